@@ -1,0 +1,22 @@
+#include "app/builtin_tabs.h"
+
+#include <QStringList>
+
+#include <algorithm>
+
+// TAB-INCLUDES (keep this marker: each tab adds its #include above it)
+
+namespace aimath {
+
+std::vector<TabInfo> builtinTabs()
+{
+    std::vector<TabInfo> tabs;
+    // TAB-REGISTRATIONS (keep this marker: each tab adds one tabs.push_back(makeTabInfo<XTab>("x")); above it)
+
+    // Tab-bar order (Ctrl+1 … Ctrl+5) is fixed here, whatever order the lines above are in.
+    static const QStringList kOrder{"embeddings", "attention", "descent", "distributions", "precision"};
+    std::stable_sort(tabs.begin(), tabs.end(), [](const TabInfo& a, const TabInfo& b) { return kOrder.indexOf(a.id) < kOrder.indexOf(b.id); });
+    return tabs;
+}
+
+}  // namespace aimath

@@ -1,0 +1,390 @@
+#include "engine/core/params.h"
+
+#include "engine/core/parse.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <stdexcept>
+
+namespace aimath {
+
+ParamSpec ParamSpec::real(std::string key, std::string label, double min, double max, double def)
+{
+    ParamSpec s;
+    s.key = std::move(key);
+    s.type = ParamType::Real;
+    s.label = std::move(label);
+    s.min = min;
+    s.max = max;
+    s.defaultValue = def;
+    return s;
+}
+
+ParamSpec ParamSpec::integer(std::string key, std::string label, long long min, long long max, long long def)
+{
+    ParamSpec s;
+    s.key = std::move(key);
+    s.type = ParamType::Integer;
+    s.label = std::move(label);
+    s.min = static_cast<double>(min);
+    s.max = static_cast<double>(max);
+    s.defaultValue = def;
+    return s;
+}
+
+ParamSpec ParamSpec::boolean(std::string key, std::string label, bool def)
+{
+    ParamSpec s;
+    s.key = std::move(key);
+    s.type = ParamType::Bool;
+    s.label = std::move(label);
+    s.defaultValue = def;
+    return s;
+}
+
+ParamSpec ParamSpec::choice(std::string key, std::string label, std::vector<std::string> choices, std::string def)
+{
+    ParamSpec s;
+    s.key = std::move(key);
+    s.type = ParamType::Choice;
+    s.label = std::move(label);
+    s.choices = std::move(choices);
+    s.defaultValue = std::move(def);
+    return s;
+}
+
+ParamSpec ParamSpec::text(std::string key, std::string label, std::string def)
+{
+    ParamSpec s;
+    s.key = std::move(key);
+    s.type = ParamType::Text;
+    s.label = std::move(label);
+    s.defaultValue = std::move(def);
+    return s;
+}
+
+ParamSpec ParamSpec::path(std::string key, std::string label)
+{
+    ParamSpec s;
+    s.key = std::move(key);
+    s.type = ParamType::Path;
+    s.label = std::move(label);
+    s.defaultValue = std::string();
+    return s;
+}
+
+ParamSpec ParamSpec::realList(std::string key, std::string label, double elemMin, double elemMax, std::vector<double> def)
+{
+    ParamSpec s;
+    s.key = std::move(key);
+    s.type = ParamType::RealList;
+    s.label = std::move(label);
+    s.min = elemMin;
+    s.max = elemMax;
+    s.defaultValue = std::move(def);
+    return s;
+}
+
+ParamSpec ParamSpec::textList(std::string key, std::string label, std::vector<std::string> def)
+{
+    ParamSpec s;
+    s.key = std::move(key);
+    s.type = ParamType::TextList;
+    s.label = std::move(label);
+    s.defaultValue = std::move(def);
+    return s;
+}
+
+ParamSpec ParamSpec::choiceList(std::string key, std::string label, std::vector<std::string> choices, std::vector<std::string> def)
+{
+    ParamSpec s;
+    s.key = std::move(key);
+    s.type = ParamType::ChoiceList;
+    s.label = std::move(label);
+    s.choices = std::move(choices);
+    s.defaultValue = std::move(def);
+    return s;
+}
+
+std::string paramTypeName(ParamType t)
+{
+    switch (t) {
+    case ParamType::Real: return "real";
+    case ParamType::Integer: return "integer";
+    case ParamType::Bool: return "bool";
+    case ParamType::Choice: return "choice";
+    case ParamType::Text: return "text";
+    case ParamType::Path: return "path";
+    case ParamType::RealList: return "list of reals";
+    case ParamType::TextList: return "list of texts";
+    case ParamType::ChoiceList: return "list of choices";
+    }
+    return "?";
+}
+
+namespace {
+std::string joinChoices(const std::vector<std::string>& c)
+{
+    std::string out;
+    for (std::size_t i = 0; i < c.size(); ++i) {
+        if (i)
+            out += '|';
+        out += c[i];
+    }
+    return out;
+}
+
+std::string rangeOnly(const ParamSpec& s)
+{
+    if (s.type == ParamType::Integer)
+        return "[" + std::to_string(static_cast<long long>(s.min)) + ", " + std::to_string(static_cast<long long>(s.max)) + "]";
+    return "[" + formatReal(s.min) + ", " + formatReal(s.max) + "]";
+}
+
+std::string countText(const ParamSpec& s)
+{
+    if (s.minCount == 0 && s.maxCount == std::numeric_limits<std::size_t>::max())
+        return {};
+    if (s.maxCount == std::numeric_limits<std::size_t>::max())
+        return "at least " + std::to_string(s.minCount) + " entries";
+    return std::to_string(s.minCount) + " to " + std::to_string(s.maxCount) + " entries";
+}
+}  // namespace
+
+std::string paramRangeText(const ParamSpec& s)
+{
+    switch (s.type) {
+    case ParamType::Real:
+    case ParamType::Integer:
+        return rangeOnly(s) + (s.scale == ParamScale::Log ? " log" : "");
+    case ParamType::Bool: return "true|false";
+    case ParamType::Choice: return joinChoices(s.choices);
+    case ParamType::ChoiceList: return "any of " + joinChoices(s.choices);
+    case ParamType::RealList: {
+        std::string out = "each in " + rangeOnly(s);
+        const std::string c = countText(s);
+        return c.empty() ? out : out + ", " + c;
+    }
+    case ParamType::TextList: {
+        const std::string c = countText(s);
+        return c.empty() ? "comma-separated" : "comma-separated, " + c;
+    }
+    case ParamType::Text:
+    case ParamType::Path: return "up to " + std::to_string(s.maxLength) + " characters";
+    }
+    return {};
+}
+
+ParamSet& ParamSet::add(ParamSpec spec)
+{
+    if (has(spec.key))
+        throw std::logic_error("parameter declared twice: " + spec.key);
+    if (!spec.choiceLabels.empty() && spec.choiceLabels.size() != spec.choices.size())
+        throw std::logic_error("choice labels do not match choices: " + spec.key);
+    if (!validate(spec, spec.defaultValue).empty())
+        throw std::logic_error("default out of its own range: " + spec.key + ": " + validate(spec, spec.defaultValue));
+    m_values.push_back(spec.defaultValue);
+    m_specs.push_back(std::move(spec));
+    return *this;
+}
+
+const ParamSpec* ParamSet::find(std::string_view key) const
+{
+    for (const auto& s : m_specs)
+        if (s.key == key)
+            return &s;
+    return nullptr;
+}
+
+std::size_t ParamSet::indexOf(std::string_view key) const
+{
+    for (std::size_t i = 0; i < m_specs.size(); ++i)
+        if (m_specs[i].key == key)
+            return i;
+    throw std::logic_error("unknown parameter: " + std::string(key));
+}
+
+const ParamValue& ParamSet::value(std::string_view key) const { return m_values[indexOf(key)]; }
+double ParamSet::real(std::string_view key) const { return std::get<double>(value(key)); }
+long long ParamSet::integer(std::string_view key) const { return std::get<long long>(value(key)); }
+bool ParamSet::boolean(std::string_view key) const { return std::get<bool>(value(key)); }
+const std::string& ParamSet::text(std::string_view key) const { return std::get<std::string>(value(key)); }
+const std::vector<double>& ParamSet::reals(std::string_view key) const { return std::get<std::vector<double>>(value(key)); }
+const std::vector<std::string>& ParamSet::texts(std::string_view key) const { return std::get<std::vector<std::string>>(value(key)); }
+
+std::string ParamSet::validate(const ParamSpec& s, const ParamValue& v) const
+{
+    const std::string k = s.key + ": ";
+    auto inRange = [&](double x) { return x >= s.min && x <= s.max; };
+    auto countOk = [&](std::size_t n) -> std::string {
+        if (n < s.minCount || n > s.maxCount)
+            return k + std::to_string(n) + " entries given, " + countText(s) + " allowed";
+        return {};
+    };
+    switch (s.type) {
+    case ParamType::Real: {
+        if (!std::holds_alternative<double>(v))
+            return k + "expected a real number";
+        const double x = std::get<double>(v);
+        if (!std::isfinite(x) || !inRange(x))
+            return k + formatReal(x) + " is out of range " + rangeOnly(s);
+        return {};
+    }
+    case ParamType::Integer: {
+        if (!std::holds_alternative<long long>(v))
+            return k + "expected an integer";
+        const long long x = std::get<long long>(v);
+        if (!inRange(static_cast<double>(x)))
+            return k + std::to_string(x) + " is out of range " + rangeOnly(s);
+        return {};
+    }
+    case ParamType::Bool:
+        return std::holds_alternative<bool>(v) ? std::string() : k + "expected true or false";
+    case ParamType::Choice: {
+        if (!std::holds_alternative<std::string>(v))
+            return k + "expected one of " + joinChoices(s.choices);
+        const auto& x = std::get<std::string>(v);
+        if (std::find(s.choices.begin(), s.choices.end(), x) == s.choices.end())
+            return k + "\"" + x + "\" is not one of " + joinChoices(s.choices);
+        return {};
+    }
+    case ParamType::Text:
+    case ParamType::Path: {
+        if (!std::holds_alternative<std::string>(v))
+            return k + "expected text";
+        if (std::get<std::string>(v).size() > s.maxLength)
+            return k + "longer than " + std::to_string(s.maxLength) + " characters";
+        return {};
+    }
+    case ParamType::RealList: {
+        if (!std::holds_alternative<std::vector<double>>(v))
+            return k + "expected a comma-separated list of numbers";
+        const auto& xs = std::get<std::vector<double>>(v);
+        if (auto e = countOk(xs.size()); !e.empty())
+            return e;
+        for (std::size_t i = 0; i < xs.size(); ++i)
+            if (!std::isfinite(xs[i]) || !inRange(xs[i]))
+                return k + "entry " + std::to_string(i + 1) + " (" + formatReal(xs[i]) + ") is out of range " + rangeOnly(s);
+        return {};
+    }
+    case ParamType::TextList:
+    case ParamType::ChoiceList: {
+        if (!std::holds_alternative<std::vector<std::string>>(v))
+            return k + "expected a comma-separated list";
+        const auto& xs = std::get<std::vector<std::string>>(v);
+        if (auto e = countOk(xs.size()); !e.empty())
+            return e;
+        if (s.type == ParamType::ChoiceList) {
+            std::set<std::string> seen;
+            for (std::size_t i = 0; i < xs.size(); ++i) {
+                if (std::find(s.choices.begin(), s.choices.end(), xs[i]) == s.choices.end())
+                    return k + "entry " + std::to_string(i + 1) + " \"" + xs[i] + "\" is not one of " + joinChoices(s.choices);
+                if (!seen.insert(xs[i]).second)
+                    return k + "\"" + xs[i] + "\" is listed twice";
+            }
+        } else {
+            for (std::size_t i = 0; i < xs.size(); ++i)
+                if (xs[i].size() > s.maxLength)
+                    return k + "entry " + std::to_string(i + 1) + " is longer than " + std::to_string(s.maxLength) + " characters";
+        }
+        return {};
+    }
+    }
+    return k + "unsupported type";
+}
+
+std::string ParamSet::set(std::string_view key, ParamValue v)
+{
+    const ParamSpec* s = find(key);
+    if (!s)
+        return "unknown parameter \"" + std::string(key) + "\"";
+    if (auto e = validate(*s, v); !e.empty())
+        return e;
+    m_values[indexOf(key)] = std::move(v);
+    return {};
+}
+
+std::string ParamSet::setFromString(std::string_view key, std::string_view text)
+{
+    const ParamSpec* s = find(key);
+    if (!s)
+        return "unknown parameter \"" + std::string(key) + "\"";
+    const std::string k = s->key + ": ";
+    switch (s->type) {
+    case ParamType::Real: {
+        auto r = parseReal(text);
+        return r.ok() ? set(key, r.value) : k + r.error;
+    }
+    case ParamType::Integer: {
+        auto r = parseInteger(text);
+        if (!r.ok()) {
+            // Accept integral reals such as 1e6 for counts.
+            auto d = parseReal(text);
+            if (d.ok() && std::isfinite(d.value) && std::floor(d.value) == d.value && std::fabs(d.value) < 9.0e15)
+                return set(key, static_cast<long long>(d.value));
+            return k + r.error;
+        }
+        return set(key, r.value);
+    }
+    case ParamType::Bool: {
+        auto r = parseBool(text);
+        return r.ok() ? set(key, r.value) : k + r.error;
+    }
+    case ParamType::Choice:
+        return set(key, std::string(trimmed(text)));
+    case ParamType::Text:
+    case ParamType::Path:
+        return set(key, std::string(text));
+    case ParamType::RealList: {
+        auto r = parseRealList(text);
+        return r.ok() ? set(key, r.value) : k + r.error;
+    }
+    case ParamType::TextList:
+    case ParamType::ChoiceList: {
+        auto r = parseTextList(text);
+        return r.ok() ? set(key, r.value) : k + r.error;
+    }
+    }
+    return k + "unsupported type";
+}
+
+namespace {
+std::string valueToString(const ParamSpec& s, const ParamValue& v)
+{
+    switch (s.type) {
+    case ParamType::Real: return formatReal(std::get<double>(v));
+    case ParamType::Integer: return std::to_string(std::get<long long>(v));
+    case ParamType::Bool: return std::get<bool>(v) ? "true" : "false";
+    case ParamType::Choice:
+    case ParamType::Text:
+    case ParamType::Path: return std::get<std::string>(v);
+    case ParamType::RealList: return formatRealList(std::get<std::vector<double>>(v));
+    case ParamType::TextList:
+    case ParamType::ChoiceList: return joinTextList(std::get<std::vector<std::string>>(v));
+    }
+    return {};
+}
+}  // namespace
+
+std::string ParamSet::toString(std::string_view key) const
+{
+    const std::size_t i = indexOf(key);
+    return valueToString(m_specs[i], m_values[i]);
+}
+
+std::string ParamSet::defaultString(std::string_view key) const
+{
+    const std::size_t i = indexOf(key);
+    return valueToString(m_specs[i], m_specs[i].defaultValue);
+}
+
+void ParamSet::resetToDefaults()
+{
+    for (std::size_t i = 0; i < m_specs.size(); ++i)
+        m_values[i] = m_specs[i].defaultValue;
+}
+
+bool ParamSet::sameValues(const ParamSet& other) const { return m_values == other.m_values; }
+
+}  // namespace aimath

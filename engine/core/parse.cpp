@@ -1,0 +1,179 @@
+#include "engine/core/parse.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <limits>
+
+namespace aimath {
+
+namespace {
+bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+std::string lower(std::string_view s)
+{
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+std::string quoted(std::string_view s)
+{
+    constexpr std::size_t kMax = 40;
+    std::string out = "\"";
+    out += s.size() > kMax ? std::string(s.substr(0, kMax)) + "…" : std::string(s);
+    out += "\"";
+    return out;
+}
+}  // namespace
+
+std::string_view trimmed(std::string_view s)
+{
+    while (!s.empty() && isSpace(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && isSpace(s.back()))
+        s.remove_suffix(1);
+    return s;
+}
+
+Parsed<double> parseReal(std::string_view s)
+{
+    s = trimmed(s);
+    if (s.empty())
+        return {0.0, "expected a number, got nothing"};
+    const std::string l = lower(s);
+    if (l == "inf" || l == "+inf" || l == "infinity" || l == "+infinity")
+        return {std::numeric_limits<double>::infinity(), {}};
+    if (l == "-inf" || l == "-infinity")
+        return {-std::numeric_limits<double>::infinity(), {}};
+    std::string_view body = s;
+    if (body.front() == '+')
+        body.remove_prefix(1);
+    if (body.empty() || (!std::isdigit(static_cast<unsigned char>(body.front())) && body.front() != '-' && body.front() != '.'))
+        return {0.0, "expected a number, got " + quoted(s)};
+    double v = 0.0;
+    const auto [ptr, ec] = std::from_chars(body.data(), body.data() + body.size(), v, std::chars_format::general);
+    if (ec == std::errc::result_out_of_range)
+        return {0.0, quoted(s) + " is outside the range of a double"};
+    if (ec != std::errc() || ptr != body.data() + body.size())
+        return {0.0, "expected a number, got " + quoted(s)};
+    if (std::isnan(v))
+        return {0.0, "expected a number, got " + quoted(s)};
+    return {v, {}};
+}
+
+Parsed<long long> parseInteger(std::string_view s)
+{
+    s = trimmed(s);
+    if (s.empty())
+        return {0, "expected an integer, got nothing"};
+    std::string_view body = s;
+    if (body.front() == '+')
+        body.remove_prefix(1);
+    long long v = 0;
+    const auto [ptr, ec] = std::from_chars(body.data(), body.data() + body.size(), v);
+    if (ec == std::errc::result_out_of_range)
+        return {0, quoted(s) + " is too large for an integer"};
+    if (ec != std::errc() || ptr != body.data() + body.size())
+        return {0, "expected an integer, got " + quoted(s)};
+    return {v, {}};
+}
+
+Parsed<bool> parseBool(std::string_view s)
+{
+    const std::string l = lower(trimmed(s));
+    if (l == "true" || l == "1" || l == "on" || l == "yes")
+        return {true, {}};
+    if (l == "false" || l == "0" || l == "off" || l == "no")
+        return {false, {}};
+    return {false, "expected true/false, 1/0 or on/off, got " + quoted(s)};
+}
+
+Parsed<std::vector<std::string>> parseTextList(std::string_view s)
+{
+    Parsed<std::vector<std::string>> out;
+    if (trimmed(s).empty())
+        return out;
+    std::string cur;
+    auto flush = [&] {
+        out.value.emplace_back(trimmed(cur));
+        cur.clear();
+    };
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == '\\' && i + 1 < s.size() && (s[i + 1] == ',' || s[i + 1] == '\\')) {
+            cur += s[++i];
+        } else if (c == ',') {
+            flush();
+        } else {
+            cur += c;
+        }
+    }
+    flush();
+    return out;
+}
+
+std::string joinTextList(const std::vector<std::string>& items)
+{
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i)
+            out += ',';
+        for (char c : items[i]) {
+            if (c == ',' || c == '\\')
+                out += '\\';
+            out += c;
+        }
+    }
+    return out;
+}
+
+Parsed<std::vector<double>> parseRealList(std::string_view s)
+{
+    Parsed<std::vector<double>> out;
+    if (trimmed(s).empty())
+        return out;
+    std::size_t start = 0;
+    std::size_t entry = 1;
+    while (true) {
+        const std::size_t comma = s.find(',', start);
+        const std::string_view item = s.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+        const Parsed<double> r = parseReal(item);
+        if (!r.ok()) {
+            out.value.clear();
+            out.error = "entry " + std::to_string(entry) + ": " + r.error;
+            return out;
+        }
+        out.value.push_back(r.value);
+        if (comma == std::string_view::npos)
+            break;
+        start = comma + 1;
+        ++entry;
+    }
+    return out;
+}
+
+std::string formatReal(double v)
+{
+    if (std::isnan(v))
+        return "nan";
+    if (std::isinf(v))
+        return v > 0 ? "inf" : "-inf";
+    char buf[64];
+    const auto [ptr, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    (void)ec;
+    return std::string(buf, ptr);
+}
+
+std::string formatRealList(const std::vector<double>& v)
+{
+    std::string out;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (i)
+            out += ',';
+        out += formatReal(v[i]);
+    }
+    return out;
+}
+
+}  // namespace aimath

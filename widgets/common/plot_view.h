@@ -1,0 +1,38 @@
+#pragma once
+// QCustomPlot with the app's conventions: right-click menu (Save image as…,
+// Copy image, Export data…, Reset view), wheel zoom and drag-pan when enabled,
+// readable fonts, and a data hook for "Export data…" of this one plot.
+
+#include <qcustomplot.h>
+
+#include <functional>
+
+namespace aimath {
+
+class PlotView : public QCustomPlot {
+    Q_OBJECT
+public:
+    explicit PlotView(QWidget* parent = nullptr);
+
+    /// Adds a title element above the axis rect (text stays readable in exports).
+    void setTitle(const QString& title);
+    QString title() const;
+    /// Enables wheel zoom and drag-pan on both axes; "Reset view" calls the reset hook
+    /// (default: rescaleAxes).
+    void setInteractiveZoom(bool on);
+    void setResetViewHook(std::function<void()> hook) { m_reset = std::move(hook); }
+    /// What "Export data…" writes for this plot as CSV (default: every graph's x,y).
+    void setCsvHook(std::function<QString()> hook) { m_csv = std::move(hook); }
+    QString plotCsv() const;
+    void resetView();
+
+protected:
+    void contextMenuEvent(QContextMenuEvent* event) override;
+
+private:
+    QCPTextElement* m_title = nullptr;
+    std::function<void()> m_reset;
+    std::function<QString()> m_csv;
+};
+
+}  // namespace aimath

@@ -1,0 +1,32 @@
+#pragma once
+// The numeric readouts of a view, under the controls: a two-column table of
+// name → value, selectable and copyable (Ctrl+C or the context menu copies it as text).
+
+#include <QWidget>
+
+#include <utility>
+#include <vector>
+
+class QTextBrowser;
+
+namespace aimath {
+
+class ReadoutPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ReadoutPanel(QWidget* parent = nullptr);
+    /// Replaces the rows (value text already formatted, may contain HTML such as ∞).
+    void setRows(const std::vector<std::pair<QString, QString>>& rows);
+    /// Plain text "name<TAB>value" per row (what Copy puts on the clipboard).
+    QString text() const;
+    const std::vector<std::pair<QString, QString>>& rows() const { return m_rows; }
+
+private:
+    QTextBrowser* m_view;
+    std::vector<std::pair<QString, QString>> m_rows;
+};
+
+/// Formats a number for display: up to `digits` significant digits, "∞" for infinities.
+QString formatNumber(double v, int digits = 6);
+
+}  // namespace aimath

@@ -1,0 +1,103 @@
+#pragma once
+// The base of every tab. A tab owns its ParamSet (declared once, see
+// engine/core/params.h), lays itself out with the one grammar of the app
+// (controls left, figure centre, explanation below) and answers the app's
+// questions: what to export as an image, what to export as data.
+
+#include "engine/core/params.h"
+
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QString>
+#include <QWidget>
+
+#include <set>
+#include <string>
+
+class QCustomPlot;
+class QSplitter;
+class QVBoxLayout;
+
+namespace aimath {
+
+class ParamPanel;
+class ExplanationPanel;
+class ReadoutPanel;
+
+class Tab : public QWidget {
+    Q_OBJECT
+public:
+    explicit Tab(ParamSet params, QWidget* parent = nullptr);
+    ~Tab() override;
+
+    virtual QString id() const = 0;     ///< "attention", ...
+    virtual QString title() const = 0;  ///< translated tab title
+
+    const ParamSet& params() const { return m_params; }
+    /// Replaces every value at once (command line, session, reset), refreshes the
+    /// controls without feedback loops and recomputes. The caller has validated it.
+    void applyParams(const ParamSet& params);
+
+    /// The widget whose visible plots make up "the figure" for Export Image / Copy Image.
+    virtual QWidget* figure() const;
+    /// The numbers behind the current view (File > Export Data, --export-data).
+    virtual QJsonObject exportData() const = 0;
+    /// A table form of the data for .csv exports; empty when the tab has none.
+    virtual QString exportCsv() const { return {}; }
+    /// Headless export waits here until background work has produced the
+    /// current result (or timeoutMs passed); returns false on timeout.
+    virtual bool waitUntilIdle(int timeoutMs);
+    /// An error that makes the current state unexportable ("" when fine).
+    virtual QString currentError() const { return m_error; }
+
+    ParamPanel* paramPanel() const { return m_panel; }
+
+signals:
+    /// compute and replot durations of the last update, for the status bar.
+    void timingChanged(double computeMs, double replotMs);
+    /// the user changed a parameter through this tab (the app persists it).
+    void paramsEdited();
+
+protected:
+    /// Called after one or more parameters changed (keys empty = everything).
+    /// Recompute what depends on them and replot with rpQueuedReplot.
+    virtual void onParamsChanged(const std::set<std::string>& keys) = 0;
+
+    /// Lets a tab change parameters from its own controls (a drag on a plot, an
+    /// action button); the panel follows. Returns the validation error or "".
+    std::string setParam(const std::string& key, const ParamValue& v);
+    std::string setParams(const std::vector<std::pair<std::string, ParamValue>>& changes);
+
+    /// The layout regions to fill.
+    QVBoxLayout* figureLayout() const { return m_figureLayout; }     ///< centre (put plots here)
+    QVBoxLayout* controlsExtraLayout() const { return m_extraLayout; } ///< under the panel, above the readouts
+    ReadoutPanel* readouts() const { return m_readouts; }
+    ExplanationPanel* explanation() const { return m_explanation; }
+
+    /// Shows an error in place (above the figure) and remembers it; "" clears it.
+    void showError(const QString& message);
+
+    /// Registers a plot so its replot time reaches the status bar.
+    void trackPlot(QCustomPlot* plot);
+    /// Marks the start and end of a recompute (for the status bar).
+    void beginCompute() { m_computeTimer.start(); }
+    void endCompute() { m_lastComputeMs = m_computeTimer.nsecsElapsed() / 1e6; }
+
+    ParamSet m_params;
+
+private:
+    void onPanelEdited(const std::string& key);
+
+    ParamPanel* m_panel = nullptr;
+    ReadoutPanel* m_readouts = nullptr;
+    ExplanationPanel* m_explanation = nullptr;
+    QWidget* m_figureHost = nullptr;
+    QVBoxLayout* m_figureLayout = nullptr;
+    QVBoxLayout* m_extraLayout = nullptr;
+    class QLabel* m_errorLabel = nullptr;
+    QString m_error;
+    QElapsedTimer m_computeTimer;
+    double m_lastComputeMs = 0.0;
+};
+
+}  // namespace aimath

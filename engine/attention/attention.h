@@ -1,0 +1,106 @@
+#pragma once
+// Multi-head scaled dot-product self-attention, head by head, with everything a
+// learner may want to look at kept: Q_h, K_h, V_h, the scores S, the weights A,
+// the entropy of every row, O_h = A V_h and the output concat(O_h) W_O.
+//
+// Per head h:  S = Q_h K_hᵀ · scale_factor / √d_k (the √d_k only when scaled) / temperature,
+//              masked entries −∞, A = softmax over each row (stable), O_h = A V_h.
+
+#include <Eigen/Core>
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace aimath::attention {
+
+using RowMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+enum class Mask { None, Causal, Padding };
+enum class QkMode { Projected, Identity };
+
+/// Longer sequences keep full n × n matrices only for the selected head.
+inline constexpr int kFullStoreLimit = 512;
+
+struct Options {
+    int heads = 1;
+    QkMode qkMode = QkMode::Projected;
+    bool rope = false;             ///< rotate Q and K by position (RoPE)
+    std::uint64_t seed = 1;        ///< draws W_Q, W_K, W_V, W_O
+    bool scaled = true;            ///< divide by √d_k
+    double scaleFactor = 1.0;
+    double temperature = 1.0;
+    Mask mask = Mask::None;
+    int pad = 0;                   ///< Padding: the last `pad` tokens are hidden as keys
+    int selectedHead = 0;
+    bool storeAllHeads = true;     ///< false: full scores/weights only for selectedHead
+    int maxThumb = 64;             ///< per-head thumbnails pooled to at most this many cells a side
+    int maxMean = kFullStoreLimit; ///< the average over heads pooled to at most this many cells a side
+    const std::atomic<bool>* cancel = nullptr;   ///< checked between row blocks
+    std::function<void(double)> progress;        ///< fraction done, 0…1
+};
+
+struct HeadResult {
+    Eigen::MatrixXd q, k, v;       ///< n × d_k (q and k after RoPE)
+    RowMatrix scores;              ///< n × n, masked entries −∞; empty when not stored
+    RowMatrix weights;             ///< n × n, rows sum to 1; empty when not stored
+    Eigen::VectorXd rowEntropy;    ///< −Σ_j A_ij ln A_ij, nats
+    Eigen::MatrixXd output;        ///< O_h = A V_h, n × d_k
+    RowMatrix thumb;               ///< block means of A (Result::thumbPool cells a side per block)
+    double maxAbsLogit = 0.0;      ///< max |q_i · k_j| before any scaling
+    double maxAbsScore = 0.0;      ///< max |S_ij| over unmasked entries
+    bool stored() const { return weights.size() > 0; }
+};
+
+struct Result {
+    bool ok = false;
+    bool cancelled = false;
+    std::string key;               ///< parameter at fault when !ok
+    std::string message;           ///< starts with key when !ok
+    int n = 0, dModel = 0, heads = 0, dk = 0;
+    double factor = 0.0;           ///< the multiplier applied to Q Kᵀ: scale_factor / √d_k / temperature
+    std::vector<HeadResult> head;
+    Eigen::MatrixXd concat;        ///< n × d_model, [O_0 … O_{H−1}]
+    Eigen::MatrixXd output;        ///< concat · W_O
+    RowMatrix meanWeights;         ///< average of A over heads, block means (meanPool a side)
+    int meanPool = 1;
+    int thumbPool = 1;
+    Eigen::MatrixXd wq, wk, wv, wo;  ///< d_model × d_model (identities in identity mode)
+
+    /// Projections are reused when X and the options they depend on did not change.
+    struct Cache {
+        bool valid = false;
+        Eigen::MatrixXd x;
+        std::uint64_t seed = 0;
+        int heads = 0;
+        QkMode mode = QkMode::Projected;
+        bool rope = false;
+    } cache;
+    RowMatrix wsScores, wsWeights;   ///< row-block workspaces for heads that are not stored
+    RowMatrix thumbSum, meanSum;
+};
+
+/// Stable softmax of one row: a_j = exp(s_j − m) / Σ_k exp(s_k − m), m = max_j s_j, −∞ entries give 0.
+/// Returns the entropy −Σ a_j ln a_j in nats (computed as ln Z − Σ a_j (s_j − m)),
+/// or NaN when every entry is −∞ (a row with nothing to attend to; `a` is then all 0).
+double softmaxRow(const double* s, double* a, Eigen::Index n);
+
+/// Cells per side of a pooling block so that n cells fit in at most maxCells.
+int poolFactor(int n, int maxCells);
+/// Block means: out(I, J) = mean of m(i, j) over the existing i ∈ [I·p, I·p+p), j ∈ [J·p, J·p+p).
+void poolMean(const Eigen::Ref<const RowMatrix>& m, int p, RowMatrix& out);
+
+/// The weights W_Q, W_K, W_V, W_O (index 0…3): d × d entries drawn from N(0, 1/d) with the seed.
+Eigen::MatrixXd projectionMatrix(int which, int d, std::uint64_t seed);
+
+/// The layer on token vectors X (n × d_model). `out` keeps its storage between calls (slider drags).
+void computeAttention(const Eigen::Ref<const Eigen::MatrixXd>& x, const Options& opt, Result& out);
+Result computeAttention(const Eigen::Ref<const Eigen::MatrixXd>& x, const Options& opt);
+
+/// One head from given Q, K, V (n × d_k each, the toy mode); W_O = I, RoPE and projections unused.
+void computeFromQkv(const Eigen::Ref<const Eigen::MatrixXd>& q, const Eigen::Ref<const Eigen::MatrixXd>& k,
+                    const Eigen::Ref<const Eigen::MatrixXd>& v, const Options& opt, Result& out);
+
+}  // namespace aimath::attention

@@ -1,0 +1,807 @@
+// Engine tests of scaled dot-product attention, each against an independent
+// derivation: a naive loop implementation, closed forms worked out in the
+// comments, or properties that must hold exactly (norms, relative position).
+
+#include "engine/attention/attention.h"
+#include "engine/attention/problem.h"
+#include "engine/attention/sqrt_d_curve.h"
+#include "engine/attention/token_vectors.h"
+#include "engine/attention/tokenizer.h"
+#include "tests/support/compare.h"
+
+#include <QTest>
+
+#include <cmath>
+#include <limits>
+#include <numbers>
+
+using namespace aimath::attention;
+
+namespace {
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+Eigen::MatrixXd randomMatrix(int r, int c, std::uint64_t seed)
+{
+    SplitMix64 rng(seed);
+    Eigen::MatrixXd m(r, c);
+    for (int i = 0; i < r; ++i)
+        for (int j = 0; j < c; ++j)
+            m(i, j) = rng.normal();
+    return m;
+}
+
+// Reference: the definition written as plain loops, no shared code with the engine
+// beyond the projection matrices (whose distribution is tested separately).
+struct Naive {
+    std::vector<std::vector<std::vector<double>>> scores, weights;  // [h][i][j]
+    std::vector<std::vector<double>> entropy;                       // [h][i]
+    Eigen::MatrixXd concat, output;
+};
+
+Naive naive(const Eigen::MatrixXd& q, const Eigen::MatrixXd& k, const Eigen::MatrixXd& v, const Eigen::MatrixXd& wo,
+            int heads, bool scaled, double scaleFactor, double temperature, Mask mask, int pad)
+{
+    const int n = static_cast<int>(q.rows());
+    const int d = static_cast<int>(q.cols());
+    const int dk = d / heads;
+    Naive r;
+    r.concat = Eigen::MatrixXd::Zero(n, d);
+    r.scores.assign(heads, std::vector<std::vector<double>>(n, std::vector<double>(n)));
+    r.weights = r.scores;
+    r.entropy.assign(heads, std::vector<double>(n));
+    for (int h = 0; h < heads; ++h) {
+        for (int i = 0; i < n; ++i) {
+            for (int j = 0; j < n; ++j) {
+                double dot = 0;
+                for (int c = 0; c < dk; ++c)
+                    dot += q(i, h * dk + c) * k(j, h * dk + c);
+                double s = dot * scaleFactor / temperature;
+                if (scaled)
+                    s /= std::sqrt(static_cast<double>(dk));
+                if ((mask == Mask::Causal && j > i) || (mask == Mask::Padding && j >= n - pad))
+                    s = -kInf;
+                r.scores[h][i][j] = s;
+            }
+            double z = 0;  // inputs here are small, so the unshifted exp is safe
+            for (int j = 0; j < n; ++j)
+                z += std::exp(r.scores[h][i][j]);
+            double H = 0;
+            for (int j = 0; j < n; ++j) {
+                const double a = std::exp(r.scores[h][i][j]) / z;
+                r.weights[h][i][j] = a;
+                if (a > 0)
+                    H -= a * std::log(a);
+            }
+            r.entropy[h][i] = H;
+            for (int c = 0; c < dk; ++c) {
+                double o = 0;
+                for (int j = 0; j < n; ++j)
+                    o += r.weights[h][i][j] * v(j, h * dk + c);
+                r.concat(i, h * dk + c) = o;
+            }
+        }
+    }
+    r.output = Eigen::MatrixXd::Zero(n, d);
+    for (int i = 0; i < n; ++i)
+        for (int c = 0; c < d; ++c)
+            for (int m = 0; m < d; ++m)
+                r.output(i, c) += r.concat(i, m) * wo(m, c);
+    return r;
+}
+}  // namespace
+
+class TestAttention : public QObject {
+    Q_OBJECT
+private slots:
+    void softmaxStableAtHugeLogits();
+    void softmaxEntropyClosedForm();
+    void fullyMaskedRowIsReported();
+    void matchesNaiveDefinition_data();
+    void matchesNaiveDefinition();
+    void rowsSumToOne();
+    void causalZerosAboveDiagonal();
+    void paddingHidesLastKeys();
+    void identityOnOrthogonalVectors();
+    void identityClosedFormWeights();
+    void outputEqualsAV();
+    void selectedHeadOnlyGivesSameNumbers();
+    void thumbnailsAreBlockMeans();
+    void poolMeanHandWorked();
+    void ropePreservesNorms();
+    void ropeScoresDependOnRelativePosition();
+    void ropeHandWorked();
+    void sinusoidalHandWorked();
+    void temperatureAndScaling();
+    void projectionVariance();
+    void hashedVectorsAreStable();
+    void fnvKnownValue();
+    void embeddingTableVectorsAreUsed();
+    void tokenizer_data();
+    void tokenizer();
+    void tokenizerErrors();
+    void specErrorsNameTheKey_data();
+    void specErrorsNameTheKey();
+    void manualModeMatchesHandWorked();
+    void fp16Readouts();
+    void sqrtDCurveFollowsTheory();
+    void cancelStops();
+    void workspaceReuseGivesSameResult();
+};
+
+void TestAttention::softmaxStableAtHugeLogits()
+{
+    // Two equal maxima at 1e4 share all mass; exp(−2e4) and exp(−1e4) underflow to exactly 0.
+    const double s[4] = {1e4, -1e4, 0.0, 1e4};
+    double a[4];
+    const double H = softmaxRow(s, a, 4);
+    for (double x : a)
+        QVERIFY(std::isfinite(x));
+    AIMATH_COMPARE_ABS(a[0], 0.5, 1e-15);
+    AIMATH_COMPARE_ABS(a[1], 0.0, 0.0);
+    AIMATH_COMPARE_ABS(a[2], 0.0, 0.0);
+    AIMATH_COMPARE_ABS(a[3], 0.5, 1e-15);
+    AIMATH_COMPARE_REL(H, std::log(2.0), 1e-14);
+
+    // All −1e4: uniform over 3, entropy ln 3.
+    const double t[3] = {-1e4, -1e4, -1e4};
+    double b[3];
+    AIMATH_COMPARE_REL(softmaxRow(t, b, 3), std::log(3.0), 1e-14);
+    AIMATH_COMPARE_REL(b[1], 1.0 / 3.0, 1e-15);
+
+    // A masked entry next to huge logits.
+    const double u[3] = {-kInf, 1e4, 1e4 - std::log(3.0)};
+    double c[3];
+    softmaxRow(u, c, 3);
+    // e^0 : e^{−ln 3} = 1 : 1/3 → 3/4 and 1/4.
+    AIMATH_COMPARE_REL(c[1], 0.75, 1e-12);
+    AIMATH_COMPARE_REL(c[2], 0.25, 1e-12);
+    QCOMPARE(c[0], 0.0);
+}
+
+void TestAttention::softmaxEntropyClosedForm()
+{
+    // Logits (0, ln 2, ln 3) → weights (1, 2, 3)/6; H = −Σ p ln p.
+    const double s[3] = {0.0, std::log(2.0), std::log(3.0)};
+    double a[3];
+    const double H = softmaxRow(s, a, 3);
+    const double p[3] = {1.0 / 6, 2.0 / 6, 3.0 / 6};
+    double expect = 0;
+    for (double x : p)
+        expect -= x * std::log(x);
+    for (int i = 0; i < 3; ++i)
+        AIMATH_COMPARE_REL(a[i], p[i], 1e-14);
+    AIMATH_COMPARE_REL(H, expect, 1e-14);
+}
+
+void TestAttention::fullyMaskedRowIsReported()
+{
+    const double s[2] = {-kInf, -kInf};
+    double a[2] = {7, 7};
+    QVERIFY(std::isnan(softmaxRow(s, a, 2)));
+    QCOMPARE(a[0], 0.0);
+    QCOMPARE(a[1], 0.0);
+
+    Options o;
+    o.mask = Mask::Padding;
+    o.pad = 5;
+    const Result r = computeAttention(randomMatrix(5, 8, 3), o);
+    QVERIFY(!r.ok);
+    QCOMPARE(QString::fromStdString(r.key), QStringLiteral("pad"));
+    QVERIFY(QString::fromStdString(r.message).startsWith("pad: "));
+}
+
+void TestAttention::matchesNaiveDefinition_data()
+{
+    QTest::addColumn<int>("heads");
+    QTest::addColumn<bool>("scaled");
+    QTest::addColumn<double>("scaleFactor");
+    QTest::addColumn<double>("temperature");
+    QTest::addColumn<int>("mask");
+    QTest::addColumn<int>("pad");
+    QTest::addColumn<bool>("identity");
+    QTest::newRow("1 head, plain") << 1 << true << 1.0 << 1.0 << int(Mask::None) << 0 << false;
+    QTest::newRow("4 heads, causal") << 4 << true << 1.0 << 0.7 << int(Mask::Causal) << 0 << false;
+    QTest::newRow("2 heads, unscaled, padding") << 2 << false << 0.5 << 2.0 << int(Mask::Padding) << 3 << false;
+    QTest::newRow("8 heads, factor 3") << 8 << true << 3.0 << 1.5 << int(Mask::None) << 0 << false;
+    QTest::newRow("identity 2 heads causal") << 2 << true << 1.0 << 1.0 << int(Mask::Causal) << 0 << true;
+}
+
+void TestAttention::matchesNaiveDefinition()
+{
+    QFETCH(int, heads);
+    QFETCH(bool, scaled);
+    QFETCH(double, scaleFactor);
+    QFETCH(double, temperature);
+    QFETCH(int, mask);
+    QFETCH(int, pad);
+    QFETCH(bool, identity);
+    const int n = 9, d = 16;
+    const Eigen::MatrixXd x = randomMatrix(n, d, 11);
+    Options o;
+    o.heads = heads;
+    o.scaled = scaled;
+    o.scaleFactor = scaleFactor;
+    o.temperature = temperature;
+    o.mask = static_cast<Mask>(mask);
+    o.pad = pad;
+    o.seed = 42;
+    o.qkMode = identity ? QkMode::Identity : QkMode::Projected;
+    const Result r = computeAttention(x, o);
+    QVERIFY2(r.ok, r.message.c_str());
+    QCOMPARE(r.dk, d / heads);
+
+    Eigen::MatrixXd wq = projectionMatrix(0, d, 42), wk = projectionMatrix(1, d, 42), wv = projectionMatrix(2, d, 42),
+                    wo = projectionMatrix(3, d, 42);
+    if (identity)
+        wq = wk = wv = wo = Eigen::MatrixXd::Identity(d, d);
+    const Naive ref = naive(x * wq, x * wk, x * wv, wo, heads, scaled, scaleFactor, temperature, o.mask, pad);
+    for (int h = 0; h < heads; ++h) {
+        const HeadResult& hr = r.head[h];
+        QVERIFY(hr.stored());
+        for (int i = 0; i < n; ++i) {
+            AIMATH_COMPARE_REL(hr.rowEntropy[i], ref.entropy[h][i], 1e-11);
+            for (int j = 0; j < n; ++j) {
+                const double e = ref.scores[h][i][j];
+                if (std::isinf(e))
+                    QCOMPARE(hr.scores(i, j), -kInf);
+                else
+                    AIMATH_COMPARE_ABS(hr.scores(i, j), e, 1e-12 * (1 + std::fabs(e)));
+                AIMATH_COMPARE_ABS(hr.weights(i, j), ref.weights[h][i][j], 1e-13);
+            }
+        }
+    }
+    for (int i = 0; i < n; ++i)
+        for (int c = 0; c < d; ++c) {
+            AIMATH_COMPARE_ABS(r.concat(i, c), ref.concat(i, c), 1e-12);
+            AIMATH_COMPARE_ABS(r.output(i, c), ref.output(i, c), 1e-12);
+        }
+}
+
+void TestAttention::rowsSumToOne()
+{
+    for (Mask m : {Mask::None, Mask::Causal, Mask::Padding}) {
+        Options o;
+        o.heads = 4;
+        o.mask = m;
+        o.pad = 7;
+        o.temperature = 0.1;
+        const Result r = computeAttention(randomMatrix(40, 32, 5), o);
+        QVERIFY(r.ok);
+        for (const auto& hr : r.head) {
+            for (int i = 0; i < r.n; ++i) {
+                AIMATH_COMPARE_ABS(hr.weights.row(i).sum(), 1.0, 1e-13);
+                QVERIFY(hr.weights.row(i).minCoeff() >= 0.0);
+            }
+        }
+        for (int i = 0; i < r.n; ++i)
+            AIMATH_COMPARE_ABS(r.meanWeights.row(i).sum(), 1.0, 1e-13);
+    }
+}
+
+void TestAttention::causalZerosAboveDiagonal()
+{
+    Options o;
+    o.heads = 2;
+    o.mask = Mask::Causal;
+    const Result r = computeAttention(randomMatrix(12, 8, 9), o);
+    QVERIFY(r.ok);
+    for (const auto& hr : r.head) {
+        // Row 0 can only see itself: weight exactly 1, entropy 0.
+        QCOMPARE(hr.weights(0, 0), 1.0);
+        QCOMPARE(hr.rowEntropy[0], 0.0);
+        for (int i = 0; i < r.n; ++i)
+            for (int j = 0; j < r.n; ++j) {
+                if (j > i) {
+                    QCOMPARE(hr.weights(i, j), 0.0);
+                    QCOMPARE(hr.scores(i, j), -kInf);
+                } else {
+                    QVERIFY(hr.weights(i, j) > 0.0);
+                    QVERIFY(std::isfinite(hr.scores(i, j)));
+                }
+            }
+    }
+}
+
+void TestAttention::paddingHidesLastKeys()
+{
+    Options o;
+    o.mask = Mask::Padding;
+    o.pad = 3;
+    const Result r = computeAttention(randomMatrix(10, 4, 2), o);
+    QVERIFY(r.ok);
+    for (int i = 0; i < 10; ++i) {
+        for (int j = 7; j < 10; ++j)
+            QCOMPARE(r.head[0].weights(i, j), 0.0);
+        QVERIFY(r.head[0].weights.row(i).head(7).minCoeff() > 0.0);
+    }
+}
+
+void TestAttention::identityOnOrthogonalVectors()
+{
+    // Rows 20·e_i: Q = K, scores 400/√8 ≈ 141 on the diagonal and 0 elsewhere,
+    // so off-diagonal weights are e^−141 ≈ 5e−62: A is the identity to double precision.
+    const int n = 8;
+    Eigen::MatrixXd x = 20.0 * Eigen::MatrixXd::Identity(n, n);
+    Options o;
+    o.qkMode = QkMode::Identity;
+    const Result r = computeAttention(x, o);
+    QVERIFY(r.ok);
+    for (int i = 0; i < n; ++i)
+        for (int j = 0; j < n; ++j)
+            AIMATH_COMPARE_ABS(r.head[0].weights(i, j), i == j ? 1.0 : 0.0, 1e-60);
+    // O = A V = X.
+    AIMATH_COMPARE_ABS((r.output - x).cwiseAbs().maxCoeff(), 0.0, 1e-12);
+}
+
+void TestAttention::identityClosedFormWeights()
+{
+    // Rows c·e_i with c = 2, d = 4, n = 4: diagonal score c²/√d = 2, others 0,
+    // so A_ii = e²/(e² + 3) and A_ij = 1/(e² + 3).
+    Eigen::MatrixXd x = 2.0 * Eigen::MatrixXd::Identity(4, 4);
+    Options o;
+    o.qkMode = QkMode::Identity;
+    const Result r = computeAttention(x, o);
+    QVERIFY(r.ok);
+    const double e2 = std::exp(2.0);
+    AIMATH_COMPARE_REL(r.head[0].weights(1, 1), e2 / (e2 + 3), 1e-14);
+    AIMATH_COMPARE_REL(r.head[0].weights(1, 2), 1 / (e2 + 3), 1e-14);
+    AIMATH_COMPARE_REL(r.head[0].scores(2, 2), 2.0, 1e-15);
+}
+
+void TestAttention::outputEqualsAV()
+{
+    Options o;
+    o.heads = 4;
+    const Eigen::MatrixXd x = randomMatrix(20, 16, 4);
+    const Result r = computeAttention(x, o);
+    QVERIFY(r.ok);
+    for (int h = 0; h < 4; ++h) {
+        const auto& hr = r.head[h];
+        // V_h is the h-th column block of X W_V.
+        const Eigen::MatrixXd vh = (x * projectionMatrix(2, 16, o.seed)).middleCols(h * 4, 4);
+        AIMATH_COMPARE_ABS((hr.v - vh).cwiseAbs().maxCoeff(), 0.0, 1e-13);
+        for (int i = 0; i < 20; ++i)
+            for (int c = 0; c < 4; ++c) {
+                double s = 0;
+                for (int j = 0; j < 20; ++j)
+                    s += hr.weights(i, j) * hr.v(j, c);
+                AIMATH_COMPARE_ABS(hr.output(i, c), s, 1e-13);
+            }
+    }
+}
+
+void TestAttention::selectedHeadOnlyGivesSameNumbers()
+{
+    // 150 rows spans several 64-row blocks; heads not stored go through the workspace path.
+    const Eigen::MatrixXd x = randomMatrix(150, 12, 8);
+    Options all;
+    all.heads = 3;
+    all.mask = Mask::Causal;
+    Options one = all;
+    one.storeAllHeads = false;
+    one.selectedHead = 1;
+    const Result a = computeAttention(x, all);
+    const Result b = computeAttention(x, one);
+    QVERIFY(a.ok && b.ok);
+    QVERIFY(!b.head[0].stored() && b.head[1].stored() && !b.head[2].stored());
+    for (int h = 0; h < 3; ++h) {
+        AIMATH_COMPARE_ABS((a.head[h].rowEntropy - b.head[h].rowEntropy).cwiseAbs().maxCoeff(), 0.0, 0.0);
+        AIMATH_COMPARE_ABS((a.head[h].output - b.head[h].output).cwiseAbs().maxCoeff(), 0.0, 0.0);
+        AIMATH_COMPARE_ABS((a.head[h].thumb - b.head[h].thumb).cwiseAbs().maxCoeff(), 0.0, 0.0);
+    }
+    QCOMPARE(a.head[1].weights, b.head[1].weights);
+    AIMATH_COMPARE_ABS((a.output - b.output).cwiseAbs().maxCoeff(), 0.0, 0.0);
+}
+
+void TestAttention::thumbnailsAreBlockMeans()
+{
+    const Eigen::MatrixXd x = randomMatrix(70, 8, 1);
+    Options o;
+    o.heads = 2;
+    o.maxThumb = 16;  // 70 → blocks of 5 → 14 cells
+    o.maxMean = 32;   // blocks of 3 → 24 cells, the last block 1 row
+    const Result r = computeAttention(x, o);
+    QVERIFY(r.ok);
+    QCOMPARE(r.thumbPool, 5);
+    QCOMPARE(r.meanPool, 3);
+    QCOMPARE(r.head[1].thumb.rows(), 14);
+    QCOMPARE(r.meanWeights.rows(), 24);
+    // Brute force: cell (I, J) averages weights over its block.
+    for (int I = 0; I < 14; ++I)
+        for (int J = 0; J < 14; ++J) {
+            double s = 0;
+            for (int i = I * 5; i < I * 5 + 5; ++i)
+                for (int j = J * 5; j < J * 5 + 5; ++j)
+                    s += r.head[1].weights(i, j);
+            AIMATH_COMPARE_ABS(r.head[1].thumb(I, J), s / 25, 1e-15);
+        }
+    // Last mean cell covers row 69 only and columns 69: one cell, averaged over both heads.
+    AIMATH_COMPARE_ABS(r.meanWeights(23, 23), 0.5 * (r.head[0].weights(69, 69) + r.head[1].weights(69, 69)), 1e-15);
+}
+
+void TestAttention::poolMeanHandWorked()
+{
+    RowMatrix m(3, 3);
+    m << 1, 2, 3, 4, 5, 6, 7, 8, 9;
+    RowMatrix p;
+    poolMean(m, 2, p);
+    QCOMPARE(p.rows(), 2);
+    // (1+2+4+5)/4 = 3; (3+6)/2 = 4.5; (7+8)/2 = 7.5; 9.
+    QCOMPARE(p(0, 0), 3.0);
+    QCOMPARE(p(0, 1), 4.5);
+    QCOMPARE(p(1, 0), 7.5);
+    QCOMPARE(p(1, 1), 9.0);
+    QCOMPARE(poolFactor(4096, 512), 8);
+    QCOMPARE(poolFactor(513, 512), 2);
+    QCOMPARE(poolFactor(12, 64), 1);
+}
+
+void TestAttention::ropePreservesNorms()
+{
+    Eigen::MatrixXd m = randomMatrix(50, 9, 6);  // odd width: the last column stays
+    const Eigen::MatrixXd before = m;
+    applyRope(m);
+    for (int p = 0; p < 50; ++p)
+        AIMATH_COMPARE_REL(m.row(p).norm(), before.row(p).norm(), 1e-13);
+    QCOMPARE(m.col(8), before.col(8));
+    QCOMPARE(m.row(0), before.row(0));  // position 0 is not rotated
+}
+
+void TestAttention::ropeScoresDependOnRelativePosition()
+{
+    // The same query and key at every position: after RoPE, q_i·k_j = f(i − j).
+    const Eigen::MatrixXd one = randomMatrix(1, 16, 21);
+    const Eigen::MatrixXd other = randomMatrix(1, 16, 22);
+    Eigen::MatrixXd q = one.replicate(30, 1), k = other.replicate(30, 1);
+    applyRope(q);
+    applyRope(k);
+    const Eigen::MatrixXd s = q * k.transpose();
+    for (int i = 0; i + 1 < 30; ++i)
+        for (int j = 0; j + 1 < 30; ++j)
+            AIMATH_COMPARE_ABS(s(i + 1, j + 1), s(i, j), 1e-12);
+    // And it does depend on the offset (not a constant).
+    QVERIFY(std::fabs(s(0, 5) - s(0, 0)) > 1e-3);
+}
+
+void TestAttention::ropeHandWorked()
+{
+    // d = 4: pair 0 turns by p rad, pair 1 by p/100 rad (10000^(−2/4) = 1/100).
+    Eigen::MatrixXd m(2, 4);
+    m << 1, 0, 1, 0, 1, 0, 1, 0;
+    applyRope(m);
+    AIMATH_COMPARE_REL(m(1, 0), std::cos(1.0), 1e-15);
+    AIMATH_COMPARE_REL(m(1, 1), std::sin(1.0), 1e-15);
+    AIMATH_COMPARE_REL(m(1, 2), std::cos(0.01), 1e-15);
+    AIMATH_COMPARE_REL(m(1, 3), std::sin(0.01), 1e-15);
+}
+
+void TestAttention::sinusoidalHandWorked()
+{
+    Eigen::MatrixXd x = Eigen::MatrixXd::Zero(3, 4);
+    addSinusoidal(x);
+    // PE(p, 0) = sin p, PE(p, 1) = cos p, PE(p, 2) = sin(p/100), PE(p, 3) = cos(p/100).
+    QCOMPARE(x(0, 0), 0.0);
+    QCOMPARE(x(0, 1), 1.0);
+    AIMATH_COMPARE_REL(x(2, 0), std::sin(2.0), 1e-15);
+    AIMATH_COMPARE_REL(x(2, 1), std::cos(2.0), 1e-15);
+    AIMATH_COMPARE_REL(x(2, 2), std::sin(0.02), 1e-15);
+    AIMATH_COMPARE_REL(x(2, 3), std::cos(0.02), 1e-15);
+}
+
+void TestAttention::temperatureAndScaling()
+{
+    const Eigen::MatrixXd x = randomMatrix(6, 16, 31);
+    Options base;
+    base.heads = 1;
+    Options unscaled = base;
+    unscaled.scaled = false;
+    Options hot = base;
+    hot.temperature = 2.5;
+    hot.scaleFactor = 0.5;
+    const Result a = computeAttention(x, base), b = computeAttention(x, unscaled), c = computeAttention(x, hot);
+    // d_k = 16: unscaled scores are √16 = 4 times the scaled ones.
+    AIMATH_COMPARE_ABS((b.head[0].scores - 4.0 * a.head[0].scores).cwiseAbs().maxCoeff(), 0.0, 1e-12);
+    // factor 0.5 / temperature 2.5 = 0.2 times.
+    AIMATH_COMPARE_ABS((c.head[0].scores - 0.2 * a.head[0].scores).cwiseAbs().maxCoeff(), 0.0, 1e-12);
+    AIMATH_COMPARE_REL(c.factor, 0.5 / 4 / 2.5, 1e-15);
+    // Hotter softmax: higher mean entropy.
+    QVERIFY(c.head[0].rowEntropy.mean() > a.head[0].rowEntropy.mean());
+    QVERIFY(b.head[0].rowEntropy.mean() < a.head[0].rowEntropy.mean());
+}
+
+void TestAttention::projectionVariance()
+{
+    // 256² entries of N(0, 1/256): sample variance within 2% (sd of the estimate ≈ 0.55%).
+    const Eigen::MatrixXd w = projectionMatrix(1, 256, 9);
+    const double mean = w.mean();
+    const double var = (w.array() - mean).square().sum() / (w.size() - 1);
+    AIMATH_COMPARE_REL(var, 1.0 / 256, 0.02);
+    QVERIFY(std::fabs(mean) < 4 * std::sqrt(1.0 / 256 / w.size()));
+    // Deterministic given the seed, different for another seed or matrix.
+    QCOMPARE(projectionMatrix(1, 8, 9), projectionMatrix(1, 8, 9));
+    QVERIFY(projectionMatrix(1, 8, 9) != projectionMatrix(1, 8, 10));
+    QVERIFY(projectionMatrix(1, 8, 9) != projectionMatrix(2, 8, 9));
+}
+
+void TestAttention::hashedVectorsAreStable()
+{
+    const auto t = tokenize("The cat saw the other cat .");
+    QVERIFY(t.ok());
+    const TokenVectors v = sentenceVectors(t.tokens, 32, 7, nullptr, false);
+    // "The"/"the" (case folded) and both "cat"s share a vector.
+    QCOMPARE(v.x.row(0), v.x.row(3));
+    QCOMPARE(v.x.row(1), v.x.row(5));
+    QVERIFY(v.x.row(1) != v.x.row(2));
+    // Same word in another sentence, same vector.
+    const TokenVectors w = sentenceVectors({"cat"}, 32, 7, nullptr, false);
+    QCOMPARE(w.x.row(0), v.x.row(1));
+    // Another seed, another vector.
+    const TokenVectors u = sentenceVectors({"cat"}, 32, 8, nullptr, false);
+    QVERIFY(u.x.row(0) != v.x.row(1));
+    // Entries are N(0, 1): over 2000 tokens × 32 the variance is within 3%.
+    std::vector<std::string> many;
+    for (int i = 0; i < 2000; ++i)
+        many.push_back("w" + std::to_string(i));
+    const TokenVectors m = sentenceVectors(many, 32, 1, nullptr, false);
+    const double var = m.x.array().square().mean() - std::pow(m.x.mean(), 2);
+    AIMATH_COMPARE_REL(var, 1.0, 0.03);
+    // With sinusoidal encoding, X is the hashed vectors plus PE.
+    const TokenVectors s = sentenceVectors(t.tokens, 32, 7, nullptr, true);
+    Eigen::MatrixXd pe = Eigen::MatrixXd::Zero(7, 32);
+    addSinusoidal(pe);
+    AIMATH_COMPARE_ABS((s.x - v.x - pe).cwiseAbs().maxCoeff(), 0.0, 1e-15);
+}
+
+void TestAttention::fnvKnownValue()
+{
+    // FNV-1a 64 reference values (offset basis for "", published test vector for "a").
+    QCOMPARE(tokenHash(""), 0xcbf29ce484222325ULL);
+    QCOMPARE(tokenHash("a"), 0xaf63dc4c8601ec8cULL);
+    QCOMPARE(tokenHash("A"), tokenHash("a"));
+}
+
+void TestAttention::embeddingTableVectorsAreUsed()
+{
+    aimath::EmbeddingTable table;
+    table.labels = {"king", "queen"};
+    table.vectors.resize(2, 3);
+    table.vectors << 1, 2, 3, 4, 5, 6;
+    Spec spec;
+    spec.text = "King and queen";
+    spec.vectors = VectorSource::Embeddings;
+    spec.dModel = 4;
+    spec.heads = 1;
+    const Prepared p = prepare(spec, &table);
+    QVERIFY(p.ok);
+    QCOMPARE(p.vectors.tableHits, 2);
+    QCOMPARE(p.tableMisses, 1);
+    QVERIFY(p.vectors.fromTable[0] && !p.vectors.fromTable[1] && p.vectors.fromTable[2]);
+    // Table rows zero-padded from 3 to d_model = 4 (found case-insensitively).
+    Eigen::RowVector4d king(1, 2, 3, 0), queen(4, 5, 6, 0);
+    QCOMPARE(Eigen::RowVector4d(p.vectors.x.row(0)), king);
+    QCOMPARE(Eigen::RowVector4d(p.vectors.x.row(2)), queen);
+    // The missing token falls back to its hashed vector.
+    Eigen::VectorXd h(4);
+    hashedVector("and", spec.seed, h);
+    QCOMPARE(Eigen::VectorXd(p.vectors.x.row(1).transpose()), h);
+    // Truncation when the table is wider than d_model.
+    spec.dModel = 2;
+    spec.heads = 2;
+    const Prepared t = prepare(spec, &table);
+    QCOMPARE(t.vectors.x(2, 1), 5.0);
+    QCOMPARE(t.vectors.x.cols(), 2);
+    // No table loaded: every token hashed, and the caller is told.
+    const Prepared none = prepare(spec, nullptr);
+    QVERIFY(none.ok && none.tableMissing);
+    QCOMPARE(none.vectors.tableHits, 0);
+}
+
+void TestAttention::tokenizer_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("tokens");
+    QTest::newRow("words and punctuation") << "Hello, world!" << QStringList{"Hello", ",", "world", "!"};
+    QTest::newRow("apostrophe inside word") << "don't stop" << QStringList{"don't", "stop"};
+    QTest::newRow("trailing apostrophe") << "cats' toys" << QStringList{"cats", "'", "toys"};
+    QTest::newRow("utf8 word") << QString::fromUtf8("café au lait.") << QStringList{QString::fromUtf8("café"), "au", "lait", "."};
+    QTest::newRow("digits and spaces") << "  a1  b_2\t(c) " << QStringList{"a1", "b_2", "(", "c", ")"};
+}
+
+void TestAttention::tokenizer()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, tokens);
+    const Tokens t = tokenize(text.toStdString());
+    QVERIFY(t.ok());
+    QStringList got;
+    for (const auto& s : t.tokens)
+        got << QString::fromStdString(s);
+    QCOMPARE(got, tokens);
+}
+
+void TestAttention::tokenizerErrors()
+{
+    QVERIFY(QString::fromStdString(tokenize("   ").error).startsWith("text: "));
+    std::string longText;
+    for (int i = 0; i < 300; ++i)
+        longText += "a, ";  // 600 tokens
+    const Tokens t = tokenize(longText);
+    QVERIFY(!t.ok());
+    QVERIFY(QString::fromStdString(t.error).contains("512"));
+    std::string exact;
+    for (int i = 0; i < 512; ++i)
+        exact += "w ";
+    QCOMPARE(static_cast<int>(tokenize(exact).tokens.size()), 512);
+}
+
+void TestAttention::specErrorsNameTheKey_data()
+{
+    QTest::addColumn<QString>("what");
+    QTest::addColumn<QString>("key");
+    QTest::newRow("empty text") << "empty" << "text";
+    QTest::newRow("heads do not divide") << "heads" << "heads";
+    QTest::newRow("odd manual_q") << "oddq" << "manual_q";
+    QTest::newRow("manual_k length") << "klen" << "manual_k";
+    QTest::newRow("manual_v length") << "vlen" << "manual_v";
+    QTest::newRow("too many manual tokens") << "many" << "manual_q";
+    QTest::newRow("pad hides all") << "pad" << "pad";
+}
+
+void TestAttention::specErrorsNameTheKey()
+{
+    QFETCH(QString, what);
+    QFETCH(QString, key);
+    Spec s;
+    s.text = "a b c";
+    s.manualQ = {1, 0, 0, 1};
+    s.manualK = {1, 0, 0, 1};
+    s.manualV = {1, 0, 0, 1};
+    QCOMPARE(QString::fromStdString(checkSpec(s)), QString());
+    if (what == "empty")
+        s.text = "";
+    if (what == "heads") {
+        s.dModel = 30;
+        s.heads = 4;
+    }
+    if (what == "oddq") {
+        s.source = Source::Manual;
+        s.manualQ = {1, 2, 3};
+    }
+    if (what == "klen") {
+        s.source = Source::Manual;
+        s.manualK = {1, 2, 3, 4, 5, 6};
+    }
+    if (what == "vlen") {
+        s.source = Source::Manual;
+        s.manualV = {1, 2};
+    }
+    if (what == "many") {
+        s.source = Source::Manual;
+        s.manualQ.assign(14, 1.0);
+    }
+    if (what == "pad") {
+        s.mask = Mask::Padding;
+        s.pad = 3;
+    }
+    const QString e = QString::fromStdString(checkSpec(s));
+    QVERIFY2(e.startsWith(key + ": "), qPrintable(e));
+    const Prepared p = prepare(s, nullptr);
+    QVERIFY(!p.ok);
+    QCOMPARE(QString::fromStdString(p.key), key);
+}
+
+void TestAttention::manualModeMatchesHandWorked()
+{
+    // Two tokens, q_A = (1, 0), q_B = (0, 2); k_A = (1, 0), k_B = (0, 1); v_A = (1, 0), v_B = (0, 1).
+    // Scaled by √2: S = [[1/√2, 0], [0, 2/√2]].
+    Spec s;
+    s.source = Source::Manual;
+    s.manualQ = {1, 0, 0, 2};
+    s.manualK = {1, 0, 0, 1};
+    s.manualV = {1, 0, 0, 1};
+    const Prepared p = prepare(s, nullptr);
+    QVERIFY(p.ok);
+    QCOMPARE(p.labels, (std::vector<std::string>{"A", "B"}));
+    Result r;
+    run(p, s, optionsFor(s), r);
+    QVERIFY2(r.ok, r.message.c_str());
+    const double s00 = 1 / std::sqrt(2.0), s11 = std::sqrt(2.0);
+    AIMATH_COMPARE_REL(r.head[0].scores(0, 0), s00, 1e-15);
+    QCOMPARE(r.head[0].scores(0, 1), 0.0);
+    AIMATH_COMPARE_REL(r.head[0].scores(1, 1), s11, 1e-15);
+    const double a00 = std::exp(s00) / (std::exp(s00) + 1);
+    AIMATH_COMPARE_REL(r.head[0].weights(0, 0), a00, 1e-14);
+    // Output row A = a00 v_A + (1 − a00) v_B = (a00, 1 − a00).
+    AIMATH_COMPARE_REL(r.output(0, 0), a00, 1e-14);
+    AIMATH_COMPARE_REL(r.output(0, 1), 1 - a00, 1e-14);
+}
+
+void TestAttention::fp16Readouts()
+{
+    // Unscaled, large vectors: q·k reaches 300² · 3 = 270000 > 65504 (fp16 max).
+    Eigen::MatrixXd x = Eigen::MatrixXd::Constant(2, 3, 300.0);
+    x(1, 0) = -300.0;
+    Options o;
+    o.qkMode = QkMode::Identity;
+    o.scaled = false;
+    const Result r = computeAttention(x, o);
+    QVERIFY(r.ok);
+    AIMATH_COMPARE_REL(r.head[0].maxAbsLogit, 270000.0, 1e-15);
+    AIMATH_COMPARE_REL(r.head[0].maxAbsScore, 270000.0, 1e-15);
+    // Masked entries do not count: causal with row 0 only seeing itself.
+    o.mask = Mask::Causal;
+    o.temperature = 2;
+    const Result c = computeAttention(x, o);
+    double m = 0;
+    for (int i = 0; i < 2; ++i)
+        for (int j = 0; j <= i; ++j)
+            m = std::max(m, std::fabs(c.head[0].scores(i, j)));
+    AIMATH_COMPARE_REL(c.head[0].maxAbsScore, m, 1e-15);
+    AIMATH_COMPARE_REL(c.head[0].maxAbsScore, 135000.0, 1e-15);
+}
+
+void TestAttention::sqrtDCurveFollowsTheory()
+{
+    // n = 256 keys, σ² = 1 after scaling: mean entropy ≈ ln n − σ²/2 (the large-n limit
+    // of −Σ p ln p for Gaussian logits: ln n + ln E e^X − E[X e^X]/E e^X = ln n − σ²/2).
+    const int n = 256;
+    const std::vector<int> grid = sqrtDGrid(48);
+    QCOMPARE(grid.front(), 4);
+    QCOMPARE(grid.back(), 512);
+    QVERIFY(std::find(grid.begin(), grid.end(), 48) != grid.end());
+    const SqrtDCurve curve(n, grid, 3, 2);
+    const auto scaled = curve.meanEntropy(true, 1.0, 1.0);
+    const auto unscaled = curve.meanEntropy(false, 1.0, 1.0);
+    const double theory = std::log(double(n)) - 0.5;
+    for (std::size_t i = 0; i < grid.size(); ++i)
+        QVERIFY2(std::fabs(scaled[i] - theory) < 0.12,
+                 qPrintable(QString("d=%1: %2 vs %3").arg(grid[i]).arg(scaled[i]).arg(theory)));
+    for (std::size_t i = 1; i < grid.size(); ++i)
+        QVERIFY2(unscaled[i] < unscaled[i - 1], qPrintable(QString("unscaled not falling at d=%1").arg(grid[i])));
+    // At d = 4 the unscaled variance is 4 (small-σ formula no longer holds, but it must be well
+    // below the scaled curve); at d = 512 the softmax is nearly one-hot.
+    QVERIFY(unscaled.front() < scaled.front() - 0.5);
+    QVERIFY(unscaled.back() < 0.5);
+}
+
+void TestAttention::cancelStops()
+{
+    std::atomic<bool> cancel{true};
+    Options o;
+    o.cancel = &cancel;
+    const Result r = computeAttention(randomMatrix(100, 8, 1), o);
+    QVERIFY(!r.ok);
+    QVERIFY(r.cancelled);
+    // Progress reaches 1 when not cancelled, and increases.
+    std::vector<double> seen;
+    Options p;
+    p.heads = 2;
+    p.progress = [&](double f) { seen.push_back(f); };
+    QVERIFY(computeAttention(randomMatrix(200, 8, 1), p).ok);
+    QCOMPARE(seen.size(), std::size_t(8));  // 2 heads × 4 blocks of 64 rows
+    QCOMPARE(seen.back(), 1.0);
+    QVERIFY(std::is_sorted(seen.begin(), seen.end()));
+}
+
+void TestAttention::workspaceReuseGivesSameResult()
+{
+    // One Result reused across different sizes and options must equal fresh results.
+    Result ws;
+    const Eigen::MatrixXd x1 = randomMatrix(30, 8, 1), x2 = randomMatrix(10, 8, 2);
+    Options o;
+    o.heads = 2;
+    computeAttention(x1, o, ws);
+    o.temperature = 0.3;
+    computeAttention(x1, o, ws);  // cached projections, new temperature
+    const Result fresh = computeAttention(x1, o);
+    QCOMPARE(ws.head[1].weights, fresh.head[1].weights);
+    o.heads = 4;
+    computeAttention(x2, o, ws);
+    const Result fresh2 = computeAttention(x2, o);
+    QCOMPARE(ws.head.size(), std::size_t(4));
+    QCOMPARE(ws.output, fresh2.output);
+    QCOMPARE(ws.meanWeights, fresh2.meanWeights);
+}
+
+QTEST_GUILESS_MAIN(TestAttention)
+#include "test_attention.moc"

@@ -1,0 +1,435 @@
+#include "engine/numerics/float_format.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <limits>
+
+namespace aimath::numerics {
+
+namespace {
+
+constexpr double kNan = std::numeric_limits<double>::quiet_NaN();
+
+// 2^k for any k a double can hold as a normal number; ldexp elsewhere.
+inline double pow2(int k)
+{
+    if (k >= -1022 && k <= 1023)
+        return std::bit_cast<double>(static_cast<std::uint64_t>(k + 1023) << 52);
+    return std::ldexp(1.0, k);
+}
+
+// ⌊log2 a⌋ for finite a > 0 (exact, subnormals included).
+inline int exponentOf(double a)
+{
+    const auto bits = std::bit_cast<std::uint64_t>(a);
+    const int biased = static_cast<int>((bits >> 52) & 0x7ff);
+    return biased != 0 ? biased - 1023 : std::ilogb(a);
+}
+
+inline std::uint64_t mask(int bits) { return bits >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << bits) - 1; }
+
+FloatFormat make(std::string id, int e, int m, int bias, SpecialValues s)
+{
+    FloatFormat f;
+    f.id = std::move(id);
+    f.exponentBits = e;
+    f.mantissaBits = m;
+    f.bias = bias;
+    f.specials = s;
+    return f;
+}
+
+}  // namespace
+
+bool FloatFormat::hasNan() const { return nanCode().has_value(); }
+
+int FloatFormat::minExponent() const { return specials == SpecialValues::ExponentOnly ? -bias : 1 - bias; }
+
+int FloatFormat::maxExponent() const
+{
+    const int allOnes = (1 << exponentBits) - 1;
+    switch (specials) {
+    case SpecialValues::Ieee:
+    case SpecialValues::ExponentOnly: return allOnes - 1 - bias;
+    case SpecialValues::NanAllOnes:
+        // With no mantissa bits the all-ones exponent has only the NaN code left.
+        return mantissaBits == 0 ? allOnes - 1 - bias : allOnes - bias;
+    case SpecialValues::Fnuz:
+    case SpecialValues::None: return allOnes - bias;
+    }
+    return 0;
+}
+
+double FloatFormat::maxFinite() const
+{
+    // Largest significand: 2 − 2^−m, or 2 − 2^(1−m) when the all-ones mantissa is the NaN (E4M3FN).
+    double significand = 2.0 - pow2(-mantissaBits);
+    if (specials == SpecialValues::ExponentOnly)
+        significand = 1.0;
+    else if (specials == SpecialValues::NanAllOnes && mantissaBits > 0)
+        significand = 2.0 - pow2(1 - mantissaBits);
+    return significand * pow2(maxExponent());
+}
+
+double FloatFormat::minNormal() const { return pow2(minExponent()); }
+
+double FloatFormat::minSubnormal() const
+{
+    return hasSubnormals() ? pow2(minExponent() - mantissaBits) : minNormal();
+}
+
+double FloatFormat::epsilon() const { return pow2(-mantissaBits); }
+
+std::optional<std::uint64_t> FloatFormat::nanCode() const
+{
+    const std::uint64_t eAll = mask(exponentBits);
+    switch (specials) {
+    case SpecialValues::Ieee:
+        if (mantissaBits == 0)
+            return std::nullopt;
+        return (eAll << mantissaBits) | (std::uint64_t{1} << (mantissaBits - 1));
+    case SpecialValues::NanAllOnes: return (eAll << mantissaBits) | mask(mantissaBits);
+    case SpecialValues::Fnuz: return std::uint64_t{1} << (exponentBits + mantissaBits);
+    case SpecialValues::None: return std::nullopt;
+    case SpecialValues::ExponentOnly: return eAll;
+    }
+    return std::nullopt;
+}
+
+const std::vector<std::string>& formatIds()
+{
+    static const std::vector<std::string> ids{"fp64",         "fp32",         "tf32",     "fp16",     "bf16",
+                                              "fp8_e4m3",     "fp8_e5m2",     "fp8_e4m3fnuz", "fp8_e5m2fnuz",
+                                              "fp6_e2m3",     "fp6_e3m2",     "fp4_e2m1", "e8m0"};
+    return ids;
+}
+
+std::optional<FloatFormat> formatById(std::string_view id)
+{
+    using S = SpecialValues;
+    if (id == "fp64") return make("fp64", 11, 52, 1023, S::Ieee);
+    if (id == "fp32") return make("fp32", 8, 23, 127, S::Ieee);
+    if (id == "tf32") return make("tf32", 8, 10, 127, S::Ieee);
+    if (id == "fp16") return make("fp16", 5, 10, 15, S::Ieee);
+    if (id == "bf16") return make("bf16", 8, 7, 127, S::Ieee);
+    if (id == "fp8_e4m3") return make("fp8_e4m3", 4, 3, 7, S::NanAllOnes);
+    if (id == "fp8_e5m2") return make("fp8_e5m2", 5, 2, 15, S::Ieee);
+    if (id == "fp8_e4m3fnuz") return make("fp8_e4m3fnuz", 4, 3, 8, S::Fnuz);
+    if (id == "fp8_e5m2fnuz") return make("fp8_e5m2fnuz", 5, 2, 16, S::Fnuz);
+    if (id == "fp6_e2m3") return make("fp6_e2m3", 2, 3, 1, S::None);
+    if (id == "fp6_e3m2") return make("fp6_e3m2", 3, 2, 3, S::None);
+    if (id == "fp4_e2m1") return make("fp4_e2m1", 2, 1, 1, S::None);
+    if (id == "e8m0") return make("e8m0", 8, 0, 127, S::ExponentOnly);
+    return std::nullopt;
+}
+
+FloatFormat customFormat(int exponentBits, int mantissaBits)
+{
+    return make("custom", exponentBits, mantissaBits, (1 << (exponentBits - 1)) - 1, SpecialValues::Ieee);
+}
+
+// ---------------------------------------------------------------------------
+// Rounding
+
+Quantizer::Quantizer(FloatFormat format, Rounding rounding, Overflow overflow, std::uint64_t seed)
+    : m_format(std::move(format)), m_rounding(rounding), m_overflow(overflow), m_state(seed)
+{
+    m_emin = m_format.minExponent();
+    m_m = m_format.mantissaBits;
+    m_max = m_format.maxFinite();
+    m_minNormal = m_format.minNormal();
+    const bool plain = rounding == Rounding::NearestEven && overflow == Overflow::Ieee && m_format.specials == SpecialValues::Ieee;
+    if (plain && m_format.exponentBits == 11 && m_format.mantissaBits == 52)
+        m_fast = Fast::Double;
+    else if (plain && m_format.exponentBits == 8 && m_format.mantissaBits == 23)
+        m_fast = Fast::Float;
+}
+
+double Quantizer::nextUniform()
+{
+    // splitmix64: small, seeded, identical on every platform.
+    std::uint64_t z = (m_state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    z ^= z >> 31;
+    return static_cast<double>(z >> 11) * 0x1.0p-53;
+}
+
+double Quantizer::roundPair(double hi, double lo)
+{
+    if (m_fast == Fast::Double)
+        return hi;  // hi is already the double nearest to hi + lo
+    if (m_fast == Fast::Float && lo == 0.0)
+        return static_cast<double>(static_cast<float>(hi));  // the hardware's IEEE round-to-nearest-even
+    return roundSlow(hi, lo);
+}
+
+double Quantizer::add(double a, double b)
+{
+    const double s = a + b;
+    if (m_fast == Fast::Double)
+        return s;
+    if (m_fast == Fast::Float && static_cast<double>(static_cast<float>(a)) == a && static_cast<double>(static_cast<float>(b)) == b)
+        return static_cast<double>(static_cast<float>(a) + static_cast<float>(b));
+    if (!std::isfinite(s))
+        return roundSlow(s, 0.0);
+    // TwoSum (Knuth): s + err == a + b exactly.
+    const double bb = s - a;
+    const double err = (a - (s - bb)) + (b - bb);
+    return roundSlow(s, err);
+}
+
+double Quantizer::mul(double a, double b)
+{
+    const double p = a * b;
+    if (m_fast == Fast::Double)
+        return p;
+    if (!std::isfinite(p) || p == 0.0)
+        return roundSlow(p, 0.0);
+    return roundSlow(p, std::fma(a, b, -p));
+}
+
+double Quantizer::div(double a, double b)
+{
+    const double q = a / b;
+    if (m_fast == Fast::Double)
+        return q;
+    if (!std::isfinite(q) || q == 0.0)
+        return roundSlow(q, 0.0);
+    // The remainder a − q·b is exact; its sign and size place a/b relative to q.
+    const double r = std::fma(-q, b, a);
+    return roundSlow(q, r / b);
+}
+
+double Quantizer::roundSlow(double hi, double lo)
+{
+    const FloatFormat& f = m_format;
+    if (std::isnan(hi))
+        return kNan;
+    const bool neg = std::signbit(hi);
+    if (f.specials == SpecialValues::ExponentOnly && (neg || hi == 0.0))
+        return kNan;  // E8M0 has no zero and no sign
+    if (std::isinf(hi)) {
+        if (m_overflow == Overflow::Saturate || (!f.hasInf() && !f.hasNan()))
+            return neg ? -m_max : m_max;
+        return f.hasInf() ? hi : kNan;
+    }
+    if (hi == 0.0)
+        return f.hasNegativeZero() ? hi : 0.0;
+
+    const double a = std::fabs(hi);
+    const double b = neg ? -lo : lo;  // the exact magnitude is a + b
+    int e = exponentOf(a);
+    if (b < 0.0 && a == pow2(e))
+        e -= 1;  // a + b lies just below the power of two: it belongs to the binade below
+    const int qe = std::max(e, m_emin) - m_m;  // quantum 2^qe: the spacing of the format there
+    const double r = (qe > -1000 && qe < 1000) ? a * pow2(-qe) : std::ldexp(a, -qe);  // exact
+    double n = std::floor(r);
+    const double fr = r - n;  // exact fraction in [0, 1)
+    const double bs = (qe > -1000 && qe < 1000) ? b * pow2(-qe) : std::ldexp(b, -qe);
+    const int bsign = (b > 0.0) - (b < 0.0);
+    const bool below = fr == 0.0 && bsign < 0;  // the exact value is just under the integer n
+
+    switch (m_rounding) {
+    case Rounding::NearestEven: {
+        double d;  // sign of (exact fraction − 1/2)
+        if (below) {
+            n -= 1.0;
+            d = 0.5 + bs;
+        } else if (fr == 0.5) {
+            d = bsign;
+        } else {
+            d = (fr - 0.5) + bs;
+        }
+        if (d > 0.0 || (d == 0.0 && (static_cast<std::uint64_t>(n) & 1u)))
+            n += 1.0;
+        break;
+    }
+    case Rounding::TowardZero:
+        if (below)
+            n -= 1.0;
+        break;
+    case Rounding::Stochastic: {
+        double frac = fr + bs;
+        if (below) {
+            n -= 1.0;
+            frac = 1.0 + bs;
+        }
+        if (nextUniform() < frac)
+            n += 1.0;
+        break;
+    }
+    }
+
+    double v = (qe > -1000 && qe < 1000) ? n * pow2(qe) : std::ldexp(n, qe);
+    if (f.specials == SpecialValues::ExponentOnly && v < m_minNormal)
+        v = m_minNormal;  // nothing smaller exists
+    if (v > m_max) {
+        if (m_rounding == Rounding::TowardZero || m_overflow == Overflow::Saturate || (!f.hasInf() && !f.hasNan()))
+            v = m_max;
+        else if (f.hasInf())
+            v = std::numeric_limits<double>::infinity();
+        else
+            return kNan;
+    }
+    if (v == 0.0)
+        return (neg && f.hasNegativeZero()) ? -0.0 : 0.0;
+    return neg ? -v : v;
+}
+
+// ---------------------------------------------------------------------------
+// Codes
+
+std::uint64_t encodeValue(const FloatFormat& f, double v)
+{
+    const int k = f.exponentBits;
+    const int m = f.mantissaBits;
+    const std::uint64_t eAll = mask(k);
+    if (std::isnan(v))
+        return f.nanCode().value_or(0);
+    if (f.specials == SpecialValues::ExponentOnly) {
+        if (!(v > 0.0) || std::isinf(v))
+            return eAll;
+        const int e = std::clamp(exponentOf(v), -f.bias, static_cast<int>(eAll) - 1 - f.bias);
+        return static_cast<std::uint64_t>(e + f.bias);
+    }
+    const std::uint64_t sign = std::signbit(v) ? std::uint64_t{1} << (k + m) : 0;
+    const double a = std::fabs(v);
+    if (a == 0.0)
+        return f.hasNegativeZero() ? sign : 0;
+    if (std::isinf(a)) {
+        if (f.hasInf())
+            return sign | (eAll << m);
+        if (f.hasNan())
+            return *f.nanCode();
+        return sign | (eAll << m) | mask(m);
+    }
+    const int e = exponentOf(a);
+    std::uint64_t E, M;
+    if (e < f.minExponent()) {
+        E = 0;
+        M = static_cast<std::uint64_t>(std::ldexp(a, m - f.minExponent()));
+    } else {
+        E = static_cast<std::uint64_t>(e + f.bias);
+        M = static_cast<std::uint64_t>(std::ldexp(a, m - e)) - (std::uint64_t{1} << m);
+    }
+    return sign | (E << m) | M;
+}
+
+double decode(const FloatFormat& f, std::uint64_t code)
+{
+    const int k = f.exponentBits;
+    const int m = f.mantissaBits;
+    const std::uint64_t eAll = mask(k);
+    const std::uint64_t mAll = mask(m);
+    const std::uint64_t E = (code >> m) & eAll;
+    const std::uint64_t M = code & mAll;
+    const bool s = f.hasSign() && ((code >> (k + m)) & 1u);
+    switch (f.specials) {
+    case SpecialValues::ExponentOnly:
+        return E == eAll ? kNan : std::ldexp(1.0, static_cast<int>(E) - f.bias);
+    case SpecialValues::Ieee:
+        if (E == eAll)
+            return M == 0 ? (s ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity()) : kNan;
+        break;
+    case SpecialValues::NanAllOnes:
+        if (E == eAll && M == mAll)
+            return kNan;
+        break;
+    case SpecialValues::Fnuz:
+        if (s && E == 0 && M == 0)
+            return kNan;
+        break;
+    case SpecialValues::None: break;
+    }
+    double mag;
+    if (E == 0)
+        mag = std::ldexp(static_cast<double>(M), 1 - f.bias - m);
+    else
+        mag = std::ldexp(static_cast<double>((std::uint64_t{1} << m) + M), static_cast<int>(E) - f.bias - m);
+    return s ? -mag : mag;
+}
+
+std::uint64_t codeCount(const FloatFormat& f) { return std::uint64_t{1} << std::min(f.totalBits(), 63); }
+
+std::string bitString(const FloatFormat& f, std::uint64_t code)
+{
+    std::string out;
+    const int k = f.exponentBits;
+    const int m = f.mantissaBits;
+    if (f.hasSign()) {
+        out += ((code >> (k + m)) & 1u) ? '1' : '0';
+        out += ' ';
+    }
+    for (int i = k + m - 1; i >= m; --i)
+        out += ((code >> i) & 1u) ? '1' : '0';
+    if (m > 0) {
+        out += ' ';
+        for (int i = m - 1; i >= 0; --i)
+            out += ((code >> i) & 1u) ? '1' : '0';
+    }
+    return out;
+}
+
+std::string hexString(const FloatFormat& f, std::uint64_t code)
+{
+    static const char* kDigits = "0123456789abcdef";
+    const int digits = (f.totalBits() + 3) / 4;
+    std::string out(static_cast<std::size_t>(digits), '0');
+    for (int i = digits - 1; i >= 0; --i) {
+        out[static_cast<std::size_t>(i)] = kDigits[code & 0xf];
+        code >>= 4;
+    }
+    return "0x" + out;
+}
+
+double ulpAt(const FloatFormat& f, double v)
+{
+    if (!std::isfinite(v))
+        return kNan;
+    const double a = std::fabs(v);
+    const int e = a == 0.0 ? f.minExponent() : exponentOf(a);
+    return std::ldexp(1.0, std::max(e, f.minExponent()) - f.mantissaBits);
+}
+
+Inspection inspect(Quantizer& q, double x)
+{
+    const FloatFormat& f = q.format();
+    Inspection out;
+    out.input = x;
+    out.stored = q.round(x);
+    out.code = encodeValue(f, out.stored);
+    out.hex = hexString(f, out.code);
+    out.bits = bitString(f, out.code);
+    if (std::isnan(out.stored))
+        out.absError = kNan;
+    else if (std::isinf(out.stored))
+        out.absError = std::isinf(x) && x == out.stored ? 0.0 : std::numeric_limits<double>::infinity();
+    else
+        out.absError = std::fabs(out.stored - x);  // Sterbenz: exact when within a factor 2
+    if (x == 0.0)
+        out.relError = out.stored == 0.0 ? 0.0 : std::numeric_limits<double>::infinity();
+    else
+        out.relError = out.absError / std::fabs(x);
+    out.ulp = ulpAt(f, out.stored);
+    const double max = f.maxFinite();
+    if (std::isfinite(x)) {
+        if (!std::isfinite(out.stored))
+            out.overflowed = true;
+        else if (std::fabs(x) > max && std::fabs(out.stored) == max)
+            out.overflowed = std::fabs(x) - max > ulpAt(f, max) / 2;
+    }
+    out.flushedToZero = x != 0.0 && out.stored == 0.0;
+    out.subnormal = std::isfinite(out.stored) && out.stored != 0.0 && std::fabs(out.stored) < f.minNormal() && f.hasSubnormals();
+    return out;
+}
+
+double roundViaFp32(const FloatFormat& f, double x)
+{
+    Quantizer toFp32(*formatById("fp32"));
+    Quantizer toF(f);
+    return toF.round(toFp32.round(x));
+}
+
+}  // namespace aimath::numerics

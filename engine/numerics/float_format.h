@@ -1,0 +1,139 @@
+#pragma once
+// One description for every binary floating-point format the precision tab
+// shows (fp64 down to fp4 and the E8M0 block scale), and exact conversion of
+// any double into it: one rounding step, never through an intermediate format.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aimath::numerics {
+
+/// How a format spends its top exponent codes (and its sign bit) on specials.
+enum class SpecialValues {
+    Ieee,          ///< all-ones exponent: mantissa 0 is ±inf, else NaN (fp64 … fp16, bf16, fp8 E5M2, custom)
+    NanAllOnes,    ///< OCP E4M3FN: no inf, only S.1111.111 is NaN, all-ones exponent otherwise finite
+    Fnuz,          ///< E4M3FNUZ/E5M2FNUZ: no inf, no negative zero, 0x80 is the only NaN
+    None,          ///< OCP MX fp6/fp4: every code is a finite number
+    ExponentOnly,  ///< E8M0: unsigned powers of two 2^(E-127), 0xFF is NaN, no zero
+};
+
+struct FloatFormat {
+    std::string id;        ///< "fp16", "bf16", "custom", …
+    int exponentBits = 8;
+    int mantissaBits = 7;
+    int bias = 127;
+    SpecialValues specials = SpecialValues::Ieee;
+
+    int totalBits() const { return (hasSign() ? 1 : 0) + exponentBits + mantissaBits; }
+    bool hasSign() const { return specials != SpecialValues::ExponentOnly; }
+    bool hasInf() const { return specials == SpecialValues::Ieee; }
+    /// IEEE-like formats without mantissa bits cannot encode a NaN.
+    bool hasNan() const;
+    bool hasSubnormals() const { return specials != SpecialValues::ExponentOnly; }
+    bool hasNegativeZero() const { return specials != SpecialValues::Fnuz && specials != SpecialValues::ExponentOnly; }
+    /// Exponent of the smallest normal number: 1 − bias (−bias for E8M0, whose code 0 is 2^−127).
+    int minExponent() const;
+    /// Exponent of the largest finite number.
+    int maxExponent() const;
+    /// Largest finite value.
+    double maxFinite() const;
+    /// Smallest positive normal value 2^minExponent.
+    double minNormal() const;
+    /// Smallest positive value: 2^(minExponent − mantissaBits) (the min normal when there are no subnormals).
+    double minSubnormal() const;
+    /// Machine epsilon: the gap between 1 and the next larger value, 2^−mantissaBits.
+    double epsilon() const;
+    /// The code whose value is NaN (canonical quiet NaN); nullopt when the format has none.
+    std::optional<std::uint64_t> nanCode() const;
+};
+
+/// Ids of the named formats, in display order (without "custom").
+const std::vector<std::string>& formatIds();
+/// A named format ("fp16", "fp8_e4m3", …); nullopt for unknown ids and for "custom".
+std::optional<FloatFormat> formatById(std::string_view id);
+/// An IEEE-like format with the given field widths and bias 2^(e−1) − 1.
+FloatFormat customFormat(int exponentBits, int mantissaBits);
+
+enum class Rounding { NearestEven, TowardZero, Stochastic };
+enum class Overflow {
+    Ieee,      ///< past the largest finite: ±inf if the format has it, else NaN if it has one, else clamp
+    Saturate,  ///< clamp to ±largest finite in every format (inf inputs too)
+};
+
+/// Rounds doubles (and exact sums, products and quotients of doubles) into one
+/// format with one rounding step. Keeps the format's constants and, for
+/// stochastic rounding, its own seeded random stream.
+class Quantizer {
+public:
+    explicit Quantizer(FloatFormat format, Rounding rounding = Rounding::NearestEven, Overflow overflow = Overflow::Ieee,
+                       std::uint64_t seed = 0);
+
+    const FloatFormat& format() const { return m_format; }
+    Rounding rounding() const { return m_rounding; }
+    Overflow overflow() const { return m_overflow; }
+
+    /// x rounded to the format (returned as the double of equal value).
+    double round(double x) { return roundPair(x, 0.0); }
+    /// The exact value hi + lo (|lo| ≤ ulp(hi)/2, as TwoSum gives) rounded once.
+    double roundPair(double hi, double lo);
+    /// a + b rounded once (exact sum via TwoSum, then one rounding).
+    double add(double a, double b);
+    /// a · b rounded once (exact product via fma).
+    double mul(double a, double b);
+    /// a / b rounded once (remainder via fma decides ties and truncation).
+    double div(double a, double b);
+
+private:
+    enum class Fast { None, Double, Float };
+    double roundSlow(double hi, double lo);
+    double nextUniform();
+
+    FloatFormat m_format;
+    Rounding m_rounding;
+    Overflow m_overflow;
+    Fast m_fast = Fast::None;
+    int m_emin = 0;
+    int m_m = 0;
+    double m_max = 0.0;
+    double m_minNormal = 0.0;
+    std::uint64_t m_state = 0;
+};
+
+/// The code of a value that is exactly representable in the format (a result of rounding);
+/// ±inf map to the inf code, or NaN/±max where there is no inf; NaN maps to nanCode() (0 when none).
+std::uint64_t encodeValue(const FloatFormat& f, double representable);
+/// The value a code stands for (NaN for NaN codes), decoded field by field.
+double decode(const FloatFormat& f, std::uint64_t code);
+/// Number of codes, 2^totalBits (only meaningful up to 32 bits).
+std::uint64_t codeCount(const FloatFormat& f);
+/// "0 01111011 1001101": sign | exponent | mantissa fields of a code (no sign field for E8M0).
+std::string bitString(const FloatFormat& f, std::uint64_t code);
+/// "0x3dcd": the code in lower-case hex, as many digits as the width needs.
+std::string hexString(const FloatFormat& f, std::uint64_t code);
+/// Spacing between neighbouring representable numbers at |v|: 2^(max(⌊log2|v|⌋, emin) − m); NaN for inf/NaN.
+double ulpAt(const FloatFormat& f, double v);
+
+/// Everything the Inspect view shows about one value in one format.
+struct Inspection {
+    double input = 0.0;
+    double stored = 0.0;       ///< the rounded value
+    std::uint64_t code = 0;
+    std::string hex;
+    std::string bits;
+    double absError = 0.0;     ///< |stored − input| (inf when stored is inf and input finite)
+    double relError = 0.0;     ///< absError / |input| (0 for input 0 stored as 0)
+    double ulp = 0.0;          ///< spacing at the stored value
+    bool overflowed = false;   ///< rounded past the largest finite (inf, NaN or clamped)
+    bool flushedToZero = false;///< non-zero input stored as zero
+    bool subnormal = false;    ///< stored value is subnormal
+};
+/// Rounds x into the quantizer's format and describes the result.
+Inspection inspect(Quantizer& q, double x);
+
+/// The double-rounding trap: x rounded to fp32 first, then to f (both nearest-even).
+double roundViaFp32(const FloatFormat& f, double x);
+
+}  // namespace aimath::numerics

@@ -1,0 +1,65 @@
+#pragma once
+// Drawing samples from a distribution, summarising them (histogram, running
+// mean), maximum-likelihood estimates, and the Beta–Bernoulli posterior.
+
+#include "engine/prob/distribution.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace aimath::prob {
+
+/// Fills `out` (resized to n, capacity kept between calls) with n draws from d,
+/// deterministic given seed (std::mt19937_64; Beta via two Gammas).
+void drawSamples(const Distribution& d, std::size_t n, std::uint64_t seed, std::vector<double>& out);
+
+struct SampleSummary {
+    std::size_t n = 0;
+    double mean = 0.0;
+    double variance = 0.0;  ///< unbiased, Σ(x − x̄)²/(n − 1); 0 when n = 1
+};
+/// Mean and unbiased variance by Welford's update.
+SampleSummary summarize(const std::vector<double>& xs);
+
+/// Running mean x̄_m = (x_1 + … + x_m)/m at about `points` log-spaced m in [1, n]
+/// (always including m = 1 and m = n).
+void runningMean(const std::vector<double>& xs, int points, std::vector<double>& m, std::vector<double>& mean);
+
+/// Density-normalised histogram on [lo, hi] with `bins` equal bins (bin centres
+/// in `centres`, heights so the bars integrate to the fraction of samples inside).
+void histogram(const std::vector<double>& xs, double lo, double hi, int bins, std::vector<double>& centres,
+               std::vector<double>& density);
+/// Relative frequency of each integer k = 0 … kmax (values outside are dropped).
+void frequencies(const std::vector<double>& xs, int kmax, std::vector<double>& freq);
+
+struct MleResult {
+    bool ok = false;
+    std::string message;
+    Distribution fitted;  ///< the family of the sampled distribution with its MLE parameters
+};
+/// Maximum-likelihood estimate of `family`'s parameters from xs. Gaussian: x̄ and
+/// √(Σ(x−x̄)²/n); Laplace: median and mean |x − median|; uniform: min, max;
+/// exponential: 1/x̄; beta: Newton on ψ(α) − ψ(α+β) = mean ln x (and the same for
+/// 1 − x) from the moment estimate; mixture: EM from the quartiles; Bernoulli,
+/// binomial (n known = trials.n): x̄/n; Poisson: x̄; categorical: counts/n.
+MleResult maximumLikelihood(const std::vector<double>& xs, const Distribution& model);
+/// The same, reusing `scratch` for the copy the median needs (no allocation per call).
+MleResult maximumLikelihood(const std::vector<double>& xs, const Distribution& model, std::vector<double>& scratch);
+/// Above this many samples the mixture EM runs on a 4096-bin histogram (binned MLE).
+inline constexpr std::size_t kMixtureExactEmLimit = 20000;
+
+struct BetaPosterior {
+    int n = 0, k = 0;        ///< trials and successes (ones)
+    double priorAlpha = 1.0, priorBeta = 1.0;
+    double postAlpha = 1.0, postBeta = 1.0;  ///< α + k, β + n − k
+    double mle = 0.0;        ///< k/n (NaN-free: 0 when n = 0, with mleDefined false)
+    bool mleDefined = false;
+    double map = 0.0;        ///< (k + α − 1)/(n + α + β − 2) when the posterior has a mode
+    bool mapDefined = false;
+    double posteriorMean = 0.0;
+};
+/// Conjugate update of a Beta(α, β) prior with a 0/1 sample.
+BetaPosterior betaBernoulli(const std::vector<double>& xs, double priorAlpha, double priorBeta);
+
+}  // namespace aimath::prob

@@ -189,6 +189,27 @@ void poolMean(const Eigen::Ref<const RowMatrix>& m, int p, RowMatrix& out)
             out(I, J) /= static_cast<double>(std::min<Eigen::Index>(p, r - I * p) * std::min<Eigen::Index>(p, c - J * p));
 }
 
+Eigen::MatrixXd rawLogits(const Eigen::Ref<const Eigen::MatrixXd>& q, const Eigen::Ref<const Eigen::MatrixXd>& k)
+{
+    return q * k.transpose();
+}
+
+int visibleKeys(int n, Mask mask, int pad, int row)
+{
+    switch (mask) {
+    case Mask::None: return n;
+    case Mask::Causal: return std::clamp(row + 1, 0, n);
+    case Mask::Padding: return std::max(0, n - pad);
+    }
+    return n;
+}
+
+double maxRowEntropy(int n, Mask mask, int pad, int row)
+{
+    const int k = visibleKeys(n, mask, pad, row);
+    return k > 0 ? std::log(static_cast<double>(k)) : 0.0;
+}
+
 Eigen::MatrixXd projectionMatrix(int which, int d, std::uint64_t seed)
 {
     SplitMix64 mix(seed * 4 + static_cast<std::uint64_t>(which) + 0x57514B564FULL);

@@ -92,6 +92,13 @@ int poolFactor(int n, int maxCells);
 /// Block means: out(I, J) = mean of m(i, j) over the existing i ∈ [I·p, I·p+p), j ∈ [J·p, J·p+p).
 void poolMean(const Eigen::Ref<const RowMatrix>& m, int p, RowMatrix& out);
 
+/// q_i · k_j for every pair: the raw logits before scaling, temperature and mask.
+Eigen::MatrixXd rawLogits(const Eigen::Ref<const Eigen::MatrixXd>& q, const Eigen::Ref<const Eigen::MatrixXd>& k);
+/// How many keys row `row` may attend to under the mask (n, row + 1 for causal, n − pad for padding).
+int visibleKeys(int n, Mask mask, int pad, int row);
+/// The largest entropy a row can have: ln(visible keys), reached by uniform attention.
+double maxRowEntropy(int n, Mask mask, int pad, int row);
+
 /// The weights W_Q, W_K, W_V, W_O (index 0…3): d × d entries drawn from N(0, 1/d) with the seed.
 Eigen::MatrixXd projectionMatrix(int which, int d, std::uint64_t seed);
 

@@ -126,6 +126,7 @@ private slots:
     void sqrtDCurveFollowsTheory();
     void cancelStops();
     void workspaceReuseGivesSameResult();
+    void uniformAttentionReachesMaxEntropy();
 };
 
 void TestAttention::softmaxStableAtHugeLogits()
@@ -801,6 +802,30 @@ void TestAttention::workspaceReuseGivesSameResult()
     QCOMPARE(ws.head.size(), std::size_t(4));
     QCOMPARE(ws.output, fresh2.output);
     QCOMPARE(ws.meanWeights, fresh2.meanWeights);
+}
+
+void TestAttention::uniformAttentionReachesMaxEntropy()
+{
+    // X = 0: every score is 0, so each row is uniform over its visible keys and H = ln(count).
+    const Eigen::MatrixXd x = Eigen::MatrixXd::Zero(7, 4);
+    for (Mask m : {Mask::None, Mask::Causal, Mask::Padding}) {
+        Options o;
+        o.mask = m;
+        o.pad = 2;
+        const Result r = computeAttention(x, o);
+        QVERIFY(r.ok);
+        for (int i = 0; i < 7; ++i) {
+            const int k = m == Mask::None ? 7 : m == Mask::Causal ? i + 1 : 5;
+            QCOMPARE(visibleKeys(7, m, 2, i), k);
+            AIMATH_COMPARE_REL(maxRowEntropy(7, m, 2, i), std::log(double(k)), 1e-15);
+            AIMATH_COMPARE_ABS(r.head[0].rowEntropy[i], std::log(double(k)), 1e-14);
+        }
+    }
+    // Raw logits are plain dot products: (1,2)·(3,4) = 11.
+    Eigen::MatrixXd q(1, 2), k(1, 2);
+    q << 1, 2;
+    k << 3, 4;
+    QCOMPARE(rawLogits(q, k)(0, 0), 11.0);
 }
 
 QTEST_GUILESS_MAIN(TestAttention)

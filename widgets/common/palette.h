@@ -12,7 +12,7 @@ namespace aimath::palette {
 
 /// The fixed colour of a named concept ("p", "q", "adam", "bf16", "kahan", ...);
 /// unknown names get a stable colour from the categorical palette.
-QColor concept(std::string_view name);
+QColor color(std::string_view name);
 /// The i-th colour of a colour-blind-friendly categorical palette (Okabe–Ito / Tableau 10).
 QColor category(int i);
 /// Viridis built from colour stops (QCustomPlot 2.1.0 has no gpViridis).

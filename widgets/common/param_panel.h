@@ -35,6 +35,16 @@ public:
     /// Marks a control as invalid (red, message as tooltip) or clears it ("").
     void setParamError(const std::string& key, const QString& message);
 
+    /// The "…" button of a path parameter asks the app for a file (widgets never
+    /// open dialogs themselves); returns the chosen path or an empty string.
+    using PathRequestHandler = std::function<QString(const ParamSpec&, const QString& current)>;
+    static void setPathRequestHandler(PathRequestHandler handler);
+
+    /// Slider position (0…kSliderSteps) ↔ value, linear or logarithmic.
+    static constexpr int kSliderSteps = 1000;
+    static double sliderToValue(const ParamSpec& spec, int pos);
+    static int valueToSlider(const ParamSpec& spec, double value);
+
 signals:
     /// A control changed a parameter (already validated and stored).
     void edited(const std::string& key);

@@ -26,6 +26,14 @@ public:
     QString plotCsv() const;
     void resetView();
 
+    /// The context-menu actions that need a dialog are handed to the app (widgets
+    /// never open file dialogs themselves); the app installs this handler once.
+    enum class Request { SaveImage, ExportData };
+    using RequestHandler = std::function<void(PlotView*, Request)>;
+    static void setRequestHandler(RequestHandler handler);
+    /// Puts this plot alone on the clipboard as an image.
+    void copyImage();
+
 protected:
     void contextMenuEvent(QContextMenuEvent* event) override;
 

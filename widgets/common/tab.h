@@ -15,6 +15,7 @@
 #include <string>
 
 class QCustomPlot;
+class QLabel;
 class QSplitter;
 class QVBoxLayout;
 
@@ -49,6 +50,9 @@ public:
     virtual bool waitUntilIdle(int timeoutMs);
     /// An error that makes the current state unexportable ("" when fine).
     virtual QString currentError() const { return m_error; }
+    /// Exit code of the command line when currentError() is set after the
+    /// parameters were accepted: 2 for bad input (default), 1 for I/O (a bad file).
+    virtual int currentErrorExitCode() const { return 2; }
 
     ParamPanel* paramPanel() const { return m_panel; }
 
@@ -86,6 +90,7 @@ protected:
     ParamSet m_params;
 
 private:
+    ParamSet m_lastValid;
     void onPanelEdited(const std::string& key);
 
     ParamPanel* m_panel = nullptr;
@@ -94,7 +99,7 @@ private:
     QWidget* m_figureHost = nullptr;
     QVBoxLayout* m_figureLayout = nullptr;
     QVBoxLayout* m_extraLayout = nullptr;
-    class QLabel* m_errorLabel = nullptr;
+    QLabel* m_errorLabel = nullptr;
     QString m_error;
     QElapsedTimer m_computeTimer;
     double m_lastComputeMs = 0.0;

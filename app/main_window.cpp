@@ -1,0 +1,425 @@
+#include "app/main_window.h"
+
+#include "app/export_dialog.h"
+#include "app/session.h"
+#include "widgets/common/param_panel.h"
+#include "widgets/common/plot_view.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QKeySequence>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+#include <Eigen/Core>
+#include <qcustomplot.h>
+
+namespace aimath {
+
+namespace {
+QString settingsKey(const QString& tab, const std::string& key) { return QStringLiteral("params/%1/%2").arg(tab, QString::fromStdString(key)); }
+}  // namespace
+
+MainWindow::MainWindow(std::vector<TabInfo> tabs, bool headless, QWidget* parent)
+    : QMainWindow(parent)
+    , m_infos(std::move(tabs))
+    , m_headless(headless)
+{
+    setWindowTitle(tr("AI Math Lab"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/aimathlab.svg")));
+    setAcceptDrops(true);
+    m_tabWidget = new QTabWidget(this);
+    m_tabWidget->setDocumentMode(true);
+    setCentralWidget(m_tabWidget);
+    for (const TabInfo& info : m_infos) {
+        m_params.push_back(info.declareParams());
+        m_tabs.push_back(nullptr);
+        auto* page = new QWidget(m_tabWidget);
+        auto* layout = new QVBoxLayout(page);
+        layout->setContentsMargins(0, 0, 0, 0);
+        m_pages.push_back(page);
+        m_tabWidget->addTab(page, info.title());
+    }
+    m_timing = new QLabel(this);
+    statusBar()->addPermanentWidget(m_timing);
+    buildMenus();
+    connect(m_tabWidget, &QTabWidget::currentChanged, this, &MainWindow::onCurrentChanged);
+    resize(1500, 950);
+
+    // Widgets never open dialogs; the app answers their requests.
+    PlotView::setRequestHandler([this](PlotView* plot, PlotView::Request r) { onPlotRequest(plot, static_cast<int>(r)); });
+    ParamPanel::setPathRequestHandler([this](const ParamSpec& spec, const QString& current) {
+        return QFileDialog::getOpenFileName(this, QCoreApplication::translate("aimath::params", spec.label.c_str()), current);
+    });
+    if (!m_infos.empty())
+        onCurrentChanged(0);
+}
+
+MainWindow::~MainWindow() = default;
+
+int MainWindow::indexOf(const QString& id) const
+{
+    for (std::size_t i = 0; i < m_infos.size(); ++i)
+        if (m_infos[i].id == id)
+            return static_cast<int>(i);
+    return -1;
+}
+
+int MainWindow::currentIndex() const { return m_tabWidget->currentIndex(); }
+
+void MainWindow::setCurrentIndex(int index)
+{
+    if (index >= 0 && index < tabCount())
+        m_tabWidget->setCurrentIndex(index);
+    tab(index);
+}
+
+Tab* MainWindow::tab(int index)
+{
+    if (index < 0 || index >= tabCount())
+        return nullptr;
+    const auto i = static_cast<std::size_t>(index);
+    if (!m_tabs[i]) {
+        Tab* t = m_infos[i].create(m_params[i]);
+        m_pages[i]->layout()->addWidget(t);
+        m_tabs[i] = t;
+        connect(t, &Tab::timingChanged, this, &MainWindow::onTiming);
+        connect(t, &Tab::paramsEdited, this, [this, i] {
+            m_params[i] = m_tabs[i]->params();
+            if (!m_headless)
+                saveSettings();
+        });
+    }
+    return m_tabs[i];
+}
+
+const ParamSet& MainWindow::paramsOf(int index) const
+{
+    const auto i = static_cast<std::size_t>(index);
+    return m_tabs[i] ? m_tabs[i]->params() : m_params[i];
+}
+
+void MainWindow::applyParams(int index, const ParamSet& params)
+{
+    const auto i = static_cast<std::size_t>(index);
+    m_params[i] = params;
+    if (m_tabs[i])
+        m_tabs[i]->applyParams(params);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("Open &Session…"), QKeySequence::Open, this, &MainWindow::onOpenSession);
+    file->addAction(tr("Save Session &As…"), QKeySequence::Save, this, &MainWindow::onSaveSession);
+    if (indexOf(QStringLiteral("embeddings")) >= 0)
+        file->addAction(tr("Open &Embeddings…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, &MainWindow::onOpenEmbeddings);
+    file->addSeparator();
+    file->addAction(tr("&Export Image…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::onExportImage);
+    file->addAction(tr("Export &Data…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this, &MainWindow::onExportData);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(tr("&Copy Image"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), this, &MainWindow::onCopyImage);
+    edit->addAction(tr("&Reset Tab"), this, &MainWindow::onResetTab);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (int i = 0; i < tabCount() && i < 9; ++i) {
+        view->addAction(m_infos[static_cast<std::size_t>(i)].title(), QKeySequence(Qt::CTRL | (Qt::Key_1 + i)), this,
+                        [this, i] { setCurrentIndex(i); });
+    }
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About AI Math Lab"), this, &MainWindow::onAbout);
+}
+
+void MainWindow::onCurrentChanged(int index)
+{
+    if (index < 0)
+        return;
+    tab(index);
+    if (!m_headless)
+        QSettings().setValue(QStringLiteral("window/lastTab"), m_infos[static_cast<std::size_t>(index)].id);
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings s;
+    restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
+    for (std::size_t i = 0; i < m_infos.size(); ++i) {
+        // Each stored value is checked as if typed on the command line; a value
+        // that no longer fits (a range changed) falls back to its default.
+        ParamSet params = m_infos[i].declareParams();
+        for (const ParamSpec& spec : params.specs()) {
+            const QVariant v = s.value(settingsKey(m_infos[i].id, spec.key));
+            if (v.isValid()) {
+                ParamSet trial = params;
+                if (trial.setFromString(spec.key, v.toString().toStdString()).empty())
+                    params = trial;
+            }
+        }
+        if (params.checkConstraints().empty())
+            applyParams(static_cast<int>(i), params);
+    }
+    const int last = indexOf(s.value(QStringLiteral("window/lastTab")).toString());
+    if (last >= 0)
+        setCurrentIndex(last);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings s;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    for (int i = 0; i < tabCount(); ++i) {
+        const ParamSet& params = paramsOf(i);
+        for (const ParamSpec& spec : params.specs())
+            s.setValue(settingsKey(m_infos[static_cast<std::size_t>(i)].id, spec.key), QString::fromStdString(params.toString(spec.key)));
+    }
+}
+
+QString MainWindow::loadSession(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return tr("Cannot read session %1: %2").arg(path, f.errorString());
+    if (f.size() > 64 * 1024 * 1024)
+        return tr("Cannot read session %1: the file is larger than 64 MiB").arg(path);
+    std::map<QString, ParamSet> declared;
+    for (std::size_t i = 0; i < m_infos.size(); ++i)
+        declared.emplace(m_infos[i].id, m_infos[i].declareParams());
+    const SessionLoad load = sessionFromJson(f.readAll(), declared);
+    if (!load.error.isEmpty())
+        return tr("Session %1: %2").arg(path, load.error);
+    for (const auto& [id, params] : load.tabs)
+        applyParams(indexOf(id), params);
+    if (!load.currentTab.isEmpty())
+        setCurrentIndex(indexOf(load.currentTab));
+    return {};
+}
+
+ExportResult MainWindow::saveSession(const QString& path) const
+{
+    std::map<QString, const ParamSet*> tabs;
+    for (int i = 0; i < tabCount(); ++i)
+        tabs.emplace(m_infos[static_cast<std::size_t>(i)].id, &paramsOf(i));
+    const int cur = currentIndex();
+    return writeJsonAtomic(path, sessionToJson(tabs, cur >= 0 ? m_infos[static_cast<std::size_t>(cur)].id : QString()));
+}
+
+ExportResult MainWindow::exportCurrentImage(const QString& path, QSize size, double scale, bool whiteBackground)
+{
+    Tab* t = currentTab();
+    if (!t)
+        return {false, tr("Cannot write %1: no tab is open").arg(path)};
+    return exportFigure(t->figure(), path, size, scale, whiteBackground);
+}
+
+ExportResult MainWindow::exportCurrentData(const QString& path)
+{
+    Tab* t = currentTab();
+    if (!t)
+        return {false, tr("Cannot write %1: no tab is open").arg(path)};
+    if (QFileInfo(path).suffix().compare(QLatin1String("csv"), Qt::CaseInsensitive) == 0) {
+        const QString csv = t->exportCsv();
+        if (csv.isEmpty())
+            return {false, tr("Cannot write %1: the %2 tab has no table to write as CSV; use .json").arg(path, t->id())};
+        return writeFileAtomic(path, csv.toUtf8());
+    }
+    return writeJsonAtomic(path, t->exportData());
+}
+
+void MainWindow::openDataFile(const QString& path)
+{
+    const int index = indexOf(QStringLiteral("embeddings"));
+    if (index < 0)
+        return;
+    ParamSet params = paramsOf(index);
+    if (auto e = params.setFromString("file", path.toStdString()); !e.empty()) {
+        showFailure(QString::fromStdString(e));
+        return;
+    }
+    setCurrentIndex(index);
+    applyParams(index, params);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (!m_headless)
+        saveSettings();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls() && indexOf(QStringLiteral("embeddings")) >= 0)
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile()) {
+        event->acceptProposedAction();
+        openDataFile(urls.first().toLocalFile());
+    }
+}
+
+void MainWindow::onExportImage()
+{
+    Tab* t = currentTab();
+    if (!t)
+        return;
+    ExportDialog dialog(QStringLiteral("aimathlab-") + t->id(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    dialog.remember();
+    const ExportResult r = exportCurrentImage(dialog.path(), dialog.size(), dialog.scale(), dialog.whiteBackground());
+    if (!r.ok)
+        showFailure(r.message);
+    else
+        statusBar()->showMessage(tr("Saved %1").arg(dialog.path()), 5000);
+}
+
+void MainWindow::onExportData()
+{
+    Tab* t = currentTab();
+    if (!t)
+        return;
+    QSettings s;
+    const QString dir = s.value(QStringLiteral("export/dataDir")).toString();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Data"), QDir(dir).filePath(QStringLiteral("aimathlab-") + t->id() + QStringLiteral(".json")),
+                                                      tr("JSON (*.json);;CSV table (*.csv)"));
+    if (path.isEmpty())
+        return;
+    s.setValue(QStringLiteral("export/dataDir"), QFileInfo(path).absolutePath());
+    const ExportResult r = exportCurrentData(path);
+    if (!r.ok)
+        showFailure(r.message);
+    else
+        statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+}
+
+void MainWindow::onCopyImage()
+{
+    Tab* t = currentTab();
+    if (!t)
+        return;
+    const QSize size = t->figure()->size().isEmpty() ? QSize(1600, 1000) : t->figure()->size();
+    QApplication::clipboard()->setImage(renderFigure(t->figure(), size, 2.0));
+    statusBar()->showMessage(tr("Figure copied to the clipboard"), 3000);
+}
+
+void MainWindow::onResetTab()
+{
+    const int i = currentIndex();
+    if (i < 0)
+        return;
+    applyParams(i, m_infos[static_cast<std::size_t>(i)].declareParams());
+    if (!m_headless)
+        saveSettings();
+}
+
+void MainWindow::onOpenSession()
+{
+    QSettings s;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Session"), s.value(QStringLiteral("session/dir")).toString(),
+                                                      tr("AI Math Lab session (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    s.setValue(QStringLiteral("session/dir"), QFileInfo(path).absolutePath());
+    const QString error = loadSession(path);
+    if (!error.isEmpty())
+        showFailure(error);
+}
+
+void MainWindow::onSaveSession()
+{
+    QSettings s;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Session"),
+                                                      QDir(s.value(QStringLiteral("session/dir")).toString()).filePath(QStringLiteral("session.json")),
+                                                      tr("AI Math Lab session (*.json)"));
+    if (path.isEmpty())
+        return;
+    s.setValue(QStringLiteral("session/dir"), QFileInfo(path).absolutePath());
+    const ExportResult r = saveSession(path);
+    if (!r.ok)
+        showFailure(r.message);
+}
+
+void MainWindow::onOpenEmbeddings()
+{
+    QSettings s;
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Embeddings"), s.value(QStringLiteral("embeddings/dir")).toString(),
+        tr("Embedding files (*.txt *.vec *.bin *.tsv *.csv *.npy);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    s.setValue(QStringLiteral("embeddings/dir"), QFileInfo(path).absolutePath());
+    openDataFile(path);
+}
+
+void MainWindow::onAbout()
+{
+    QMessageBox::about(this, tr("About AI Math Lab"),
+                       tr("<h3>AI Math Lab %1</h3><p>See the mathematics behind large models: embeddings and PCA, attention, "
+                          "gradient descent, distributions and entropy, floating-point precision.</p>"
+                          "<p>Qt %2 (built with %3) · Eigen %4.%5.%6 · QCustomPlot %7</p>")
+                           .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR))
+                           .arg(EIGEN_WORLD_VERSION)
+                           .arg(EIGEN_MAJOR_VERSION)
+                           .arg(EIGEN_MINOR_VERSION)
+                           .arg(QStringLiteral(QCUSTOMPLOT_VERSION_STR)));
+}
+
+void MainWindow::onTiming(double computeMs, double replotMs)
+{
+    m_timing->setText(tr("compute %1 ms · replot %2 ms").arg(computeMs, 0, 'f', 1).arg(replotMs, 0, 'f', 1));
+}
+
+void MainWindow::onPlotRequest(PlotView* plot, int request)
+{
+    QSettings s;
+    const QString dir = s.value(QStringLiteral("export/dir")).toString();
+    const QString base = plot->title().isEmpty() ? QStringLiteral("plot") : plot->title().section(QLatin1Char(' '), 0, 2).replace(QLatin1Char(' '), QLatin1Char('-'));
+    if (request == static_cast<int>(PlotView::Request::SaveImage)) {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save Image"), QDir(dir).filePath(base + QStringLiteral(".png")),
+                                                          tr("PNG image (*.png);;JPEG image (*.jpg *.jpeg);;PDF document (*.pdf);;SVG drawing (*.svg)"));
+        if (path.isEmpty())
+            return;
+        s.setValue(QStringLiteral("export/dir"), QFileInfo(path).absolutePath());
+        const QSize size = plot->size();
+        const ExportResult r = exportFigure(plot, path, size, 2.0);
+        if (!r.ok)
+            showFailure(r.message);
+    } else {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export Plot Data"), QDir(dir).filePath(base + QStringLiteral(".csv")), tr("CSV table (*.csv)"));
+        if (path.isEmpty())
+            return;
+        const ExportResult r = writeFileAtomic(path, plot->plotCsv().toUtf8());
+        if (!r.ok)
+            showFailure(r.message);
+    }
+}
+
+void MainWindow::showFailure(const QString& message)
+{
+    if (m_headless)
+        return;
+    QMessageBox::warning(this, tr("AI Math Lab"), message);
+}
+
+}  // namespace aimath

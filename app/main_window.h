@@ -1,0 +1,83 @@
+#pragma once
+// The window: one page per tab (each tab built on first use), menus, the status
+// bar, settings, sessions and every dialog of the app.
+
+#include "widgets/common/figure_export.h"
+#include "widgets/common/tab_registry.h"
+
+#include <QMainWindow>
+
+#include <map>
+#include <vector>
+
+class QLabel;
+class QTabWidget;
+
+namespace aimath {
+
+class PlotView;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    /// headless: never persists settings and starts every tab from its defaults.
+    explicit MainWindow(std::vector<TabInfo> tabs, bool headless = false, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    int tabCount() const { return static_cast<int>(m_infos.size()); }
+    int indexOf(const QString& id) const;
+    const TabInfo& info(int index) const { return m_infos[static_cast<std::size_t>(index)]; }
+    int currentIndex() const;
+    void setCurrentIndex(int index);
+    /// The tab at index, constructed on first request.
+    Tab* tab(int index);
+    Tab* currentTab() { return tab(currentIndex()); }
+    /// A tab's parameters whether or not it has been constructed yet.
+    const ParamSet& paramsOf(int index) const;
+    /// Replaces a tab's parameters (already validated).
+    void applyParams(int index, const ParamSet& params);
+
+    /// Loads a session file; on error nothing changes and the message names the file and key.
+    QString loadSession(const QString& path);
+    ExportResult saveSession(const QString& path) const;
+
+    ExportResult exportCurrentImage(const QString& path, QSize size, double scale, bool whiteBackground = true);
+    ExportResult exportCurrentData(const QString& path);
+
+    /// Restores window geometry, the last tab and every parameter from QSettings.
+    void restoreSettings();
+    void saveSettings() const;
+
+    /// Sets a path parameter (embeddings `file`) from File > Open or a drop.
+    void openDataFile(const QString& path);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void buildMenus();
+    void onCurrentChanged(int index);
+    void onExportImage();
+    void onExportData();
+    void onCopyImage();
+    void onResetTab();
+    void onOpenSession();
+    void onSaveSession();
+    void onOpenEmbeddings();
+    void onAbout();
+    void onTiming(double computeMs, double replotMs);
+    void onPlotRequest(PlotView* plot, int request);
+    void showFailure(const QString& message);
+
+    std::vector<TabInfo> m_infos;
+    std::vector<ParamSet> m_params;   // authoritative until the tab exists
+    std::vector<Tab*> m_tabs;         // nullptr until first use
+    std::vector<QWidget*> m_pages;
+    QTabWidget* m_tabWidget = nullptr;
+    QLabel* m_timing = nullptr;
+    bool m_headless = false;
+};
+
+}  // namespace aimath

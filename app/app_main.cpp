@@ -98,7 +98,23 @@ int runApp(int argc, char** argv, const std::function<std::vector<TabInfo>()>& t
         qputenv("QT_QPA_PLATFORM", "offscreen");
     g_previousHandler = qInstallMessageHandler(quietHandler);
 
-    QApplication app(argc, argv);
+    // QGuiApplication takes "-session"/"--session" for X11 session management
+    // and removes it from the arguments: hand ours over under another name.
+    std::vector<QByteArray> renamed;
+    std::vector<char*> args;
+    for (int i = 0; i < argc; ++i) {
+        QByteArray a(argv[i]);
+        if (a == "--session" || a == "-session")
+            a = "--aimath-session";
+        else if (a.startsWith("--session="))
+            a = "--aimath-session=" + a.mid(10);
+        renamed.push_back(a);
+    }
+    for (auto& a : renamed)
+        args.push_back(a.data());
+    args.push_back(nullptr);
+    int qtArgc = argc;
+    QApplication app(qtArgc, args.data());
     initAppResources();
     QApplication::setOrganizationName(QStringLiteral("AIMathLab"));
     QApplication::setApplicationName(QStringLiteral("aimathlab"));
@@ -118,7 +134,8 @@ int runApp(int argc, char** argv, const std::function<std::vector<TabInfo>()>& t
     const QCommandLineOption scaleOpt(QStringLiteral("scale"), QStringLiteral("Pixel scale of raster images (default 1; 2 for slides)."), QStringLiteral("S"), QStringLiteral("1"));
     const QCommandLineOption listTabsOpt(QStringLiteral("list-tabs"), QStringLiteral("Print one ID<TAB>title line per tab and exit."));
     const QCommandLineOption listParamsOpt(QStringLiteral("list-params"), QStringLiteral("With --tab: print key, type, range, default and label of every parameter and exit."));
-    const QCommandLineOption sessionOpt(QStringLiteral("session"), QStringLiteral("Load a saved session (JSON) before applying --set."), QStringLiteral("FILE"));
+    const QCommandLineOption sessionOpt(QStringList{QStringLiteral("session"), QStringLiteral("aimath-session")},
+                                        QStringLiteral("Load a saved session (JSON) before applying --set."), QStringLiteral("FILE"));
     parser.addOptions({tabOpt, setOpt, imageOpt, dataOpt, sizeOpt, scaleOpt, listTabsOpt, listParamsOpt, sessionOpt});
 
     if (!parser.parse(QApplication::arguments())) {

@@ -1,0 +1,247 @@
+#include "engine/linalg/pca.h"
+
+#include <Eigen/Eigenvalues>
+#include <Eigen/QR>
+#include <Eigen/SVD>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <random>
+
+namespace aimath::linalg {
+
+namespace {
+
+constexpr Eigen::Index kBlockRows = 2048;
+
+bool cancelled(const PcaOptions& o) { return o.cancel && o.cancel->load(std::memory_order_relaxed); }
+
+/// Standard normal numbers from a fixed generator (Box–Muller, so the sequence is the same everywhere).
+Eigen::MatrixXd gaussian(Eigen::Index rows, Eigen::Index cols, std::uint64_t seed)
+{
+    std::mt19937_64 gen(seed);
+    auto uniform = [&gen] { return (static_cast<double>(gen() >> 11) + 0.5) * (1.0 / 9007199254740992.0); };
+    Eigen::MatrixXd m(rows, cols);
+    for (Eigen::Index j = 0; j < cols; ++j)
+        for (Eigen::Index i = 0; i < rows; ++i)
+            m(i, j) = std::sqrt(-2.0 * std::log(uniform())) * std::cos(6.283185307179586 * uniform());
+    return m;
+}
+
+Eigen::MatrixXd orthonormalColumns(const Eigen::MatrixXd& a)
+{
+    Eigen::HouseholderQR<Eigen::MatrixXd> qr(a);
+    return qr.householderQ() * Eigen::MatrixXd::Identity(a.rows(), a.cols());
+}
+
+/// Z · M in double, by row blocks (Z is float).
+Eigen::MatrixXd timesRight(const Eigen::Ref<const RowMatrixF>& z, const Eigen::MatrixXd& m)
+{
+    Eigen::MatrixXd out(z.rows(), m.cols());
+    const Eigen::MatrixXf mf = m.cast<float>();
+    for (Eigen::Index b = 0; b < z.rows(); b += kBlockRows) {
+        const Eigen::Index rows = std::min(kBlockRows, z.rows() - b);
+        out.middleRows(b, rows) = (z.middleRows(b, rows) * mf).cast<double>();
+    }
+    return out;
+}
+
+/// Zᵀ · M in double, by row blocks.
+Eigen::MatrixXd timesLeftTransposed(const Eigen::Ref<const RowMatrixF>& z, const Eigen::MatrixXd& m)
+{
+    Eigen::MatrixXf acc = Eigen::MatrixXf::Zero(z.cols(), m.cols());
+    Eigen::MatrixXd out = Eigen::MatrixXd::Zero(z.cols(), m.cols());
+    const Eigen::MatrixXf mf = m.cast<float>();
+    for (Eigen::Index b = 0; b < z.rows(); b += kBlockRows) {
+        const Eigen::Index rows = std::min(kBlockRows, z.rows() - b);
+        acc.noalias() = z.middleRows(b, rows).transpose() * mf.middleRows(b, rows);
+        out += acc.cast<double>();
+    }
+    return out;
+}
+
+/// Zᵀ Z for the first m columns, accumulated in double.
+Eigen::MatrixXd gram(const Eigen::Ref<const RowMatrixF>& z, Eigen::Index m, const PcaOptions& o, bool& stop)
+{
+    Eigen::MatrixXd c = Eigen::MatrixXd::Zero(m, m);
+    Eigen::MatrixXd block;
+    for (Eigen::Index b = 0; b < z.rows(); b += kBlockRows) {
+        const Eigen::Index rows = std::min(kBlockRows, z.rows() - b);
+        block = z.block(b, 0, rows, m).cast<double>();
+        c.selfadjointView<Eigen::Lower>().rankUpdate(block.transpose());
+        if (cancelled(o)) {
+            stop = true;
+            return c;
+        }
+    }
+    c.triangularView<Eigen::StrictlyUpper>() = c.transpose();
+    return c;
+}
+
+}  // namespace
+
+const std::vector<std::string>& normalizeIds()
+{
+    static const std::vector<std::string> ids{"center", "standardize", "spherize", "none"};
+    return ids;
+}
+
+const std::vector<std::string>& pcaMethodIds()
+{
+    static const std::vector<std::string> ids{"auto", "exact", "randomized"};
+    return ids;
+}
+
+void normalizeData(const Eigen::Ref<const RowMatrixF>& x, Normalize mode, NormalizedData& out)
+{
+    const Eigen::Index n = x.rows(), d = x.cols();
+    out.normalize = mode;
+    out.mean = Eigen::VectorXd::Zero(d);
+    out.scale = Eigen::VectorXd::Ones(d);
+    out.z = x;
+    if (mode == Normalize::None || n == 0)
+        return;
+    for (Eigen::Index i = 0; i < n; ++i)
+        out.mean += x.row(i).transpose().cast<double>();
+    out.mean /= static_cast<double>(n);
+    if (mode == Normalize::Standardize) {
+        Eigen::VectorXd ss = Eigen::VectorXd::Zero(d);
+        for (Eigen::Index i = 0; i < n; ++i)
+            ss += (x.row(i).transpose().cast<double>() - out.mean).array().square().matrix();
+        for (Eigen::Index j = 0; j < d; ++j) {
+            const double sd = n > 1 ? std::sqrt(ss(j) / static_cast<double>(n - 1)) : 0.0;
+            out.scale(j) = sd > 0.0 ? sd : 1.0;  // zero-variance columns are 0 after centring and stay 0
+        }
+    }
+    const Eigen::RowVectorXd inv = out.scale.cwiseInverse().transpose();
+    for (Eigen::Index i = 0; i < n; ++i)
+        out.z.row(i) = ((x.row(i).cast<double>() - out.mean.transpose()).array() * inv.array()).matrix().cast<float>();
+    if (mode == Normalize::Spherize) {
+        Eigen::VectorXd mean2 = Eigen::VectorXd::Zero(d);
+        for (Eigen::Index i = 0; i < n; ++i) {
+            auto row = out.z.row(i);
+            const double norm = row.cast<double>().norm();
+            if (norm > 0.0)
+                row = (row.cast<double>() / norm).cast<float>();
+            mean2 += row.transpose().cast<double>();
+        }
+        mean2 /= static_cast<double>(n);
+        const Eigen::RowVectorXf m2 = mean2.transpose().cast<float>();
+        for (Eigen::Index i = 0; i < n; ++i)
+            out.z.row(i) -= m2;
+    }
+}
+
+void fixSigns(Eigen::MatrixXd& components)
+{
+    for (Eigen::Index j = 0; j < components.cols(); ++j) {
+        Eigen::Index arg = 0;
+        components.col(j).cwiseAbs().maxCoeff(&arg);  // first index of the maximum
+        if (components(arg, j) < 0.0)
+            components.col(j) = -components.col(j);
+    }
+}
+
+PcaResult pca(const Eigen::Ref<const RowMatrixF>& z, const PcaOptions& o)
+{
+    PcaResult r;
+    const Eigen::Index n = z.rows(), d = z.cols();
+    r.n = static_cast<int>(n);
+    r.dim = static_cast<int>(d);
+    if (n < 2 || d < 1) {
+        r.message = "PCA needs at least 2 rows and 1 column (the data has " + std::to_string(n) + " × " + std::to_string(d) + ")";
+        return r;
+    }
+    const Eigen::Index k = std::min<Eigen::Index>({n - 1, d, std::max(1, o.maxComponents)});
+    const double denom = static_cast<double>(n - 1);
+
+    double total = 0.0;
+    for (Eigen::Index i = 0; i < n; ++i)
+        total += z.row(i).cast<double>().squaredNorm();
+    r.totalVariance = total / denom;
+
+    const bool randomized = o.method == PcaMethod::Randomized || (o.method == PcaMethod::Auto && d > o.exactMaxDim);
+    r.randomized = randomized;
+    bool stop = false;
+    const Eigen::Index m = std::min<Eigen::Index>(d, std::max(1, o.covarianceBlock));
+
+    if (!randomized) {
+        Eigen::MatrixXd c = gram(z, d, o, stop);
+        if (stop) {
+            r.cancelled = true;
+            r.message = "cancelled";
+            return r;
+        }
+        c /= denom;
+        r.covariance = c.topLeftCorner(m, m);
+        Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(c);
+        if (es.info() != Eigen::Success) {
+            r.message = "the eigen-decomposition of the covariance did not converge";
+            return r;
+        }
+        // Eigen returns ascending eigenvalues: take the last k, reversed.
+        r.explainedVariance.resize(k);
+        r.components.resize(d, k);
+        for (Eigen::Index j = 0; j < k; ++j) {
+            r.explainedVariance(j) = std::max(0.0, es.eigenvalues()(d - 1 - j));
+            r.components.col(j) = es.eigenvectors().col(d - 1 - j);
+        }
+    } else {
+        Eigen::MatrixXd c = gram(z, m, o, stop);
+        if (stop) {
+            r.cancelled = true;
+            r.message = "cancelled";
+            return r;
+        }
+        r.covariance = c / denom;
+        // Halko, Martinsson & Tropp (2011), algorithm 4.4: range finder with power iterations.
+        const Eigen::Index l = std::min<Eigen::Index>(k + std::max(0, o.oversample), std::min(n, d));
+        Eigen::MatrixXd q = orthonormalColumns(timesRight(z, gaussian(d, l, o.seed)));
+        for (int it = 0; it < o.powerIterations; ++it) {
+            if (cancelled(o)) {
+                r.cancelled = true;
+                r.message = "cancelled";
+                return r;
+            }
+            const Eigen::MatrixXd w = orthonormalColumns(timesLeftTransposed(z, q));
+            q = orthonormalColumns(timesRight(z, w));
+        }
+        const Eigen::MatrixXd bt = timesLeftTransposed(z, q);  // (Qᵀ Z)ᵀ, d × l
+        Eigen::JacobiSVD<Eigen::MatrixXd> svd(bt, Eigen::ComputeThinU);
+        r.explainedVariance = svd.singularValues().head(k).array().square().matrix() / denom;
+        r.components = svd.matrixU().leftCols(k);
+    }
+    fixSigns(r.components);
+    r.explainedVarianceRatio = r.totalVariance > 0.0 ? Eigen::VectorXd(r.explainedVariance / r.totalVariance)
+                                                     : Eigen::VectorXd(Eigen::VectorXd::Zero(k));
+    r.ok = true;
+    return r;
+}
+
+Eigen::VectorXd reconstructionErrors(const PcaResult& result)
+{
+    const Eigen::Index k = result.explainedVariance.size();
+    Eigen::VectorXd e(k + 1);
+    double kept = 0.0;
+    e(0) = result.totalVariance;
+    for (Eigen::Index j = 0; j < k; ++j) {
+        kept += result.explainedVariance(j);
+        e(j + 1) = std::max(0.0, result.totalVariance - kept);
+    }
+    return e;
+}
+
+void projectRows(const Eigen::Ref<const RowMatrixF>& z, const Eigen::MatrixXd& components, const std::vector<int>& cols, RowMatrixF& out)
+{
+    Eigen::MatrixXf w(components.rows(), static_cast<Eigen::Index>(cols.size()));
+    for (std::size_t c = 0; c < cols.size(); ++c)
+        w.col(static_cast<Eigen::Index>(c)) = components.col(cols[c]).cast<float>();
+    out.resize(z.rows(), w.cols());
+    for (Eigen::Index b = 0; b < z.rows(); b += kBlockRows) {
+        const Eigen::Index rows = std::min(kBlockRows, z.rows() - b);
+        out.middleRows(b, rows).noalias() = z.middleRows(b, rows) * w;
+    }
+}
+
+}  // namespace aimath::linalg

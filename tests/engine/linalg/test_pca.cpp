@@ -1,0 +1,268 @@
+// PCA against independent derivations: a hand-made set with known axes, an SVD of
+// the same centred data, brute-force variances and reconstructions, and the
+// randomized range finder against the exact decomposition.
+
+#include "engine/linalg/pca.h"
+#include "tests/support/compare.h"
+
+#include <Eigen/SVD>
+
+#include <QTest>
+
+#include <cmath>
+#include <random>
+
+using namespace aimath::linalg;
+
+namespace {
+
+/// n × d data with a decaying spectrum: x = g·diag(s)·Qᵀ + offset, g Gaussian, Q a random rotation.
+RowMatrixF syntheticData(int n, int d, unsigned seed, double decay = 0.85)
+{
+    std::mt19937 gen(seed);
+    std::normal_distribution<double> nd;
+    Eigen::MatrixXd g(n, d), r(d, d);
+    for (int i = 0; i < n; ++i)
+        for (int j = 0; j < d; ++j)
+            g(i, j) = nd(gen);
+    for (int i = 0; i < d; ++i)
+        for (int j = 0; j < d; ++j)
+            r(i, j) = nd(gen);
+    Eigen::HouseholderQR<Eigen::MatrixXd> qr(r);
+    const Eigen::MatrixXd q = qr.householderQ();
+    Eigen::VectorXd s(d);
+    for (int j = 0; j < d; ++j)
+        s(j) = 5.0 * std::pow(decay, j);
+    Eigen::MatrixXd x = g * s.asDiagonal() * q.transpose();
+    x.rowwise() += Eigen::RowVectorXd::LinSpaced(d, 1.0, 3.0);
+    return x.cast<float>();
+}
+
+Eigen::MatrixXd centredDouble(const RowMatrixF& x)
+{
+    Eigen::MatrixXd d = x.cast<double>();
+    d.rowwise() -= d.colwise().mean();
+    return d;
+}
+
+}  // namespace
+
+class TestPca : public QObject {
+    Q_OBJECT
+
+private slots:
+    void knownAxes()
+    {
+        // Six points ±s₁u₁, ±s₂u₂, ±s₃u₃ around the offset o, with u an orthonormal basis:
+        // C = Σ 2sᵢ²uᵢuᵢᵀ / (6 − 1), so λᵢ = 2sᵢ²/5 and the components are ±uᵢ.
+        const double s[3] = {3.0, 2.0, 0.5};
+        Eigen::Matrix3d u;
+        const double c = std::sqrt(0.5);
+        u.col(0) << c, c, 0;   // largest loading 0.707 twice: the first (x) is made positive
+        u.col(1) << -c, c, 0;  // largest loading |−0.707| first → flipped to (c, −c, 0)
+        u.col(2) << 0, 0, -1;  // flipped to (0, 0, 1)
+        const Eigen::Vector3d o(10, -4, 2);
+        RowMatrixF x(6, 3);
+        for (int i = 0; i < 3; ++i) {
+            x.row(2 * i) = (o + s[i] * u.col(i)).transpose().cast<float>();
+            x.row(2 * i + 1) = (o - s[i] * u.col(i)).transpose().cast<float>();
+        }
+        NormalizedData z;
+        normalizeData(x, Normalize::Center, z);
+        for (int j = 0; j < 3; ++j)
+            AIMATH_COMPARE_ABS(z.mean(j), o(j), 1e-5);
+        const PcaResult r = pca(z.z);
+        QVERIFY2(r.ok, r.message.c_str());
+        QVERIFY(!r.randomized);
+        QCOMPARE(r.explainedVariance.size(), 3);
+        for (int i = 0; i < 3; ++i)
+            AIMATH_COMPARE_REL(r.explainedVariance(i), 2.0 * s[i] * s[i] / 5.0, 1e-6);
+        AIMATH_COMPARE_REL(r.totalVariance, 2.0 * (9.0 + 4.0 + 0.25) / 5.0, 1e-6);
+        const Eigen::Vector3d e0(c, c, 0), e1(c, -c, 0), e2(0, 0, 1);
+        for (int j = 0; j < 3; ++j) {
+            AIMATH_COMPARE_ABS(r.components(j, 0), e0(j), 1e-6);
+            AIMATH_COMPARE_ABS(r.components(j, 1), e1(j), 1e-6);
+            AIMATH_COMPARE_ABS(r.components(j, 2), e2(j), 1e-6);
+        }
+        // The projection of +s₁u₁ on PC1 is s₁ (its centred coordinate).
+        RowMatrixF p;
+        projectRows(z.z, r.components, {0, 1, 2}, p);
+        AIMATH_COMPARE_ABS(p(0, 0), 3.0, 1e-5);
+        AIMATH_COMPARE_ABS(p(0, 1), 0.0, 1e-5);
+        AIMATH_COMPARE_ABS(p(2, 1), -2.0, 1e-5);  // +s₂u₂ = −s₂·(flipped PC2)
+    }
+
+    void matchesSvdOfCentredData()
+    {
+        const RowMatrixF x = syntheticData(300, 12, 7);
+        NormalizedData z;
+        normalizeData(x, Normalize::Center, z);
+        PcaOptions o;
+        o.method = PcaMethod::Exact;
+        const PcaResult r = pca(z.z, o);
+        QVERIFY(r.ok);
+        QCOMPARE(r.explainedVariance.size(), 12);
+        const Eigen::MatrixXd xc = centredDouble(x);
+        Eigen::JacobiSVD<Eigen::MatrixXd> svd(xc, Eigen::ComputeThinV);
+        Eigen::MatrixXd v = svd.matrixV();
+        fixSigns(v);
+        for (int j = 0; j < 12; ++j) {
+            const double sv = svd.singularValues()(j);
+            AIMATH_COMPARE_REL(r.explainedVariance(j), sv * sv / 299.0, 1e-5);
+            // Same unit vector, same sign convention.
+            AIMATH_COMPARE_ABS((r.components.col(j) - v.col(j)).norm(), 0.0, 1e-4);
+            AIMATH_COMPARE_REL(r.components.col(j).norm(), 1.0, 1e-12);
+        }
+    }
+
+    void varianceSumsToTotal()
+    {
+        const RowMatrixF x = syntheticData(200, 9, 3);
+        NormalizedData z;
+        normalizeData(x, Normalize::Center, z);
+        const PcaResult r = pca(z.z);
+        // Brute force: Σⱼ sample variance of column j (divisor n − 1).
+        const Eigen::MatrixXd xc = centredDouble(x);
+        const double total = xc.array().square().sum() / 199.0;
+        AIMATH_COMPARE_REL(r.totalVariance, total, 1e-6);
+        AIMATH_COMPARE_REL(r.explainedVariance.sum(), total, 1e-6);
+        AIMATH_COMPARE_REL(r.explainedVarianceRatio.sum(), 1.0, 1e-6);
+        for (int j = 1; j < r.explainedVariance.size(); ++j)
+            QVERIFY(r.explainedVariance(j) <= r.explainedVariance(j - 1));
+        // The displayed covariance block equals the brute-force covariance.
+        const Eigen::MatrixXd cov = xc.transpose() * xc / 199.0;
+        QCOMPARE(r.covariance.rows(), 9);
+        AIMATH_COMPARE_ABS((r.covariance - cov).cwiseAbs().maxCoeff(), 0.0, 1e-5 * cov.cwiseAbs().maxCoeff());
+    }
+
+    void randomizedWithinTolerance()
+    {
+        const RowMatrixF x = syntheticData(3000, 150, 11, 0.93);
+        NormalizedData z;
+        normalizeData(x, Normalize::Center, z);
+        PcaOptions exact;
+        exact.method = PcaMethod::Exact;
+        exact.maxComponents = 20;
+        PcaOptions rnd = exact;
+        rnd.method = PcaMethod::Randomized;
+        const PcaResult a = pca(z.z, exact);
+        const PcaResult b = pca(z.z, rnd);
+        QVERIFY(a.ok && b.ok);
+        QVERIFY(b.randomized);
+        QCOMPARE(b.explainedVariance.size(), 20);
+        for (int j = 0; j < 10; ++j) {
+            AIMATH_COMPARE_REL(b.explainedVariance(j), a.explainedVariance(j), 1e-3);
+            QVERIFY2(std::fabs(a.components.col(j).dot(b.components.col(j))) > 0.99, qPrintable(QString::number(j)));
+        }
+        AIMATH_COMPARE_REL(b.totalVariance, a.totalVariance, 1e-9);
+        // Auto switches to randomized above exactMaxDim.
+        PcaOptions autoSmall;
+        autoSmall.exactMaxDim = 100;
+        autoSmall.maxComponents = 5;
+        QVERIFY(pca(z.z, autoSmall).randomized);
+    }
+
+    void signConvention()
+    {
+        Eigen::MatrixXd m(3, 3);
+        m << 0.1, -0.9, 0.5,  //
+            -0.8, 0.2, -0.5,  // column 2: a tie |0.5| = |−0.5|: the first (+0.5) decides, no flip
+            0.3, 0.1, 0.1;
+        fixSigns(m);
+        QCOMPARE(m(1, 0), 0.8);
+        QCOMPARE(m(0, 0), -0.1);
+        QCOMPARE(m(0, 1), 0.9);
+        QCOMPARE(m(0, 2), 0.5);
+        const RowMatrixF x = syntheticData(100, 6, 5);
+        NormalizedData z;
+        normalizeData(x, Normalize::Center, z);
+        const PcaResult r = pca(z.z);
+        for (int j = 0; j < r.components.cols(); ++j) {
+            Eigen::Index arg;
+            r.components.col(j).cwiseAbs().maxCoeff(&arg);
+            QVERIFY(r.components(arg, j) > 0);
+        }
+    }
+
+    void reconstructionError()
+    {
+        const RowMatrixF x = syntheticData(120, 8, 9);
+        NormalizedData z;
+        normalizeData(x, Normalize::Center, z);
+        const PcaResult r = pca(z.z);
+        const Eigen::VectorXd e = reconstructionErrors(r);
+        QCOMPARE(e.size(), 9);
+        const Eigen::MatrixXd zd = z.z.cast<double>();
+        for (int k = 0; k <= 8; ++k) {
+            // Brute force: project on the first k components, rebuild, sum squared residuals / (n − 1).
+            const Eigen::MatrixXd w = r.components.leftCols(k);
+            const Eigen::MatrixXd rebuilt = zd * w * w.transpose();
+            const double err = (zd - rebuilt).squaredNorm() / 119.0;
+            AIMATH_COMPARE_ABS(e(k), err, 1e-5 * r.totalVariance);
+        }
+        AIMATH_COMPARE_ABS(e(8), 0.0, 1e-5);
+    }
+
+    void normalizations()
+    {
+        RowMatrixF x(4, 3);
+        x << 1, 5, 0,  //
+            3, 5, 2,   //
+            5, 5, -2,  //
+            7, 5, 4;
+        NormalizedData z;
+        normalizeData(x, Normalize::Standardize, z);
+        // Column 0: mean 4, sd √(20/3); column 1 has zero variance and stays 0.
+        AIMATH_COMPARE_REL(z.scale(0), std::sqrt(20.0 / 3.0), 1e-12);
+        QCOMPARE(z.scale(1), 1.0);
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(z.z(i, 1), 0.f);
+        AIMATH_COMPARE_REL(z.z(0, 0), -3.0 / std::sqrt(20.0 / 3.0), 1e-6);
+        AIMATH_COMPARE_REL(z.z.col(2).cast<double>().squaredNorm() / 3.0, 1.0, 1e-6);
+
+        normalizeData(x, Normalize::Spherize, z);
+        // Centred rows scaled to unit length, then centred again: adding back the second mean gives unit rows.
+        const Eigen::RowVectorXd m2 = -z.z.cast<double>().colwise().mean();  // z has mean 0, so recover rows directly
+        AIMATH_COMPARE_ABS(m2.norm(), 0.0, 1e-6);
+        Eigen::MatrixXd xc = x.cast<double>();
+        xc.rowwise() -= xc.colwise().mean();
+        Eigen::MatrixXd unit = xc;
+        for (int i = 0; i < 4; ++i)
+            unit.row(i) /= xc.row(i).norm();
+        const Eigen::RowVectorXd unitMean = unit.colwise().mean();
+        for (int i = 0; i < 4; ++i)
+            AIMATH_COMPARE_ABS((z.z.row(i).cast<double>() - (unit.row(i) - unitMean)).norm(), 0.0, 1e-6);
+
+        normalizeData(x, Normalize::None, z);
+        QVERIFY(z.z == x);
+        QCOMPARE(z.mean.norm(), 0.0);
+        // None: PCA of the raw data, C = XᵀX/(n − 1).
+        const PcaResult r = pca(z.z);
+        const Eigen::MatrixXd xd = x.cast<double>();
+        AIMATH_COMPARE_REL(r.totalVariance, xd.squaredNorm() / 3.0, 1e-9);
+    }
+
+    void tooFewRows()
+    {
+        RowMatrixF x(1, 3);
+        x << 1, 2, 3;
+        const PcaResult r = pca(x);
+        QVERIFY(!r.ok);
+        QCOMPARE(r.message, std::string("PCA needs at least 2 rows and 1 column (the data has 1 × 3)"));
+    }
+
+    void componentCount()
+    {
+        // K = min(n − 1, dim, maxComponents).
+        const RowMatrixF x = syntheticData(5, 10, 2);
+        NormalizedData z;
+        normalizeData(x, Normalize::Center, z);
+        QCOMPARE(pca(z.z).explainedVariance.size(), 4);
+        const RowMatrixF y = syntheticData(80, 60, 2);
+        normalizeData(y, Normalize::Center, z);
+        QCOMPARE(pca(z.z).explainedVariance.size(), 50);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPca)
+#include "test_pca.moc"

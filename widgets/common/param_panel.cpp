@@ -293,6 +293,11 @@ void ParamPanel::commit(const std::string& key, const ParamValue& v)
         return;
     }
     setParamError(key, {});
+    // Let the row show what was stored (the value box follows its slider).
+    m_syncing = true;
+    if (auto it = m_rows.find(key); it != m_rows.end() && it->second.sync)
+        it->second.sync();
+    m_syncing = false;
     emit edited(key);
 }
 

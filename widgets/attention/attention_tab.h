@@ -1,0 +1,169 @@
+#pragma once
+// The attention tab: scaled dot-product self-attention head by head, from a
+// sentence, random tokens or hand-placed 2-D vectors. The engine
+// (engine/attention) computes; this class only turns results into plots.
+
+#include "engine/attention/attention.h"
+#include "engine/attention/problem.h"
+#include "engine/attention/sqrt_d_curve.h"
+#include "widgets/attention/heatmap_util.h"
+#include "widgets/common/tab.h"
+
+#include <QFutureWatcher>
+
+#include <atomic>
+#include <memory>
+
+class QButtonGroup;
+class QLabel;
+class QProgressBar;
+class QStackedWidget;
+class QCPBars;
+class QCPColorMap;
+class QCPGraph;
+class QCPItemStraightLine;
+class QCPLayoutGrid;
+
+namespace aimath {
+
+class PlotView;
+class ToyPlane;
+
+class AttentionTab : public Tab {
+    Q_OBJECT
+public:
+    explicit AttentionTab(ParamSet params, QWidget* parent = nullptr);
+    ~AttentionTab() override;
+
+    static ParamSet declareParams();
+    static QString staticTitle();
+    /// The engine's view of the parameters.
+    static attention::Spec specFromParams(const ParamSet& p);
+
+    QString id() const override { return QStringLiteral("attention"); }
+    QString title() const override { return staticTitle(); }
+    QJsonObject exportData() const override;
+    QString exportCsv() const override;
+    bool waitUntilIdle(int timeoutMs) override;
+
+    // What is on screen, for tests.
+    bool busy() const { return m_asyncRunning || m_asyncPending; }
+    bool hasResult() const { return m_hasResult; }
+    const attention::Result& result() const { return *m_front; }
+    const std::vector<std::string>& tokens() const { return m_prep.labels; }
+    int displayedHead() const { return m_shownHead; }
+    int displayedQuery() const { return m_shownQuery; }
+    int displayPool() const { return m_displayPool; }
+    PlotView* heatmapPlot() const { return m_mainPlot; }
+    QCPColorMap* heatmap() const { return m_heat.map; }
+    QCPBars* entropyBars() const { return m_entBars; }
+    QCPBars* queryBars() const { return m_rowBars; }
+    PlotView* headsPlot() const { return m_headsPlot; }
+    const std::vector<attention_view::Heatmap>& headThumbs() const { return m_thumbs; }
+    QCPColorMap* meanMap() const { return m_mean.map; }
+    PlotView* matricesPlot() const { return m_matPlot; }
+    const attention_view::Heatmap& matrixMap(int i) const { return m_mats[static_cast<std::size_t>(i)]; }
+    PlotView* sqrtDPlot() const { return m_sqrtPlot; }
+    QCPGraph* scaledCurve() const { return m_scaledGraph; }
+    QCPGraph* unscaledCurve() const { return m_unscaledGraph; }
+    ToyPlane* toyPlane() const { return m_toy; }
+    QStackedWidget* viewStack() const { return m_stack; }
+    QProgressBar* progressBar() const { return m_progress; }
+    /// The hover text of a heatmap cell (what the tooltip shows), "" outside.
+    QString heatmapHoverText(QPointF pixel) const;
+
+protected:
+    void onParamsChanged(const std::set<std::string>& keys) override;
+
+private:
+    enum View { kWeightsView = 0, kHeadsView, kMatricesView, kSqrtDView, kViewCount };
+
+    void buildWeightsView(QWidget* page);
+    void buildHeadsView(QWidget* page);
+    void buildMatricesView(QWidget* page);
+    void buildSqrtDView(QWidget* page);
+
+    void recompute(bool inputsChanged);
+    void startAsync();
+    void onAsyncFinished();
+    void adoptBack(attention::Result& from, attention::Prepared&& prep, const attention::Spec& spec);
+    void updatePanelVisibility();
+    void redrawCurrentView();
+    void redrawWeights();
+    void redrawHeads();
+    void redrawMatrices();
+    void redrawSqrtD();
+    void updateReadouts();
+    int viewIndex() const;
+
+    void onHeatmapPress(QMouseEvent* e);
+    void onHeatmapMove(QMouseEvent* e);
+    void onHeadsPress(QMouseEvent* e);
+    void onToyDragged(int kind, int index, double x, double y);
+
+    // Results: front is on screen; back is the next synchronous result; async belongs to the worker.
+    std::unique_ptr<attention::Result> m_front, m_back, m_async;
+    attention::Prepared m_prep;  ///< inputs of the front result
+    attention::Spec m_spec;      ///< spec of the front result
+    bool m_hasResult = false;
+    bool m_prepValid = false;
+    int m_shownHead = 0;
+    int m_shownQuery = 0;
+    int m_displayPool = 1;
+
+    // Background work for long sequences, with a generation counter: results of
+    // anything but the latest request are dropped.
+    struct Job {
+        std::shared_ptr<attention::Prepared> prep;
+        attention::Spec spec;
+        attention::Options opt;
+        quint64 generation = 0;
+    };
+    QFutureWatcher<void> m_watcher;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    Job m_runningJob;
+    Job m_pendingJob;
+    bool m_asyncRunning = false;
+    bool m_asyncPending = false;
+    quint64 m_generation = 0;
+    std::atomic<double> m_asyncProgress{0.0};
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_progressLabel = nullptr;
+
+    QButtonGroup* m_viewButtons = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    bool m_dirty[kViewCount] = {true, true, true, true};
+
+    PlotView* m_mainPlot = nullptr;
+    attention_view::Heatmap m_heat;
+    QCPAxisRect* m_entRect = nullptr;
+    QCPBars* m_entBars = nullptr;
+    QCPGraph* m_entMax = nullptr;
+    PlotView* m_rowPlot = nullptr;
+    QCPBars* m_rowBars = nullptr;
+    ToyPlane* m_toy = nullptr;
+
+    PlotView* m_headsPlot = nullptr;
+    QCPLayoutGrid* m_headsGrid = nullptr;
+    std::vector<attention_view::Heatmap> m_thumbs;
+    PlotView* m_meanPlot = nullptr;
+    attention_view::Heatmap m_mean;
+
+    PlotView* m_matPlot = nullptr;
+    std::vector<attention_view::Heatmap> m_mats;
+
+    PlotView* m_sqrtPlot = nullptr;
+    QCPGraph* m_scaledGraph = nullptr;
+    QCPGraph* m_unscaledGraph = nullptr;
+    QCPGraph* m_theoryGraph = nullptr;
+    QCPItemStraightLine* m_dkLine = nullptr;
+    std::unique_ptr<attention::SqrtDCurve> m_curve;
+    std::uint64_t m_curveSeed = 0;
+    int m_curveN = 0;
+    int m_curveDk = 0;
+
+    std::vector<double> m_scratch;  ///< display buffer reused between updates
+    attention::RowMatrix m_pooled;
+};
+
+}  // namespace aimath

@@ -20,6 +20,8 @@ std::vector<int> sqrtDGrid(int extra)
     return g;
 }
 
+double gaussianLogitEntropyLimit(int n, double sigma) { return std::log(static_cast<double>(n)) - 0.5 * sigma * sigma; }
+
 SqrtDCurve::SqrtDCurve(int n, std::vector<int> dks, std::uint64_t seed, int trials)
     : m_n(std::max(1, n)), m_trials(std::max(1, trials)), m_dks(std::move(dks))
 {

@@ -15,6 +15,10 @@ namespace aimath::attention {
 /// The d_k values of the curve: a √2-spaced grid from 4 to 512 plus `extra` (the current d_k) when in range.
 std::vector<int> sqrtDGrid(int extra);
 
+/// The large-n limit of the mean row entropy for i.i.d. N(0, σ²) logits over n keys:
+/// ln n + ln E[e^X] − E[X e^X] / E[e^X] = ln n − σ²/2 (accurate for σ² ≲ 1 and many keys).
+double gaussianLogitEntropyLimit(int n, double sigma);
+
 class SqrtDCurve {
 public:
     /// Draws `trials` sets of n random queries and keys (N(0,1) entries) and the raw

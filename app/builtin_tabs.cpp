@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "widgets/attention/attention_tab.h"
+#include "widgets/embeddings/embeddings_tab.h"
 // TAB-INCLUDES (keep this marker: each tab adds its #include above it)
 
 namespace aimath {
@@ -13,6 +14,7 @@ std::vector<TabInfo> builtinTabs()
 {
     std::vector<TabInfo> tabs;
     tabs.push_back(makeTabInfo<AttentionTab>("attention"));
+    tabs.push_back(makeTabInfo<EmbeddingsTab>("embeddings"));
     // TAB-REGISTRATIONS (keep this marker: each tab adds one tabs.push_back(makeTabInfo<XTab>("x")); above it)
 
     // Tab-bar order (Ctrl+1 … Ctrl+5) is fixed here, whatever order the lines above are in.

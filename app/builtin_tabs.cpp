@@ -6,6 +6,7 @@
 
 #include "widgets/attention/attention_tab.h"
 #include "widgets/embeddings/embeddings_tab.h"
+#include "widgets/precision/precision_tab.h"
 // TAB-INCLUDES (keep this marker: each tab adds its #include above it)
 
 namespace aimath {
@@ -15,6 +16,7 @@ std::vector<TabInfo> builtinTabs()
     std::vector<TabInfo> tabs;
     tabs.push_back(makeTabInfo<AttentionTab>("attention"));
     tabs.push_back(makeTabInfo<EmbeddingsTab>("embeddings"));
+    tabs.push_back(makeTabInfo<PrecisionTab>("precision"));
     // TAB-REGISTRATIONS (keep this marker: each tab adds one tabs.push_back(makeTabInfo<XTab>("x")); above it)
 
     // Tab-bar order (Ctrl+1 … Ctrl+5) is fixed here, whatever order the lines above are in.

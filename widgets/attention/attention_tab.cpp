@@ -395,6 +395,8 @@ void AttentionTab::buildMatricesView(QWidget* page)
         const bool weights = i == 2;
         m_mats.push_back(attention_view::addHeatmap(m_matPlot, grid, i / 3, 2 * (i % 3), true,
                                                     weights ? weightGradient() : signedGradient(), i < 3 ? rowGroup0 : rowGroup1));
+        attention_view::setIndexTicks(m_mats.back().rect->axis(QCPAxis::atBottom));
+        attention_view::setIndexTicks(m_mats.back().rect->axis(QCPAxis::atLeft));
     }
     m_matPlot->setTitle(tr("The multiplications of one head"));
     trackPlot(m_matPlot);
@@ -683,9 +685,13 @@ void AttentionTab::redrawWeights()
         }
         m_heat.map->setDataRange(QCPRange(lo, hi));
         m_heat.scale->axis()->setLabel(tr("score S (grey: masked, −∞)"));
+    } else if (m_displayPool > 1) {
+        // Block means of n > 512 tokens are near 1/n: a 0–1 scale would show one flat colour.
+        m_heat.map->setDataRange(QCPRange(0, std::max(1e-12, shown->maxCoeff())));
+        m_heat.scale->axis()->setLabel(tr("weight (mean of %1×%1 block; scale 0 to max)").arg(m_displayPool));
     } else {
         m_heat.map->setDataRange(QCPRange(0, 1));
-        m_heat.scale->axis()->setLabel(m_displayPool > 1 ? tr("weight (mean of %1×%1 block)").arg(m_displayPool) : tr("weight"));
+        m_heat.scale->axis()->setLabel(tr("weight"));
     }
     attention_view::frameCells(m_heat, cells, cells);
     QCPAxis* hx = m_heat.rect->axis(QCPAxis::atBottom);
@@ -725,7 +731,7 @@ void AttentionTab::redrawWeights()
     m_rowBars->setWidth(0.8);
     m_rowBars->setData(kx, kw, true);
     m_rowPlot->xAxis->setRange(-0.5, n - 0.5);
-    m_rowPlot->yAxis->setRange(0, std::max(0.05, hr.weights.row(qi).maxCoeff() * 1.1));
+    m_rowPlot->yAxis->setRange(0, std::max(1e-12, hr.weights.row(qi).maxCoeff() * 1.1));
     attention_view::setTokenTicks(m_rowPlot->xAxis, labels, 1, n, kMaxTickLabels);
     m_rowPlot->xAxis->setTickLabelRotation(n > 8 ? 60 : 0);
     m_rowPlot->setTitle(tr("Query \"%1\" (row %2): weights over keys, entropy %3 nats")

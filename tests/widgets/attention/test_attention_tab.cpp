@@ -1,0 +1,532 @@
+// Drives the real attention tab (panel controls, clicks on plots, drags in the
+// toy plane) and checks what is plotted against the engine run independently.
+
+#include "engine/attention/attention.h"
+#include "engine/attention/problem.h"
+#include "engine/attention/sqrt_d_curve.h"
+#include "tests/support/compare.h"
+#include "widgets/attention/attention_tab.h"
+#include "widgets/attention/toy_plane.h"
+#include "widgets/common/embedding_store.h"
+#include "widgets/common/param_panel.h"
+#include "widgets/common/plot_view.h"
+#include "widgets/common/readout_panel.h"
+
+#include <QComboBox>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QStackedWidget>
+#include <QTest>
+
+#include <cmath>
+
+using namespace aimath;
+namespace at = aimath::attention;
+
+namespace {
+
+// The engine run on the tab's current parameters, without the tab.
+at::Result engineFor(const ParamSet& p, const EmbeddingTable* table = nullptr)
+{
+    const at::Spec spec = AttentionTab::specFromParams(p);
+    const at::Prepared prep = at::prepare(spec, table);
+    at::Options opt = at::optionsFor(spec);
+    at::Result r;
+    at::run(prep, spec, opt, r);
+    return r;
+}
+
+double cell(QCPColorMap* map, int row, int col) { return map->data()->cell(col, row); }
+
+// Max |heatmap cell − engine weight| over the whole matrix (NaN cells count as failures).
+double heatmapError(QCPColorMap* map, const at::RowMatrix& w)
+{
+    double worst = 0;
+    if (map->data()->keySize() != w.cols() || map->data()->valueSize() != w.rows())
+        return 1e9;
+    for (int i = 0; i < w.rows(); ++i)
+        for (int j = 0; j < w.cols(); ++j) {
+            const double c = cell(map, i, j);
+            if (std::isnan(c))
+                return 1e9;
+            worst = std::max(worst, std::fabs(c - w(i, j)));
+        }
+    return worst;
+}
+
+QPoint cellCentre(const AttentionTab& tab, int row, int col)
+{
+    QCPAxisRect* rect = tab.heatmap()->keyAxis()->axisRect();
+    return QPoint(qRound(rect->axis(QCPAxis::atBottom)->coordToPixel(col)), qRound(rect->axis(QCPAxis::atLeft)->coordToPixel(row)));
+}
+
+QString readout(const AttentionTab& tab, const QString& name)
+{
+    for (const auto& [k, v] : tab.findChild<ReadoutPanel*>()->rows())
+        if (k == name)
+            return v;
+    return {};
+}
+
+}  // namespace
+
+class TestAttentionTab : public QObject {
+    Q_OBJECT
+private slots:
+    void defaultHeatmapMatchesEngine();
+    void temperatureSliderUpdatesHeatmap();
+    void typingASentenceRetokenizes();
+    void causalMaskFromCombo();
+    void scoresToggleShowsMaskedAsNan();
+    void badInputKeepsLastHeatmap();
+    void clickingARowSelectsTheQuery();
+    void clickingAThumbnailSelectsTheHead();
+    void entropyBarsAndQueryBars();
+    void matricesView();
+    void sqrtDViewMatchesEngineCurve();
+    void toyPlaneDragMovesQuery();
+    void embeddingsAreBorrowed();
+    void longSequenceRunsInBackground();
+    void staleBackgroundResultsAreDropped();
+    void exportDataFollowsTheSpec();
+    void hoverTextShowsExactValue();
+};
+
+void TestAttentionTab::defaultHeatmapMatchesEngine()
+{
+    AttentionTab tab(AttentionTab::declareParams());
+    tab.resize(1400, 900);
+    tab.show();
+    QVERIFY(tab.hasResult());
+    QCOMPARE(tab.currentError(), QString());
+    const at::Result ref = engineFor(tab.params());
+    QCOMPARE(tab.tokens().size(), std::size_t(12));  // "The animal didn't cross the street because it was too tired ."
+    QCOMPARE(tab.heatmap()->data()->keySize(), 12);
+    AIMATH_COMPARE_ABS(heatmapError(tab.heatmap(), ref.head[0].weights), 0.0, 1e-15);
+    QCOMPARE(tab.heatmap()->dataRange().lower, 0.0);
+    QCOMPARE(tab.heatmap()->dataRange().upper, 1.0);
+    QVERIFY(!tab.heatmap()->interpolate());
+    QVERIFY(tab.heatmap()->valueAxis()->rangeReversed());
+    // Token labels on both axes.
+    auto ticker = tab.heatmap()->keyAxis()->ticker().dynamicCast<QCPAxisTickerText>();
+    QVERIFY(ticker);
+    QCOMPARE(ticker->ticks().value(1), QStringLiteral("animal"));
+}
+
+void TestAttentionTab::temperatureSliderUpdatesHeatmap()
+{
+    AttentionTab tab(AttentionTab::declareParams());
+    tab.show();
+    const double before = cell(tab.heatmap(), 7, 7);
+    auto* slider = qobject_cast<QSlider*>(tab.paramPanel()->control("temperature"));
+    QVERIFY(slider);
+    QSignalSpy spy(&tab, &Tab::paramsEdited);
+    slider->setValue(slider->value() - 200);  // colder: sharper rows
+    QCOMPARE(spy.count(), 1);
+    const double t = tab.params().real("temperature");
+    QVERIFY(t < 1.0);
+    const at::Result ref = engineFor(tab.params());
+    AIMATH_COMPARE_ABS(heatmapError(tab.heatmap(), ref.head[0].weights), 0.0, 1e-15);
+    QVERIFY(cell(tab.heatmap(), 7, 7) > before);  // the diagonal (self-similarity in identity mode) grows
+    AIMATH_COMPARE_REL(tab.result().factor, 1.0 / 4.0 / t, 1e-14);
+}
+
+void TestAttentionTab::typingASentenceRetokenizes()
+{
+    AttentionTab tab(AttentionTab::declareParams());
+    tab.show();
+    auto* edit = qobject_cast<QLineEdit*>(tab.paramPanel()->control("text"));
+    QVERIFY(edit);
+    edit->selectAll();
+    QTest::keyClicks(edit, "cats chase mice, mice flee");
+    QTest::keyClick(edit, Qt::Key_Return);
+    QCOMPARE(tab.params().text("text"), std::string("cats chase mice, mice flee"));
+    QCOMPARE(tab.tokens(), (std::vector<std::string>{"cats", "chase", "mice", ",", "mice", "flee"}));
+    QCOMPARE(tab.heatmap()->data()->keySize(), 6);
+    const at::Result ref = engineFor(tab.params());
+    AIMATH_COMPARE_ABS(heatmapError(tab.heatmap(), ref.head[0].weights), 0.0, 1e-15);
+    // Identity mode: both "mice" share a vector, so row 2 gives columns 2 and 4 the same weight.
+    AIMATH_COMPARE_REL(cell(tab.heatmap(), 2, 2), cell(tab.heatmap(), 2, 4), 1e-14);
+    // The query (7) is beyond 6 tokens: clamped to the last token and said so.
+    QCOMPARE(tab.displayedQuery(), 5);
+    QVERIFY(readout(tab, "Selected query").contains("only 6 tokens"));
+}
+
+void TestAttentionTab::causalMaskFromCombo()
+{
+    AttentionTab tab(AttentionTab::declareParams());
+    tab.show();
+    auto* combo = qobject_cast<QComboBox*>(tab.paramPanel()->control("mask"));
+    QVERIFY(combo);
+    combo->setCurrentIndex(combo->findData(QStringLiteral("causal")));
+    QCOMPARE(tab.params().text("mask"), std::string("causal"));
+    for (int i = 0; i < 12; ++i)
+        for (int j = 0; j < 12; ++j) {
+            if (j > i)
+                QCOMPARE(cell(tab.heatmap(), i, j), 0.0);
+            else
+                QVERIFY(cell(tab.heatmap(), i, j) > 0.0);
+        }
+    QCOMPARE(cell(tab.heatmap(), 0, 0), 1.0);
+}
+
+void TestAttentionTab::scoresToggleShowsMaskedAsNan()
+{
+    ParamSet p = AttentionTab::declareParams();
+    p.set("mask", std::string("causal"));
+    AttentionTab tab(p);
+    tab.show();
+    auto* combo = qobject_cast<QComboBox*>(tab.paramPanel()->control("show"));
+    combo->setCurrentIndex(combo->findData(QStringLiteral("scores")));
+    const at::Result ref = engineFor(tab.params());
+    for (int i = 0; i < 12; ++i)
+        for (int j = 0; j < 12; ++j) {
+            if (j > i)
+                QVERIFY(std::isnan(cell(tab.heatmap(), i, j)));
+            else
+                AIMATH_COMPARE_ABS(cell(tab.heatmap(), i, j), ref.head[0].scores(i, j), 1e-14);
+        }
+    // The colour range follows the finite scores.
+    double lo = 1e300, hi = -1e300;
+    for (int i = 0; i < 12; ++i)
+        for (int j = 0; j <= i; ++j) {
+            lo = std::min(lo, ref.head[0].scores(i, j));
+            hi = std::max(hi, ref.head[0].scores(i, j));
+        }
+    QCOMPARE(tab.heatmap()->dataRange().lower, lo);
+    QCOMPARE(tab.heatmap()->dataRange().upper, hi);
+}
+
+void TestAttentionTab::badInputKeepsLastHeatmap()
+{
+    AttentionTab tab(AttentionTab::declareParams());
+    tab.show();
+    const at::RowMatrix before = tab.result().head[0].weights;
+    // Empty sentence.
+    auto* edit = qobject_cast<QLineEdit*>(tab.paramPanel()->control("text"));
+    edit->clear();
+    QTest::keyClicks(edit, "   ");
+    QTest::keyClick(edit, Qt::Key_Return);
+    QVERIFY2(tab.currentError().startsWith("text: "), qPrintable(tab.currentError()));
+    QCOMPARE(tab.params().text("text"), AttentionTab::declareParams().text("text"));  // previous value kept
+    AIMATH_COMPARE_ABS(heatmapError(tab.heatmap(), before), 0.0, 0.0);
+    // Heads that do not divide d_model (typed into the value box).
+    auto* headsEdit = tab.paramPanel()->findChild<QLineEdit*>(QStringLiteral("heads_edit"));
+    QVERIFY(headsEdit);
+    headsEdit->setText(QStringLiteral("5"));
+    QTest::keyClick(headsEdit, Qt::Key_Return);
+    QVERIFY2(tab.currentError().startsWith("heads: "), qPrintable(tab.currentError()));
+    QCOMPARE(tab.params().integer("heads"), 4LL);
+    AIMATH_COMPARE_ABS(heatmapError(tab.heatmap(), before), 0.0, 0.0);
+    // Padding that hides every key.
+    ParamSet p = tab.params();
+    QCOMPARE(p.set("mask", std::string("padding")), std::string());
+    QCOMPARE(p.set("pad", 12LL), std::string());
+    QVERIFY(QString::fromStdString(p.checkConstraints()).startsWith("pad: "));
+}
+
+void TestAttentionTab::clickingARowSelectsTheQuery()
+{
+    AttentionTab tab(AttentionTab::declareParams());
+    tab.resize(1400, 900);
+    tab.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&tab));
+    tab.heatmapPlot()->replot();
+    QTest::mouseClick(tab.heatmapPlot(), Qt::LeftButton, Qt::NoModifier, cellCentre(tab, 3, 5));
+    QCOMPARE(tab.params().integer("query"), 3LL);
+    QCOMPARE(tab.displayedQuery(), 3);
+    // The query bars show row 3 of the weights.
+    const auto& w = tab.result().head[0].weights;
+    auto it = tab.queryBars()->data()->constBegin();
+    for (int j = 0; j < 12; ++j, ++it)
+        QCOMPARE(it->value, w(3, j));
+}
+
+void TestAttentionTab::clickingAThumbnailSelectsTheHead()
+{
+    AttentionTab tab(AttentionTab::declareParams());
+    tab.resize(1400, 900);
+    tab.show();
+    auto* button = tab.findChild<QPushButton*>(QStringLiteral("view_heads"));
+    QVERIFY(button);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(tab.params().text("view"), std::string("heads"));
+    QCOMPARE(tab.viewStack()->currentIndex(), 1);
+    QVERIFY(QTest::qWaitForWindowExposed(&tab));
+    tab.headsPlot()->replot();
+    QCOMPARE(tab.headThumbs().size(), std::size_t(4));
+    const QPoint centre = tab.headThumbs()[2].rect->rect().center();
+    QTest::mouseClick(tab.headsPlot(), Qt::LeftButton, Qt::NoModifier, centre);
+    QCOMPARE(tab.params().integer("head"), 2LL);
+    // Thumbnails hold each head's weights (12 tokens: no pooling), the average their mean.
+    const at::Result ref = engineFor(tab.params());
+    for (int h = 0; h < 4; ++h)
+        AIMATH_COMPARE_ABS(heatmapError(tab.headThumbs()[h].map, ref.head[h].weights), 0.0, 1e-15);
+    at::RowMatrix mean = (ref.head[0].weights + ref.head[1].weights + ref.head[2].weights + ref.head[3].weights) / 4;
+    AIMATH_COMPARE_ABS(heatmapError(tab.meanMap(), mean), 0.0, 1e-15);
+    // Back on the weights view, the heatmap is head 2.
+    QTest::mouseClick(tab.findChild<QPushButton*>(QStringLiteral("view_weights")), Qt::LeftButton);
+    AIMATH_COMPARE_ABS(heatmapError(tab.heatmap(), ref.head[2].weights), 0.0, 1e-15);
+}
+
+void TestAttentionTab::entropyBarsAndQueryBars()
+{
+    AttentionTab tab(AttentionTab::declareParams());
+    tab.show();
+    const at::Result ref = engineFor(tab.params());
+    auto it = tab.entropyBars()->data()->constBegin();
+    QCOMPARE(tab.entropyBars()->data()->size(), 12);
+    for (int i = 0; i < 12; ++i, ++it) {
+        // Independent: −Σ a ln a from the engine's weights.
+        double h = 0;
+        for (int j = 0; j < 12; ++j)
+            h -= ref.head[0].weights(i, j) * std::log(ref.head[0].weights(i, j));
+        AIMATH_COMPARE_REL(it->value, h, 1e-12);
+    }
+    QVERIFY(readout(tab, "Its row entropy").contains("uniform: 2.485"));  // ln 12
+}
+
+void TestAttentionTab::matricesView()
+{
+    ParamSet p = AttentionTab::declareParams();
+    p.set("view", std::string("matrices"));
+    p.set("qk_mode", std::string("projected"));
+    p.set("head", 1LL);
+    AttentionTab tab(p);
+    tab.show();
+    const at::Result ref = engineFor(tab.params());
+    const auto& hr = ref.head[1];
+    QCPColorMap* qmap = tab.matrixMap(0).map;
+    QCOMPARE(qmap->data()->keySize(), 16);   // d_k columns
+    QCOMPARE(qmap->data()->valueSize(), 12); // n rows
+    QCOMPARE(qmap->data()->cell(3, 5), hr.q(5, 3));
+    QCPColorMap* kt = tab.matrixMap(1).map;  // Kᵀ: d_k rows × n columns
+    QCOMPARE(kt->data()->keySize(), 12);
+    QCOMPARE(kt->data()->cell(5, 3), hr.k(5, 3));
+    QCOMPARE(tab.matrixMap(4).map->data()->cell(2, 7), hr.output(7, 2));
+    QCOMPARE(tab.matrixMap(5).map->data()->keySize(), 64);
+    QCOMPARE(tab.matrixMap(5).map->data()->cell(40, 1), ref.output(1, 40));
+    // Signed data: symmetric colour range.
+    QCOMPARE(qmap->dataRange().lower, -qmap->dataRange().upper);
+}
+
+void TestAttentionTab::sqrtDViewMatchesEngineCurve()
+{
+    ParamSet p = AttentionTab::declareParams();
+    p.set("view", std::string("sqrt_d"));
+    p.set("temperature", 0.8);
+    AttentionTab tab(p);
+    tab.show();
+    const at::SqrtDCurve curve(12, at::sqrtDGrid(16), 1, 4);
+    const auto scaled = curve.meanEntropy(true, 1.0, 0.8);
+    const auto unscaled = curve.meanEntropy(false, 1.0, 0.8);
+    QCOMPARE(tab.scaledCurve()->data()->size(), static_cast<int>(curve.dks().size()));
+    auto s = tab.scaledCurve()->data()->constBegin();
+    auto u = tab.unscaledCurve()->data()->constBegin();
+    for (std::size_t i = 0; i < curve.dks().size(); ++i, ++s, ++u) {
+        QCOMPARE(s->key, double(curve.dks()[i]));
+        QCOMPARE(s->value, scaled[i]);
+        QCOMPARE(u->value, unscaled[i]);
+    }
+    // d_k = 64 / 4 = 16 is on the grid (marked).
+    QVERIFY(std::find(curve.dks().begin(), curve.dks().end(), 16) != curve.dks().end());
+}
+
+void TestAttentionTab::toyPlaneDragMovesQuery()
+{
+    ParamSet p = AttentionTab::declareParams();
+    p.set("source", std::string("manual"));
+    AttentionTab tab(p);
+    tab.resize(1400, 900);
+    tab.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&tab));
+    ToyPlane* toy = tab.toyPlane();
+    QVERIFY(toy->isVisible());
+    toy->replot();
+    QCOMPARE(tab.tokens(), (std::vector<std::string>{"A", "B", "C"}));
+    const QPointF tip = toy->tipPixel(ToyPlane::Kind::Query, 1);
+    const QPoint target(qRound(toy->xAxis->coordToPixel(-2.0)), qRound(toy->yAxis->coordToPixel(1.0)));
+    QTest::mousePress(toy, Qt::LeftButton, Qt::NoModifier, tip.toPoint());
+    QMouseEvent move(QEvent::MouseMove, QPointF(target), toy->mapToGlobal(QPointF(target)), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(toy, &move);
+    QTest::mouseRelease(toy, Qt::LeftButton, Qt::NoModifier, target);
+    const auto& mq = tab.params().reals("manual_q");
+    AIMATH_COMPARE_ABS(mq[2], -2.0, 0.051);
+    AIMATH_COMPARE_ABS(mq[3], 1.0, 0.051);
+    QCOMPARE(tab.params().integer("query"), 1LL);
+    // Row B of the heatmap follows: softmax of (q_B · k_j) / √2 by hand.
+    const auto& mk = tab.params().reals("manual_k");
+    double s[3], z = 0;
+    for (int j = 0; j < 3; ++j) {
+        s[j] = (mq[2] * mk[2 * j] + mq[3] * mk[2 * j + 1]) / std::sqrt(2.0);
+        z += std::exp(s[j]);
+    }
+    for (int j = 0; j < 3; ++j)
+        AIMATH_COMPARE_REL(cell(tab.heatmap(), 1, j), std::exp(s[j]) / z, 1e-13);
+}
+
+void TestAttentionTab::embeddingsAreBorrowed()
+{
+    auto table = std::make_shared<EmbeddingTable>();
+    table->labels = {"cats", "mice"};
+    table->vectors.resize(2, 8);
+    for (int c = 0; c < 8; ++c) {
+        table->vectors(0, c) = float(c + 1);
+        table->vectors(1, c) = float(-c);
+    }
+    EmbeddingStore::instance().setCurrent(table);
+    ParamSet p = AttentionTab::declareParams();
+    p.set("text", std::string("cats like mice"));
+    p.set("vectors", std::string("embeddings"));
+    p.set("d_model", 8LL);
+    p.set("heads", 1LL);
+    AttentionTab tab(p);
+    tab.show();
+    // Identity mode: Q = X, whose row 0 is the table's "cats".
+    for (int c = 0; c < 8; ++c) {
+        QCOMPARE(tab.result().head[0].q(0, c), double(c + 1));
+        QCOMPARE(tab.result().head[0].q(2, c), double(-c));
+    }
+    QVERIFY(readout(tab, "Token vectors").contains("2 of 3 from the embeddings"));
+    QVERIFY(readout(tab, "Token vectors").contains("1 missing"));
+    // Unloading the table falls back to hashed vectors and says so.
+    EmbeddingStore::instance().setCurrent(nullptr);
+    QVERIFY(readout(tab, "Token vectors").contains("no embeddings loaded"));
+    QVERIFY(tab.result().head[0].q(0, 0) != 1.0);
+}
+
+void TestAttentionTab::longSequenceRunsInBackground()
+{
+    ParamSet p = AttentionTab::declareParams();
+    AttentionTab tab(p);
+    tab.show();
+    ParamSet big = tab.params();
+    big.set("source", std::string("random"));
+    big.set("seq_len", 1500LL);
+    big.set("head", 2LL);
+    big.set("query", 100LL);
+    tab.applyParams(big);
+    QVERIFY(tab.busy());
+    QVERIFY(tab.progressBar()->isVisible());
+    QCOMPARE(tab.result().n, 12);  // the previous picture stays until the new one is ready
+    QVERIFY(tab.waitUntilIdle(120000));
+    QVERIFY(!tab.busy());
+    QVERIFY(!tab.progressBar()->isVisible());
+    const at::Result& r = tab.result();
+    QCOMPARE(r.n, 1500);
+    QVERIFY(r.head[2].stored());
+    QVERIFY(!r.head[0].stored());
+    // The displayed heatmap is block means of 3×3 (1500 → 500 cells).
+    QCOMPARE(tab.displayPool(), 3);
+    QCOMPARE(tab.heatmap()->data()->keySize(), 500);
+    double s = 0;
+    for (int i = 3; i < 6; ++i)
+        for (int j = 9; j < 12; ++j)
+            s += r.head[2].weights(i, j);
+    AIMATH_COMPARE_REL(cell(tab.heatmap(), 1, 3), s / 9, 1e-12);
+    // Same numbers as a direct engine run.
+    at::Options opt = at::optionsFor(AttentionTab::specFromParams(tab.params()));
+    const at::Prepared prep = at::prepare(AttentionTab::specFromParams(tab.params()), nullptr);
+    const at::Result ref = at::computeAttention(prep.vectors.x, opt);
+    QCOMPARE(r.head[2].weights(100, 7), ref.head[2].weights(100, 7));
+    QCOMPARE(r.head[0].rowEntropy, ref.head[0].rowEntropy);
+    // Another head needs a new background run (only the selected head is kept in full).
+    big.set("head", 0LL);
+    tab.applyParams(big);
+    QVERIFY(tab.busy());
+    QVERIFY(tab.waitUntilIdle(120000));
+    QVERIFY(tab.result().head[0].stored());
+}
+
+void TestAttentionTab::staleBackgroundResultsAreDropped()
+{
+    AttentionTab tab(AttentionTab::declareParams());
+    tab.show();
+    ParamSet p = tab.params();
+    p.set("source", std::string("random"));
+    p.set("seq_len", 3000LL);
+    tab.applyParams(p);
+    p.set("seq_len", 2000LL);
+    tab.applyParams(p);
+    p.set("seq_len", 700LL);
+    tab.applyParams(p);
+    QVERIFY(tab.waitUntilIdle(120000));
+    QCOMPARE(tab.result().n, 700);
+    QCOMPARE(tab.heatmap()->data()->keySize(), 350);
+    // A synchronous request made while a job runs wins as well.
+    p.set("seq_len", 3000LL);
+    tab.applyParams(p);
+    QVERIFY(tab.busy());
+    p.set("seq_len", 100LL);
+    tab.applyParams(p);
+    QVERIFY(tab.waitUntilIdle(120000));
+    QCOMPARE(tab.result().n, 100);
+    QCOMPARE(tab.heatmap()->data()->keySize(), 100);
+}
+
+void TestAttentionTab::exportDataFollowsTheSpec()
+{
+    ParamSet p = AttentionTab::declareParams();
+    p.set("mask", std::string("causal"));
+    p.set("qk_mode", std::string("projected"));
+    AttentionTab tab(p);
+    tab.show();
+    const QJsonObject o = tab.exportData();
+    QCOMPARE(o.value("tab").toString(), QStringLiteral("attention"));
+    QCOMPARE(o.value("tokens").toArray().size(), 12);
+    QCOMPARE(o.value("d_model").toInt(), 64);
+    QCOMPARE(o.value("heads").toInt(), 4);
+    QCOMPARE(o.value("d_k").toInt(), 16);
+    QCOMPARE(o.value("mask").toString(), QStringLiteral("causal"));
+    const QJsonArray heads = o.value("heads_data").toArray();
+    QCOMPARE(heads.size(), 4);
+    const at::Result ref = engineFor(tab.params());
+    for (int h = 0; h < 4; ++h) {
+        const QJsonObject ho = heads[h].toObject();
+        QCOMPARE(ho.value("head").toInt(), h);
+        const QJsonArray w = ho.value("weights").toArray();
+        const QJsonArray s = ho.value("scores").toArray();
+        QCOMPARE(ho.value("q").toArray().size(), 12);
+        QCOMPARE(ho.value("q").toArray()[0].toArray().size(), 16);
+        for (int i = 0; i < 12; ++i) {
+            double sum = 0;
+            for (int j = 0; j < 12; ++j) {
+                sum += w[i].toArray()[j].toDouble();
+                if (j > i)
+                    QCOMPARE(s[i].toArray()[j].toString(), QStringLiteral("-inf"));
+                else
+                    QCOMPARE(s[i].toArray()[j].toDouble(), ref.head[h].scores(i, j));
+            }
+            AIMATH_COMPARE_ABS(sum, 1.0, 1e-14);
+            QCOMPARE(ho.value("row_entropy_nats").toArray()[i].toDouble(), ref.head[h].rowEntropy[i]);
+        }
+        QCOMPARE(ho.value("output").toArray()[3].toArray()[5].toDouble(), ref.head[h].output(3, 5));
+    }
+    QCOMPARE(o.value("output").toArray()[2].toArray()[60].toDouble(), ref.output(2, 60));
+    // CSV: the selected head's weights with token labels.
+    const QStringList lines = tab.exportCsv().split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 13);
+    QVERIFY(lines[0].contains("\"didn't\""));
+}
+
+void TestAttentionTab::hoverTextShowsExactValue()
+{
+    AttentionTab tab(AttentionTab::declareParams());
+    tab.resize(1400, 900);
+    tab.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&tab));
+    tab.heatmapPlot()->replot();
+    const QString text = tab.heatmapHoverText(cellCentre(tab, 7, 0));
+    QVERIFY2(text.contains("query \"it\" (7)"), qPrintable(text));
+    QVERIFY(text.contains("key \"The\" (0)"));
+    QVERIFY(text.contains(QString::number(tab.result().head[0].weights(7, 0), 'g', 8)));
+    QCOMPARE(tab.heatmapHoverText(QPointF(-10, -10)), QString());
+}
+
+QTEST_MAIN(TestAttentionTab)
+#include "test_attention_tab.moc"

@@ -17,6 +17,7 @@
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -325,6 +326,10 @@ EmbeddingsTab::EmbeddingsTab(ParamSet params, QWidget* parent)
 
 EmbeddingsTab::~EmbeddingsTab()
 {
+    // A focused value box would commit on focus-out while the base class is being
+    // torn down (after m_params is gone): silence the panel's editors first.
+    for (QLineEdit* e : paramPanel()->findChildren<QLineEdit*>())
+        e->blockSignals(true);
     if (m_control)
         m_control->cancel = true;
     m_watcher->waitForFinished();

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "widgets/attention/attention_tab.h"
+#include "widgets/distributions/distributions_tab.h"
 #include "widgets/embeddings/embeddings_tab.h"
 #include "widgets/precision/precision_tab.h"
 // TAB-INCLUDES (keep this marker: each tab adds its #include above it)
@@ -15,6 +16,7 @@ std::vector<TabInfo> builtinTabs()
 {
     std::vector<TabInfo> tabs;
     tabs.push_back(makeTabInfo<AttentionTab>("attention"));
+    tabs.push_back(makeTabInfo<DistributionsTab>("distributions"));
     tabs.push_back(makeTabInfo<EmbeddingsTab>("embeddings"));
     tabs.push_back(makeTabInfo<PrecisionTab>("precision"));
     // TAB-REGISTRATIONS (keep this marker: each tab adds one tabs.push_back(makeTabInfo<XTab>("x")); above it)

@@ -13,16 +13,23 @@ void clipByNorm(Eigen::Vector2d& g, double maxNorm)
         g *= coef;
 }
 
+double lossReference(const Surface& surface)
+{
+    for (const auto& m : surface.minima())
+        if (m.global)
+            return m.f;
+    return std::nan("");
+}
+
 namespace {
 bool bad(double v) { return !std::isfinite(v) || std::fabs(v) > kDivergenceLimit; }
 
 /// Appends the point and returns the full gradient there (reused as the step gradient on deterministic surfaces).
-Eigen::Vector2d store(Trajectory& t, const Surface& s, const Eigen::Vector2d& p, double f)
+Eigen::Vector2d store(Trajectory& t, const Eigen::Vector2d& p, double f, const Eigen::Vector2d& grad)
 {
     t.x.push_back(p.x());
     t.y.push_back(p.y());
     t.f.push_back(f);
-    const Eigen::Vector2d grad = s.gradient(p.x(), p.y());
     const double gn = grad.norm();
     // An infinite slope (a cone's tip) is shown as the largest finite number rather than breaking the plot.
     t.gradNorm.push_back(std::isfinite(gn) ? gn : kDivergenceLimit);
@@ -53,13 +60,14 @@ void runTrajectory(const Surface& surface, const std::string& optimizer, double 
         return;
     }
     Eigen::Vector2d p(rs.startX, rs.startY);
-    const double f0 = surface.value(p.x(), p.y());
+    Eigen::Vector2d full;
+    const double f0 = surface.valueAndGradient(p.x(), p.y(), &full);
     if (bad(p.x()) || bad(p.y()) || bad(f0)) {
         out.diverged = true;
         out.divergedAt = 0;
         return;
     }
-    Eigen::Vector2d full = store(out, surface, p, f0);
+    store(out, p, f0, full);
     const bool stochastic = surface.stochastic();
     Rng rng(rs.seed);
     for (int t = 0; t < rs.steps; ++t) {
@@ -70,13 +78,13 @@ void runTrajectory(const Surface& surface, const std::string& optimizer, double 
         }
         clipByNorm(g, rs.clipNorm);
         opt->step(p, g, lr * scheduleFactor(rs.schedule, t));
-        const double f = (bad(p.x()) || bad(p.y())) ? std::nan("") : surface.value(p.x(), p.y());
+        const double f = (bad(p.x()) || bad(p.y())) ? std::nan("") : surface.valueAndGradient(p.x(), p.y(), &full);
         if (bad(p.x()) || bad(p.y()) || bad(f)) {
             out.diverged = true;
             out.divergedAt = t + 1;
             return;
         }
-        full = store(out, surface, p, f);
+        store(out, p, f, full);
     }
 }
 

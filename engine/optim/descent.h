@@ -40,6 +40,9 @@ struct Trajectory {
 /// Clipping as torch.nn.utils.clip_grad_norm_: g ← g · maxNorm/(‖g‖ + 1e-6) when that factor is below 1.
 void clipByNorm(Eigen::Vector2d& g, double maxNorm);
 
+/// f* for plots of f − f* on a log axis: the global minimum's value when the surface knows it, else NaN.
+double lossReference(const Surface& surface);
+
 /// One optimizer's run, written into out (its vectors keep their capacity between calls).
 void runTrajectory(const Surface& surface, const std::string& optimizer, double lr, const RunSettings& settings, Trajectory& out);
 

@@ -47,6 +47,12 @@ public:
         return gradient(x, y);
     }
     virtual bool stochastic() const { return false; }
+    /// f and ∇f together (surfaces that share work between them override it).
+    virtual double valueAndGradient(double x, double y, Eigen::Vector2d* grad) const
+    {
+        *grad = gradient(x, y);
+        return value(x, y);
+    }
     /// The default view rectangle.
     virtual Bounds bounds() const = 0;
     virtual std::vector<KnownMinimum> minima() const { return {}; }

@@ -74,6 +74,11 @@ private slots:
             QVERIFY2((H - hfd).norm() <= 1e-6 * (1.0 + g.norm() + H.norm()),
                      qPrintable(QStringLiteral("%1 at (%2, %3): Hessian differs from fd by %4").arg(id).arg(x).arg(y).arg((H - hfd).norm())));
             QCOMPARE(H(0, 1), H(1, 0));
+            // The fused evaluation used by the runs agrees with the separate ones.
+            Eigen::Vector2d fusedGrad;
+            const double fused = s->valueAndGradient(x, y, &fusedGrad);
+            AIMATH_COMPARE_ABS(fused, s->value(x, y), 1e-14 * fscale);
+            QVERIFY((fusedGrad - g).norm() <= 1e-14 * (1 + g.norm()));
         }
     }
 

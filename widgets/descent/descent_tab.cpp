@@ -1,0 +1,923 @@
+#include "widgets/descent/descent_tab.h"
+
+#include "engine/core/parse.h"
+#include "engine/optim/analysis.h"
+#include "engine/optim/projection.h"
+#include "widgets/common/explanation_panel.h"
+#include "widgets/common/json_util.h"
+#include "widgets/common/palette.h"
+#include "widgets/common/param_panel.h"
+#include "widgets/common/plot_view.h"
+#include "widgets/common/readout_panel.h"
+
+#include <QButtonGroup>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QLabel>
+#include <QMouseEvent>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace aimath {
+
+namespace {
+constexpr int kContourLevels = 14;
+constexpr int kFieldLattice = 22;
+constexpr int kTaylorGrid = 81;
+constexpr int kWireLines = 31;
+constexpr int kWireSamples = 61;
+constexpr double kLogFloor = 1e-30;  // f − f* = 0 exactly (a converged run) is drawn at this floor on log axes
+const double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+const char* optimizerLabel(const std::string& id)
+{
+    static const std::pair<const char*, const char*> kLabels[] = {{"sgd", "SGD"},         {"momentum", "Momentum"}, {"nesterov", "Nesterov"},
+                                                                  {"adagrad", "Adagrad"}, {"rmsprop", "RMSprop"},   {"adam", "Adam"},
+                                                                  {"adamw", "AdamW"}};
+    for (const auto& [k, v] : kLabels)
+        if (id == k)
+            return v;
+    return "?";
+}
+
+/// Segments (x0, y0, x1, y1, …) → one curve's data with NaN gaps between segments (QCustomPlot draws gaps at NaN).
+void segmentsToCurve(const std::vector<double>& seg, QVector<double>& x, QVector<double>& y)
+{
+    for (std::size_t k = 0; k + 3 < seg.size(); k += 4) {
+        x << seg[k] << seg[k + 2] << kNaN;
+        y << seg[k + 1] << seg[k + 3] << kNaN;
+    }
+}
+
+QCPCurve* makeCurve(QCustomPlot* plot, const QPen& pen, const QString& name = {})
+{
+    auto* c = new QCPCurve(plot->xAxis, plot->yAxis);
+    c->setPen(pen);
+    c->setName(name);
+    c->setAntialiased(true);
+    if (name.isEmpty())
+        c->removeFromLegend();
+    return c;
+}
+
+QCPCurve* makeMarker(QCustomPlot* plot, QCPScatterStyle style, const QString& name = {})
+{
+    auto* c = new QCPCurve(plot->xAxis, plot->yAxis);
+    c->setLineStyle(QCPCurve::lsNone);
+    c->setScatterStyle(style);
+    c->setName(name);
+    if (name.isEmpty())
+        c->removeFromLegend();
+    return c;
+}
+
+void setLogAxis(QCPAxis* axis, bool log)
+{
+    if (log && axis->scaleType() != QCPAxis::stLogarithmic) {
+        axis->setScaleType(QCPAxis::stLogarithmic);
+        axis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+        axis->setNumberFormat(QStringLiteral("eb"));
+        axis->setNumberPrecision(0);
+    } else if (!log && axis->scaleType() != QCPAxis::stLinear) {
+        axis->setScaleType(QCPAxis::stLinear);
+        axis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+        axis->setNumberFormat(QStringLiteral("gb"));
+        axis->setNumberPrecision(6);
+    }
+}
+}  // namespace
+
+DescentTab::DescentTab(ParamSet params, QWidget* parent)
+    : Tab(std::move(params), parent)
+{
+    buildPlots();
+    onParamsChanged({});
+}
+
+DescentTab::~DescentTab() = default;
+
+void DescentTab::buildPlots()
+{
+    // Inner views: the map or the 3D wireframe in the main area.
+    auto* viewRow = new QHBoxLayout;
+    viewRow->setContentsMargins(0, 0, 0, 0);
+    auto* group = new QButtonGroup(this);
+    const QString viewNames[2] = {tr("Map"), tr("3D")};
+    for (int i = 0; i < 2; ++i) {
+        auto* b = new QToolButton(this);
+        b->setText(viewNames[i]);
+        b->setCheckable(true);
+        b->setAutoRaise(false);
+        b->setMinimumWidth(70);
+        group->addButton(b, i);
+        viewRow->addWidget(b);
+        m_viewButtons[static_cast<std::size_t>(i)] = b;
+    }
+    viewRow->addStretch(1);
+    connect(group, &QButtonGroup::idClicked, this, &DescentTab::onViewButton);
+    figureLayout()->addLayout(viewRow);
+
+    auto* split = new QSplitter(Qt::Horizontal);
+    split->setChildrenCollapsible(false);
+    figureLayout()->addWidget(split, 1);
+
+    auto* left = new QWidget(split);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    m_stack = new QStackedWidget(left);
+    leftLayout->addWidget(m_stack, 1);
+
+    // The map: heatmap, contours, gradient field, Taylor model, paths, markers.
+    m_map = new PlotView(m_stack);
+    m_map->setTitle(tr("Loss surface and optimizer paths"));
+    m_heat = new QCPColorMap(m_map->xAxis, m_map->yAxis);
+    m_heat->setInterpolate(true);
+    m_heat->setTightBoundary(false);
+    m_heat->removeFromLegend();
+    m_colorScale = new QCPColorScale(m_map);
+    m_map->plotLayout()->addElement(1, 1, m_colorScale);
+    m_colorScale->setType(QCPAxis::atRight);
+    m_colorScale->setBarWidth(14);
+    m_heat->setColorScale(m_colorScale);
+    QCPColorGradient grad = palette::viridis();
+    grad.setNanHandling(QCPColorGradient::nhTransparent);  // cells where f is undefined stay blank
+    m_heat->setGradient(grad);
+    auto* margins = new QCPMarginGroup(m_map);
+    m_map->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    m_colorScale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    m_contourCurve = makeCurve(m_map, QPen(QColor(255, 255, 255, 150), 1));
+    m_fieldCurve = makeCurve(m_map, QPen(QColor(255, 255, 255, 200), 1));
+    QPen taylorPen(QColor(0xff, 0x8c, 0x00), 2, Qt::DashLine);
+    m_taylorCurve = makeCurve(m_map, taylorPen, tr("Taylor model"));
+    m_minimaMarker = makeMarker(m_map, QCPScatterStyle(QCPScatterStyle::ssStar, QPen(Qt::white, 2), Qt::white, 14), tr("known minima"));
+    m_startMarker = makeMarker(m_map, QCPScatterStyle(QCPScatterStyle::ssCrossCircle, QPen(Qt::white, 2), Qt::NoBrush, 14), tr("start"));
+    m_map->setInteractiveZoom(true);
+    m_map->setResetViewHook([this] {
+        if (!m_surface)
+            return;
+        const auto b = m_surface->bounds();
+        m_map->xAxis->setRange(b.xMin, b.xMax);
+        m_map->yAxis->setRange(b.yMin, b.yMax);
+        m_map->replot(QCustomPlot::rpQueuedReplot);
+    });
+    m_map->legend->setVisible(true);
+    m_map->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    m_map->setMouseTracking(true);
+    m_map->installEventFilter(this);
+    connect(m_map, &QCustomPlot::mousePress, this, &DescentTab::onMapMousePress);
+    connect(m_map, &QCustomPlot::mouseRelease, this, &DescentTab::onMapMouseRelease);
+    connect(m_map, &QCustomPlot::mouseMove, this, &DescentTab::onMapMouseMove);
+    m_stack->addWidget(m_map);
+
+    // The 3D view: no axes, a wireframe and the paths, projected by the engine.
+    m_view3d = new PlotView(m_stack);
+    m_view3d->setTitle(tr("Loss surface in 3D (drag to rotate)"));
+    m_view3d->xAxis->setVisible(false);
+    m_view3d->yAxis->setVisible(false);
+    m_view3d->xAxis->grid()->setVisible(false);
+    m_view3d->yAxis->grid()->setVisible(false);
+    m_wire = makeCurve(m_view3d, QPen(QColor(60, 70, 110, 150), 1));
+    m_view3d->legend->setVisible(true);
+    connect(m_view3d, &QCustomPlot::mousePress, this, &DescentTab::on3dMousePress);
+    connect(m_view3d, &QCustomPlot::mouseMove, this, &DescentTab::on3dMouseMove);
+    m_stack->addWidget(m_view3d);
+
+    // The time slider and Play button under the main view.
+    auto* timeRow = new QHBoxLayout;
+    m_play = new QToolButton(left);
+    m_play->setCheckable(true);
+    m_play->setText(tr("▶ Play"));
+    m_play->setToolTip(tr("Animate the optimizers step by step"));
+    m_timeSlider = new QSlider(Qt::Horizontal, left);
+    m_timeSlider->setToolTip(tr("Scrub through the steps"));
+    m_timeLabel = new QLabel(left);
+    m_timeLabel->setMinimumWidth(110);
+    timeRow->addWidget(m_play);
+    timeRow->addWidget(m_timeSlider, 1);
+    timeRow->addWidget(m_timeLabel);
+    leftLayout->addLayout(timeRow);
+    m_playTimer = new QTimer(this);
+    m_playTimer->setInterval(33);
+    connect(m_playTimer, &QTimer::timeout, this, &DescentTab::onPlayTick);
+    connect(m_play, &QToolButton::toggled, this, &DescentTab::onPlayToggled);
+    connect(m_timeSlider, &QSlider::valueChanged, this, &DescentTab::onTimeSliderMoved);
+
+    // Loss, gradient norm and schedule, stacked on the right.
+    auto* side = new QSplitter(Qt::Vertical, split);
+    side->setChildrenCollapsible(false);
+    m_loss = new PlotView(side);
+    m_loss->setTitle(tr("Loss per step"));
+    m_loss->xAxis->setLabel(tr("step"));
+    m_grad = new PlotView(side);
+    m_grad->setTitle(tr("Gradient norm per step"));
+    m_grad->xAxis->setLabel(tr("step"));
+    m_grad->yAxis->setLabel(tr("‖∇f‖"));
+    setLogAxis(m_grad->yAxis, true);
+    m_lr = new PlotView(side);
+    m_lr->setTitle(tr("Learning-rate schedule"));
+    m_lr->xAxis->setLabel(tr("step t"));
+    m_lr->yAxis->setLabel(tr("s(t) = lr_t / lr"));
+    m_lrGraph = m_lr->addGraph();
+    m_lrGraph->setPen(QPen(QColor(40, 40, 40), 2));
+    m_lrGraph->setName(tr("s(t)"));
+    for (PlotView* p : {m_loss, m_grad})
+        p->legend->setVisible(true);
+    int li = 0;
+    for (PlotView* p : {m_loss, m_grad, m_lr}) {
+        auto* line = new QCPItemStraightLine(p);
+        line->setPen(QPen(QColor(120, 120, 120), 1, Qt::DashLine));
+        m_timeLines[static_cast<std::size_t>(li++)] = line;
+        p->setInteractiveZoom(true);
+        trackPlot(p);
+    }
+    trackPlot(m_map);
+    trackPlot(m_view3d);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setSizes({900, 520});
+
+    // One set of plottables per optimizer, in menu order; unselected ones are hidden.
+    for (const auto& id : optim::optimizerIds()) {
+        OptimizerPlots op;
+        const QColor c = palette::color(id);
+        const QString name = QString::fromLatin1(optimizerLabel(id));
+        op.path = makeCurve(m_map, QPen(c, 2), name);
+        op.marker = makeMarker(m_map, QCPScatterStyle(QCPScatterStyle::ssDisc, QPen(Qt::white, 1.5), c, 11));
+        op.path3d = makeCurve(m_view3d, QPen(c, 2), name);
+        op.marker3d = makeMarker(m_view3d, QCPScatterStyle(QCPScatterStyle::ssDisc, QPen(Qt::white, 1.5), c, 10));
+        op.loss = m_loss->addGraph();
+        op.loss->setPen(QPen(c, 1));
+        op.loss->setName(name);
+        op.grad = m_grad->addGraph();
+        op.grad->setPen(QPen(c, 1));
+        op.grad->setName(name);
+        m_optPlots.push_back(std::move(op));
+    }
+    // Markers above the paths, the start above the markers.
+    for (auto& op : m_optPlots)
+        op.marker->setLayer(QStringLiteral("main"));
+
+    // Expression errors right under the controls, beside the field they concern.
+    m_expressionError = new QLabel(this);
+    m_expressionError->setWordWrap(true);
+    m_expressionError->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_expressionError->setStyleSheet(QStringLiteral("QLabel { color: #8a1c1c; }"));
+    m_expressionError->hide();
+    controlsExtraLayout()->addWidget(m_expressionError);
+}
+
+QCPCurve* DescentTab::pathCurve(const std::string& optimizer) const
+{
+    const auto& ids = optim::optimizerIds();
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        if (ids[i] == optimizer)
+            return m_optPlots[i].path;
+    return nullptr;
+}
+
+void DescentTab::onParamsChanged(const std::set<std::string>& keys)
+{
+    beginCompute();
+    auto has = [&keys](std::initializer_list<const char*> ks) {
+        if (keys.empty())
+            return true;
+        for (const char* k : ks)
+            if (keys.count(k))
+                return true;
+        return false;
+    };
+    bool runsChanged = has({"optimizers", "start_x", "start_y", "steps", "momentum", "beta1", "beta2", "eps", "rms_alpha",
+                            "weight_decay", "noise", "clip_norm", "schedule", "step_size", "gamma", "warmup", "seed"});
+    for (const auto& k : keys)
+        if (k.rfind("lr_", 0) == 0)
+            runsChanged = true;
+
+    const bool surfaceChanged = has({"surface", "condition", "angle", "expression", "batch"}) && rebuildSurface();
+    if (!m_surface) {
+        endCompute();
+        return;
+    }
+    const bool gridChanged = surfaceChanged || has({"grid", "log_scale"});
+    if (gridChanged)
+        recomputeGrid();
+    if (surfaceChanged || has({"show_field"}))
+        recomputeField();
+    if (surfaceChanged || runsChanged)
+        recomputeTrajectories();
+    if (surfaceChanged || gridChanged || runsChanged || has({"azimuth", "elevation"}))
+        m_3dDirty = true;
+    if (has({"view"})) {
+        const bool is3d = m_params.text("view") == "3d";
+        m_stack->setCurrentIndex(is3d ? 1 : 0);
+        m_viewButtons[is3d ? 1 : 0]->setChecked(true);
+    }
+    if (m_3dDirty && m_params.text("view") == "3d")
+        update3dGeometry();
+    if (surfaceChanged || runsChanged || has({"time", "view"}))
+        updateTime();
+    if (surfaceChanged || gridChanged || has({"start_x", "start_y", "show_taylor"}))
+        updateTaylor();
+    if (surfaceChanged || runsChanged)
+        updateReadouts();
+    if (has({"surface", "schedule", "optimizers"}))
+        updatePanelVisibility();
+    if (surfaceChanged || has({"optimizers"}))
+        updateExplanation();
+    endCompute();
+    for (PlotView* p : {m_map, m_view3d, m_loss, m_grad, m_lr})
+        if (p->isVisible() || !isVisible())
+            p->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool DescentTab::rebuildSurface()
+{
+    const std::string id = m_params.text("surface");
+    optim::SurfaceSettings ss;
+    ss.condition = m_params.real("condition");
+    ss.angleDeg = m_params.real("angle");
+    ss.expression = m_params.text("expression");
+    ss.batch = static_cast<int>(m_params.integer("batch"));
+    std::string key = id;
+    if (id == "quadratic")
+        key += "|" + formatReal(ss.condition) + "|" + formatReal(ss.angleDeg);
+    else if (id == "custom")
+        key += "|" + ss.expression;
+    else if (id == "logistic")
+        key += "|batch=" + std::to_string(ss.batch);
+    if (m_surface && key == m_surfaceKey) {
+        // Same surface; a previous expression error may have been corrected back to the shown one.
+        if (!m_surfaceError.isEmpty()) {
+            m_surfaceError.clear();
+            m_expressionError->hide();
+            paramPanel()->setParamError("expression", {});
+            showError({});
+        }
+        return false;
+    }
+    std::string error;
+    auto s = optim::makeSurface(id, ss, &error);
+    if (!s) {
+        m_surfaceError = QString::fromStdString(error);
+        m_expressionError->setText(m_surfaceError);
+        m_expressionError->show();
+        paramPanel()->setParamError("expression", m_surfaceError);
+        showError(m_surfaceError + tr(" — the last valid surface stays shown."));
+        if (m_surface)
+            return false;
+        // Nothing valid to keep yet (an invalid expression restored from a session): show the default expression's surface.
+        ss.expression = std::get<std::string>(m_params.find("expression")->defaultValue);
+        s = optim::makeSurface(id, ss);
+        key = id + "|" + ss.expression;
+        if (!s)
+            return false;
+    } else if (!m_surfaceError.isEmpty()) {
+        m_surfaceError.clear();
+        m_expressionError->hide();
+        paramPanel()->setParamError("expression", {});
+        showError({});
+    }
+    const bool sameKind = m_surface && m_surface->id() == s->id();
+    m_surface = std::move(s);
+    m_surfaceKey = key;
+    m_lossRef = optim::lossReference(*m_surface);
+    if (!sameKind) {
+        const auto b = m_surface->bounds();
+        m_map->xAxis->setRange(b.xMin, b.xMax);
+        m_map->yAxis->setRange(b.yMin, b.yMax);
+        const bool logistic = m_surface->id() == "logistic";
+        m_map->xAxis->setLabel(logistic ? tr("weight w") : tr("x"));
+        m_map->yAxis->setLabel(logistic ? tr("bias b") : tr("y"));
+    }
+    QVector<double> mx, my;
+    for (const auto& m : m_surface->minima()) {
+        mx << m.x;
+        my << m.y;
+    }
+    m_minimaMarker->setData(mx, my);
+    m_minimaMarker->setVisible(!mx.isEmpty());
+    if (mx.isEmpty())
+        m_minimaMarker->removeFromLegend();
+    else
+        m_minimaMarker->addToLegend();
+    return true;
+}
+
+void DescentTab::recomputeGrid()
+{
+    const int n = static_cast<int>(m_params.integer("grid"));
+    // The values depend on the surface but not on the minibatch size: that only changes the step gradients.
+    std::string valueKey = m_surfaceKey.substr(0, m_surfaceKey.find("|batch="));
+    const std::string key = valueKey + "#" + std::to_string(n);
+    if (key != m_gridKey) {
+        optim::sampleSurface(*m_surface, m_surface->bounds(), n, m_grid);
+        m_gridKey = key;
+        ++m_gridCount;
+    }
+    const bool log = m_params.boolean("log_scale");
+    m_display = optim::DisplayScale{m_grid.fMin, m_grid.fMax, log};
+    m_levels = optim::contourLevels(m_grid.fMin, m_grid.fMax, kContourLevels, log);
+    const auto& b = m_grid.bounds;
+    const double dx = (b.xMax - b.xMin) / (m_grid.nx - 1), dy = (b.yMax - b.yMin) / (m_grid.ny - 1);
+    const auto contours = optim::marchingSquares(m_grid.values.data(), m_grid.nx, m_grid.ny, b.xMin, dx, b.yMin, dy, m_levels);
+
+    QCPColorMapData* data = m_heat->data();
+    data->setSize(m_grid.nx, m_grid.ny);
+    data->setRange(QCPRange(b.xMin, b.xMax), QCPRange(b.yMin, b.yMax));
+    for (int j = 0; j < m_grid.ny; ++j)
+        for (int i = 0; i < m_grid.nx; ++i) {
+            const double v = m_grid.values[static_cast<std::size_t>(j) * m_grid.nx + i];
+            data->setCell(i, j, std::isnan(v) ? kNaN : m_display(v));
+        }
+    m_heat->rescaleDataRange(true);
+    m_colorScale->axis()->setLabel(log ? tr("log₁₀(f − f_min + δ)") : tr("f"));
+
+    QVector<double> cx, cy;
+    std::size_t total = 0;
+    for (const auto& l : contours)
+        total += l.segments.size() / 4 * 3;
+    cx.reserve(static_cast<qsizetype>(total));
+    cy.reserve(static_cast<qsizetype>(total));
+    for (const auto& l : contours)
+        segmentsToCurve(l.segments, cx, cy);
+    m_contourCurve->setData(cx, cy);
+}
+
+void DescentTab::recomputeField()
+{
+    const bool on = m_params.boolean("show_field");
+    QVector<double> x, y;
+    if (on)
+        segmentsToCurve(optim::gradientField(*m_surface, m_surface->bounds(), kFieldLattice), x, y);
+    m_fieldCurve->setData(x, y);
+    m_fieldCurve->setVisible(on);
+}
+
+void DescentTab::recomputeTrajectories()
+{
+    optim::RunSettings rs;
+    rs.startX = m_params.real("start_x");
+    rs.startY = m_params.real("start_y");
+    rs.steps = static_cast<int>(m_params.integer("steps"));
+    rs.noise = m_params.real("noise");
+    rs.clipNorm = m_params.real("clip_norm");
+    rs.seed = static_cast<std::uint64_t>(m_params.integer("seed"));
+    optim::parseScheduleKind(m_params.text("schedule"), &rs.schedule.kind);
+    rs.schedule.stepSize = static_cast<int>(m_params.integer("step_size"));
+    rs.schedule.gamma = m_params.real("gamma");
+    rs.schedule.warmup = static_cast<int>(m_params.integer("warmup"));
+    rs.schedule.total = rs.steps;
+    rs.optimizer.momentum = m_params.real("momentum");
+    rs.optimizer.beta1 = m_params.real("beta1");
+    rs.optimizer.beta2 = m_params.real("beta2");
+    rs.optimizer.eps = m_params.real("eps");
+    rs.optimizer.rmsAlpha = m_params.real("rms_alpha");
+    rs.optimizer.weightDecay = m_params.real("weight_decay");
+
+    const auto& selected = m_params.texts("optimizers");
+    const auto& ids = optim::optimizerIds();
+    std::size_t count = 0;
+    for (const auto& id : ids)
+        if (std::find(selected.begin(), selected.end(), id) != selected.end())
+            ++count;
+    m_runs.resize(count);  // existing entries keep their vectors' capacity
+    std::size_t r = 0;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        OptimizerPlots& op = m_optPlots[i];
+        const bool on = std::find(selected.begin(), selected.end(), ids[i]) != selected.end();
+        for (QCPAbstractPlottable* p : {static_cast<QCPAbstractPlottable*>(op.path), static_cast<QCPAbstractPlottable*>(op.marker),
+                                        static_cast<QCPAbstractPlottable*>(op.path3d), static_cast<QCPAbstractPlottable*>(op.marker3d),
+                                        static_cast<QCPAbstractPlottable*>(op.loss), static_cast<QCPAbstractPlottable*>(op.grad)})
+            p->setVisible(on);
+        for (QCPAbstractPlottable* p : {static_cast<QCPAbstractPlottable*>(op.path), static_cast<QCPAbstractPlottable*>(op.path3d),
+                                        static_cast<QCPAbstractPlottable*>(op.loss), static_cast<QCPAbstractPlottable*>(op.grad)})
+            on ? (void)p->addToLegend() : (void)p->removeFromLegend();
+        op.px.clear();
+        op.py.clear();
+        if (!on) {
+            op.loss->data()->clear();
+            op.grad->data()->clear();
+            continue;
+        }
+        optim::Trajectory& t = m_runs[r++];
+        optim::runTrajectory(*m_surface, ids[i], m_params.real("lr_" + ids[i]), rs, t);
+        const qsizetype n = static_cast<qsizetype>(t.size());
+        op.px.reserve(n);
+        op.py.reserve(n);
+        for (qsizetype k = 0; k < n; ++k) {
+            op.px << t.x[static_cast<std::size_t>(k)];
+            op.py << t.y[static_cast<std::size_t>(k)];
+        }
+        const QString name = QString::fromLatin1(optimizerLabel(ids[i]));
+        const QString label = t.diverged ? tr("%1 (diverged at step %2)").arg(name).arg(t.divergedAt) : name;
+        op.path->setName(label);
+        op.path3d->setName(label);
+    }
+
+    // Loss curves: f − f* on a log axis when the minimum is known (else f, on a log axis only if positive).
+    const bool haveRef = std::isfinite(m_lossRef);
+    bool allPositive = true;
+    for (const auto& t : m_runs)
+        for (double f : t.f)
+            if (!haveRef && !(f > 0))
+                allPositive = false;
+    const bool logLoss = haveRef || allPositive;
+    setLogAxis(m_loss->yAxis, logLoss);
+    m_loss->yAxis->setLabel(haveRef ? tr("f − f*  (f* = %1)").arg(formatNumber(m_lossRef)) : tr("f"));
+    r = 0;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        OptimizerPlots& op = m_optPlots[i];
+        if (!op.loss->visible())
+            continue;
+        const optim::Trajectory& t = m_runs[r++];
+        QVector<double> steps, loss, gn;
+        const qsizetype n = static_cast<qsizetype>(t.size());
+        steps.reserve(n);
+        loss.reserve(n);
+        gn.reserve(n);
+        for (qsizetype k = 0; k < n; ++k) {
+            const std::size_t u = static_cast<std::size_t>(k);
+            steps << static_cast<double>(k);
+            const double v = haveRef ? t.f[u] - m_lossRef : t.f[u];
+            loss << (logLoss ? std::max(v, kLogFloor) : v);
+            gn << std::max(t.gradNorm[u], kLogFloor);
+        }
+        op.loss->setData(steps, loss, true);
+        op.grad->setData(steps, gn, true);
+    }
+    const int stepsTotal = rs.steps;
+    for (PlotView* p : {m_loss, m_grad}) {
+        bool found = false;
+        QCPRange range;
+        for (int g = 0; g < p->graphCount(); ++g) {
+            if (!p->graph(g)->visible() || p->graph(g)->dataCount() == 0)
+                continue;
+            bool ok = false;
+            const QCPRange gr = p->graph(g)->getValueRange(ok, QCP::sdBoth);
+            if (ok) {
+                range = found ? QCPRange(std::min(range.lower, gr.lower), std::max(range.upper, gr.upper)) : gr;
+                found = true;
+            }
+        }
+        if (found) {
+            if (p->yAxis->scaleType() == QCPAxis::stLogarithmic)
+                p->yAxis->setRange(range.lower / 2, range.upper * 2);
+            else
+                p->yAxis->setRange(range.lower - 0.05 * (range.size() + 1e-12), range.upper + 0.05 * (range.size() + 1e-12));
+        }
+        p->xAxis->setRange(0, std::max(1, stepsTotal));
+    }
+
+    optim::scheduleCurve(rs.schedule, stepsTotal, m_schedule);
+    QVector<double> st, sv;
+    st.reserve(stepsTotal);
+    sv.reserve(stepsTotal);
+    for (int k = 0; k < stepsTotal; ++k) {
+        st << k;
+        sv << m_schedule[static_cast<std::size_t>(k)];
+    }
+    m_lrGraph->setData(st, sv, true);
+    m_lr->xAxis->setRange(0, std::max(1, stepsTotal));
+    m_lr->yAxis->setRange(0, 1.08);
+}
+
+int DescentTab::shownStep() const
+{
+    return static_cast<int>(std::min(m_params.integer("time"), m_params.integer("steps")));
+}
+
+void DescentTab::updateTime()
+{
+    const int steps = static_cast<int>(m_params.integer("steps"));
+    const int t = shownStep();
+    {
+        const QSignalBlocker block(m_timeSlider);
+        m_timeSlider->setRange(0, steps);
+        m_timeSlider->setValue(t);
+    }
+    m_timeLabel->setText(tr("step %1 / %2").arg(t).arg(steps));
+    const bool threeD = m_params.text("view") == "3d";
+    for (auto& op : m_optPlots) {
+        if (!op.path->visible())
+            continue;
+        const qsizetype n = std::min<qsizetype>(t + 1, op.px.size());
+        op.path->setData(op.px.mid(0, n), op.py.mid(0, n));
+        if (n > 0)
+            op.marker->setData({op.px[n - 1]}, {op.py[n - 1]});
+        else
+            op.marker->data()->clear();
+        if (threeD) {
+            const qsizetype m = std::min<qsizetype>(t + 1, op.pu.size());
+            op.path3d->setData(op.pu.mid(0, m), op.pv.mid(0, m));
+            if (m > 0)
+                op.marker3d->setData({op.pu[m - 1]}, {op.pv[m - 1]});
+            else
+                op.marker3d->data()->clear();
+        }
+    }
+    m_startMarker->setData({m_params.real("start_x")}, {m_params.real("start_y")});
+    for (auto* line : m_timeLines) {
+        line->point1->setCoords(t, 0);
+        line->point2->setCoords(t, 1);
+    }
+}
+
+void DescentTab::updateTaylor()
+{
+    const bool on = m_params.boolean("show_taylor");
+    QVector<double> x, y;
+    if (on) {
+        const auto a = optim::analyzePoint(*m_surface, m_params.real("start_x"), m_params.real("start_y"));
+        const auto b = m_surface->bounds();
+        const double radius = 0.2 * std::min(b.xMax - b.xMin, b.yMax - b.yMin);
+        for (const auto& l : optim::taylorContours(a, radius, kTaylorGrid, m_levels))
+            segmentsToCurve(l.segments, x, y);
+    }
+    m_taylorCurve->setData(x, y);
+    m_taylorCurve->setVisible(on);
+    on ? (void)m_taylorCurve->addToLegend() : (void)m_taylorCurve->removeFromLegend();
+}
+
+void DescentTab::updateReadouts()
+{
+    if (!m_surface)
+        return;
+    const bool atCursor = m_cursor.has_value();
+    const double x = atCursor ? m_cursor->x() : m_params.real("start_x");
+    const double y = atCursor ? m_cursor->y() : m_params.real("start_y");
+    const auto a = optim::analyzePoint(*m_surface, x, y);
+    std::vector<std::pair<QString, QString>> rows;
+    rows.emplace_back(atCursor ? tr("At the cursor") : tr("At the start"), QStringLiteral("(%1, %2)").arg(formatNumber(x, 5), formatNumber(y, 5)));
+    rows.emplace_back(tr("f"), formatNumber(a.f));
+    rows.emplace_back(tr("∇f"), QStringLiteral("(%1, %2)").arg(formatNumber(a.grad.x()), formatNumber(a.grad.y())));
+    rows.emplace_back(tr("‖∇f‖"), formatNumber(a.grad.norm()));
+    if (a.hessianFinite) {
+        rows.emplace_back(tr("Hessian eigenvalues"), QStringLiteral("%1, %2").arg(formatNumber(a.eigMin), formatNumber(a.eigMax)));
+        rows.emplace_back(tr("Condition number"), formatNumber(a.condition));
+        rows.emplace_back(tr("Largest stable GD lr (2/λmax)"), std::isinf(a.maxStableLr) ? tr("∞ (no positive curvature)") : formatNumber(a.maxStableLr));
+    } else {
+        rows.emplace_back(tr("Hessian"), tr("undefined here (f is not twice differentiable)"));
+    }
+    const auto& ids = optim::optimizerIds();
+    std::size_t r = 0;
+    for (std::size_t i = 0; i < ids.size() && r < m_runs.size(); ++i) {
+        if (!m_optPlots[i].path->visible())
+            continue;
+        const auto& t = m_runs[r++];
+        const QString name = QString::fromLatin1(optimizerLabel(ids[i]));
+        if (t.diverged)
+            rows.emplace_back(name, tr("diverged at step %1").arg(t.divergedAt));
+        else if (!t.f.empty())
+            rows.emplace_back(name, tr("f = %1 after %2 steps at (%3, %4)")
+                                        .arg(formatNumber(t.f.back()))
+                                        .arg(t.size() - 1)
+                                        .arg(formatNumber(t.x.back(), 5), formatNumber(t.y.back(), 5)));
+    }
+    readouts()->setRows(rows);
+}
+
+void DescentTab::update3dGeometry()
+{
+    m_3dDirty = false;
+    optim::SceneBox box;
+    box.bounds = m_surface->bounds();
+    box.scale = m_display;
+    box.zLo = m_display(m_grid.fMin);
+    box.zHi = m_display(m_grid.fMax);
+    const Eigen::Matrix3d rot = optim::viewRotation(m_params.real("azimuth"), m_params.real("elevation"));
+    QVector<double> u, v;
+    for (const auto& line : optim::projectWireframe(*m_surface, box, rot, kWireLines, kWireSamples)) {
+        for (std::size_t k = 0; k < line.u.size(); ++k) {
+            u << line.u[k];
+            v << line.v[k];
+        }
+        u << kNaN;
+        v << kNaN;
+    }
+    m_wire->setData(u, v);
+    std::size_t r = 0;
+    for (auto& op : m_optPlots) {
+        op.pu.clear();
+        op.pv.clear();
+        if (!op.path->visible() || r >= m_runs.size())
+            continue;
+        const auto& t = m_runs[r++];
+        const auto p = optim::projectPath(t.x.data(), t.y.data(), t.f.data(), t.size(), box, rot);
+        op.pu = QVector<double>(p.u.begin(), p.u.end());
+        op.pv = QVector<double>(p.v.begin(), p.v.end());
+    }
+    // Equal scales on both screen axes so the rotation does not shear.
+    m_view3d->xAxis->setRange(-1.75, 1.75);
+    m_view3d->yAxis->setRange(-1.5, 1.5);
+    if (m_view3d->axisRect()->width() > 0 && m_view3d->axisRect()->height() > 0)
+        m_view3d->yAxis->setScaleRatio(m_view3d->xAxis, 1.0);
+}
+
+void DescentTab::updatePanelVisibility()
+{
+    const std::string s = m_params.text("surface");
+    ParamPanel* p = paramPanel();
+    p->setParamVisible("condition", s == "quadratic");
+    p->setParamVisible("angle", s == "quadratic");
+    p->setParamVisible("expression", s == "custom");
+    p->setParamVisible("batch", s == "logistic");
+    const std::string sch = m_params.text("schedule");
+    p->setParamVisible("step_size", sch == "step");
+    p->setParamVisible("gamma", sch == "exponential");
+    p->setParamVisible("warmup", sch == "warmup_cosine");
+    const auto& sel = m_params.texts("optimizers");
+    auto any = [&sel](std::initializer_list<const char*> ids) {
+        for (const char* id : ids)
+            if (std::find(sel.begin(), sel.end(), id) != sel.end())
+                return true;
+        return false;
+    };
+    for (const auto& id : optim::optimizerIds())
+        p->setParamVisible("lr_" + id, std::find(sel.begin(), sel.end(), id) != sel.end());
+    p->setParamVisible("momentum", any({"momentum", "nesterov"}));
+    p->setParamVisible("beta1", any({"adam", "adamw"}));
+    p->setParamVisible("beta2", any({"adam", "adamw"}));
+    p->setParamVisible("eps", any({"rmsprop", "adam", "adamw"}));
+    p->setParamVisible("rms_alpha", any({"rmsprop"}));
+    if (!m_surfaceError.isEmpty() && s != "custom") {
+        // The error concerned the custom expression; leaving that surface clears it.
+        m_surfaceError.clear();
+        m_expressionError->hide();
+        p->setParamError("expression", {});
+        showError({});
+    }
+}
+
+void DescentTab::updateExplanation()
+{
+    const QString formula = QString::fromStdString(m_surface->formula()).toHtmlEscaped();
+    explanation()->setHtml(
+        tr("<p><b>%1</b></p>"
+           "<p><b>Gradient descent</b> moves against the gradient: θ<sub>t</sub> = θ<sub>t−1</sub> − η<sub>t</sub>·g<sub>t</sub>. "
+           "<b>Momentum</b> accumulates b<sub>t</sub> = μ·b<sub>t−1</sub> + g<sub>t</sub> and steps along b; "
+           "<b>Adam</b> divides a running mean of g by the root of a running mean of g² (with bias correction), so every "
+           "coordinate moves at about η per step whatever its curvature. The updates are PyTorch's torch.optim rules in float64.</p>"
+           "<p>Near a minimum f ≈ f* + ½dᵀHd: plain gradient descent is stable only for η &lt; 2/λ<sub>max</sub>(H), and "
+           "converges slowly along directions with small λ — the condition number λ<sub>max</sub>/λ<sub>min</sub> measures "
+           "how elongated the valley is. Large models are trained with AdamW, a warm-up then cosine learning-rate schedule "
+           "and gradient clipping at norm 1: all of them are here to try.</p>")
+            .arg(formula));
+}
+
+bool DescentTab::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_map && event->type() == QEvent::Leave && m_cursor) {
+        m_cursor.reset();
+        updateReadouts();
+    }
+    return Tab::eventFilter(watched, event);
+}
+
+void DescentTab::onMapMousePress(QMouseEvent* e)
+{
+    m_pressed = e->button() == Qt::LeftButton;
+    m_pressPos = e->pos();
+}
+
+void DescentTab::onMapMouseRelease(QMouseEvent* e)
+{
+    if (!m_pressed || e->button() != Qt::LeftButton)
+        return;
+    m_pressed = false;
+    if ((e->pos() - m_pressPos).manhattanLength() > 4)
+        return;  // a drag pans the view; only a click moves the start
+    if (!m_map->axisRect()->rect().contains(e->pos()))
+        return;
+    const ParamSpec* sx = m_params.find("start_x");
+    const ParamSpec* sy = m_params.find("start_y");
+    const double x = std::clamp(m_map->xAxis->pixelToCoord(e->pos().x()), sx->min, sx->max);
+    const double y = std::clamp(m_map->yAxis->pixelToCoord(e->pos().y()), sy->min, sy->max);
+    const std::string err = setParams({{"start_x", x}, {"start_y", y}});
+    if (!err.empty())
+        showError(QString::fromStdString(err));
+}
+
+void DescentTab::onMapMouseMove(QMouseEvent* e)
+{
+    if (!m_surface || !m_map->axisRect()->rect().contains(e->pos())) {
+        if (m_cursor) {
+            m_cursor.reset();
+            updateReadouts();
+        }
+        return;
+    }
+    m_cursor = QPointF(m_map->xAxis->pixelToCoord(e->pos().x()), m_map->yAxis->pixelToCoord(e->pos().y()));
+    updateReadouts();
+}
+
+void DescentTab::on3dMousePress(QMouseEvent* e)
+{
+    m_pressPos = e->pos();
+    m_dragAzimuth = m_params.real("azimuth");
+    m_dragElevation = m_params.real("elevation");
+}
+
+void DescentTab::on3dMouseMove(QMouseEvent* e)
+{
+    if (!(e->buttons() & Qt::LeftButton))
+        return;
+    const QPoint d = e->pos() - m_pressPos;
+    double az = m_dragAzimuth - 0.5 * d.x();
+    az = std::remainder(az, 360.0);  // into [−180, 180]
+    const double el = std::clamp(m_dragElevation + 0.5 * d.y(), 0.0, 90.0);
+    setParams({{"azimuth", az}, {"elevation", el}});
+}
+
+void DescentTab::onPlayToggled(bool on)
+{
+    m_play->setText(on ? tr("⏸ Pause") : tr("▶ Play"));
+    if (on) {
+        if (shownStep() >= m_params.integer("steps"))
+            setParam("time", 0LL);
+        m_playTimer->start();
+    } else {
+        m_playTimer->stop();
+    }
+}
+
+void DescentTab::onPlayTick()
+{
+    const long long steps = m_params.integer("steps");
+    const long long t = shownStep();
+    if (t >= steps) {
+        m_play->setChecked(false);
+        return;
+    }
+    const long long stride = std::max<long long>(1, steps / 150);  // about five seconds for any run length
+    setParam("time", std::min(steps, t + stride));
+}
+
+void DescentTab::onTimeSliderMoved(int value) { setParam("time", static_cast<long long>(value)); }
+
+void DescentTab::onViewButton(int index) { setParam("view", std::string(index == 1 ? "3d" : "map")); }
+
+QJsonObject DescentTab::exportData() const
+{
+    QJsonObject o;
+    o[QStringLiteral("tab")] = QStringLiteral("descent");
+    o[QStringLiteral("surface")] = QString::fromStdString(m_params.text("surface"));
+    if (m_surface)
+        o[QStringLiteral("formula")] = QString::fromStdString(m_surface->formula());
+    if (m_params.text("surface") == "custom")
+        o[QStringLiteral("expression")] = QString::fromStdString(m_params.text("expression"));
+    o[QStringLiteral("start")] = QJsonArray{json::number(m_params.real("start_x")), json::number(m_params.real("start_y"))};
+    o[QStringLiteral("steps")] = static_cast<qint64>(m_params.integer("steps"));
+    o[QStringLiteral("schedule")] = QString::fromStdString(m_params.text("schedule"));
+    o[QStringLiteral("lr_schedule")] = json::array(m_schedule);
+    QJsonArray minima;
+    if (m_surface)
+        for (const auto& m : m_surface->minima())
+            minima.append(QJsonObject{{QStringLiteral("x"), json::number(m.x)},
+                                      {QStringLiteral("y"), json::number(m.y)},
+                                      {QStringLiteral("f"), json::number(m.f)},
+                                      {QStringLiteral("global"), m.global}});
+    o[QStringLiteral("known_minima")] = minima;
+    QJsonArray runs;
+    for (const auto& t : m_runs) {
+        QJsonObject r;
+        r[QStringLiteral("optimizer")] = QString::fromStdString(t.optimizer);
+        r[QStringLiteral("lr")] = json::number(t.lr);
+        r[QStringLiteral("diverged")] = t.diverged;
+        r[QStringLiteral("diverged_at")] = t.diverged ? QJsonValue(t.divergedAt) : QJsonValue(QJsonValue::Null);
+        QJsonArray pts;
+        for (std::size_t k = 0; k < t.size(); ++k)
+            pts.append(QJsonArray{json::number(t.x[k]), json::number(t.y[k]), json::number(t.f[k])});
+        r[QStringLiteral("points")] = pts;
+        r[QStringLiteral("grad_norm")] = json::array(t.gradNorm);
+        runs.append(r);
+    }
+    o[QStringLiteral("trajectories")] = runs;
+    return o;
+}
+
+QString DescentTab::exportCsv() const
+{
+    QString s = QStringLiteral("optimizer,lr,step,x,y,f,grad_norm\n");
+    for (const auto& t : m_runs) {
+        const QString name = QString::fromStdString(t.optimizer);
+        const QString lr = QString::fromStdString(formatReal(t.lr));
+        for (std::size_t k = 0; k < t.size(); ++k)
+            s += QStringLiteral("%1,%2,%3,%4,%5,%6,%7\n")
+                     .arg(name, lr)
+                     .arg(k)
+                     .arg(QString::fromStdString(formatReal(t.x[k])), QString::fromStdString(formatReal(t.y[k])),
+                          QString::fromStdString(formatReal(t.f[k])), QString::fromStdString(formatReal(t.gradNorm[k])));
+    }
+    return s;
+}
+
+}  // namespace aimath

@@ -1,0 +1,149 @@
+#pragma once
+// The gradient-descent tab: optimizers racing on a loss surface (heatmap and
+// contours), loss / gradient-norm / schedule curves, a local curvature readout
+// with the Taylor model, and a 3D wireframe view. All numbers come from
+// engine/optim; this class converts them to plot data.
+
+#include "engine/optim/contour.h"
+#include "engine/optim/descent.h"
+#include "engine/optim/surface_grid.h"
+#include "widgets/common/tab.h"
+
+#include <QPointF>
+#include <QVector>
+
+#include <array>
+#include <memory>
+#include <optional>
+
+class QCPColorMap;
+class QCPColorScale;
+class QCPCurve;
+class QCPGraph;
+class QCPItemStraightLine;
+class QLabel;
+class QSlider;
+class QStackedWidget;
+class QTimer;
+class QToolButton;
+class QMouseEvent;
+
+namespace aimath {
+
+class PlotView;
+
+class DescentTab : public Tab {
+    Q_OBJECT
+public:
+    explicit DescentTab(ParamSet params, QWidget* parent = nullptr);
+    ~DescentTab() override;
+
+    static ParamSet declareParams();
+    static QString staticTitle();
+
+    QString id() const override { return QStringLiteral("descent"); }
+    QString title() const override { return staticTitle(); }
+    QJsonObject exportData() const override;
+    QString exportCsv() const override;
+
+    // For tests and the benchmark: what is currently drawn.
+    PlotView* mapPlot() const { return m_map; }
+    PlotView* surface3dPlot() const { return m_view3d; }
+    PlotView* lossPlot() const { return m_loss; }
+    PlotView* gradPlot() const { return m_grad; }
+    PlotView* schedulePlot() const { return m_lr; }
+    QSlider* timeSlider() const { return m_timeSlider; }
+    QToolButton* playButton() const { return m_play; }
+    /// The runs of the selected optimizers, in menu order.
+    const std::vector<optim::Trajectory>& trajectories() const { return m_runs; }
+    /// The map's path curve of an optimizer id (null for an unknown id).
+    QCPCurve* pathCurve(const std::string& optimizer) const;
+    QCPColorMap* heatmap() const { return m_heat; }
+    QCPCurve* contourCurve() const { return m_contourCurve; }
+    int gridRecomputeCount() const { return m_gridCount; }
+
+protected:
+    void onParamsChanged(const std::set<std::string>& keys) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    struct OptimizerPlots {
+        QCPCurve* path = nullptr;      // map
+        QCPCurve* marker = nullptr;    // map, current step
+        QCPCurve* path3d = nullptr;
+        QCPCurve* marker3d = nullptr;
+        QCPGraph* loss = nullptr;
+        QCPGraph* grad = nullptr;
+        QVector<double> px, py;        // the whole path, converted once per recompute
+        QVector<double> pu, pv;        // the whole path projected for the 3D view
+    };
+
+    void buildPlots();
+    bool rebuildSurface();             // false: keep the last valid surface (error shown)
+    void recomputeGrid();
+    void recomputeField();
+    void recomputeTrajectories();
+    void updateTime();
+    void updateReadouts();
+    void updateTaylor();
+    void update3dGeometry();           // wireframe and projected paths (surface, colour scale or rotation changed)
+    void updatePanelVisibility();
+    void updateExplanation();
+    int shownStep() const;             // the time slider's step, clamped to the run length
+    void onPlayToggled(bool on);
+    void onPlayTick();
+    void onTimeSliderMoved(int value);
+    void onViewButton(int index);
+    void onMapMousePress(QMouseEvent* e);
+    void onMapMouseRelease(QMouseEvent* e);
+    void onMapMouseMove(QMouseEvent* e);
+    void on3dMousePress(QMouseEvent* e);
+    void on3dMouseMove(QMouseEvent* e);
+
+    // Engine state (workspaces kept between recomputes).
+    std::unique_ptr<optim::Surface> m_surface;
+    std::string m_surfaceKey;          // the parameters the surface object was built from
+    std::string m_gridKey;             // … plus the grid size and colour scale
+    optim::SurfaceGrid m_grid;
+    optim::DisplayScale m_display;
+    std::vector<double> m_levels;
+    std::vector<optim::Trajectory> m_runs;
+    std::vector<double> m_schedule;
+    double m_lossRef = 0.0;
+    int m_gridCount = 0;
+    QString m_surfaceError;
+    std::optional<QPointF> m_cursor;   // the point under the mouse on the map, if any
+
+    // Plots.
+    QStackedWidget* m_stack = nullptr;
+    std::array<QToolButton*, 2> m_viewButtons{};
+    PlotView* m_map = nullptr;
+    PlotView* m_view3d = nullptr;
+    PlotView* m_loss = nullptr;
+    PlotView* m_grad = nullptr;
+    PlotView* m_lr = nullptr;
+    QCPColorMap* m_heat = nullptr;
+    QCPColorScale* m_colorScale = nullptr;
+    QCPCurve* m_contourCurve = nullptr;
+    QCPCurve* m_fieldCurve = nullptr;
+    QCPCurve* m_taylorCurve = nullptr;
+    QCPCurve* m_startMarker = nullptr;
+    QCPCurve* m_minimaMarker = nullptr;
+    QCPCurve* m_wire = nullptr;
+    QCPGraph* m_lrGraph = nullptr;
+    std::array<QCPItemStraightLine*, 3> m_timeLines{};
+    std::vector<OptimizerPlots> m_optPlots;  // one per optimizer id, menu order
+
+    QSlider* m_timeSlider = nullptr;
+    QToolButton* m_play = nullptr;
+    QLabel* m_timeLabel = nullptr;
+    QLabel* m_expressionError = nullptr;
+    QTimer* m_playTimer = nullptr;
+
+    QPoint m_pressPos;
+    bool m_pressed = false;
+    bool m_3dDirty = true;
+    double m_dragAzimuth = 0.0, m_dragElevation = 0.0;
+};
+
+}  // namespace aimath

@@ -8,6 +8,7 @@
 #include "widgets/distributions/distributions_tab.h"
 #include "widgets/embeddings/embeddings_tab.h"
 #include "widgets/precision/precision_tab.h"
+#include "widgets/descent/descent_tab.h"
 // TAB-INCLUDES (keep this marker: each tab adds its #include above it)
 
 namespace aimath {
@@ -19,6 +20,7 @@ std::vector<TabInfo> builtinTabs()
     tabs.push_back(makeTabInfo<DistributionsTab>("distributions"));
     tabs.push_back(makeTabInfo<EmbeddingsTab>("embeddings"));
     tabs.push_back(makeTabInfo<PrecisionTab>("precision"));
+    tabs.push_back(makeTabInfo<DescentTab>("descent"));
     // TAB-REGISTRATIONS (keep this marker: each tab adds one tabs.push_back(makeTabInfo<XTab>("x")); above it)
 
     // Tab-bar order (Ctrl+1 … Ctrl+5) is fixed here, whatever order the lines above are in.

@@ -224,10 +224,11 @@ double Quantizer::roundSlow(double hi, double lo)
     if (b < 0.0 && a == pow2(e))
         e -= 1;  // a + b lies just below the power of two: it belongs to the binade below
     const int qe = std::max(e, m_emin) - m_m;  // quantum 2^qe: the spacing of the format there
-    const double r = (qe > -1000 && qe < 1000) ? a * pow2(-qe) : std::ldexp(a, -qe);  // exact
-    double n = std::floor(r);
+    const bool plainScale = qe > -1000 && qe < 1000;
+    const double r = plainScale ? a * pow2(-qe) : std::ldexp(a, -qe);  // exact, below 2^54
+    double n = static_cast<double>(static_cast<std::uint64_t>(r));  // ⌊r⌋ (r ≥ 0)
     const double fr = r - n;  // exact fraction in [0, 1)
-    const double bs = (qe > -1000 && qe < 1000) ? b * pow2(-qe) : std::ldexp(b, -qe);
+    const double bs = b == 0.0 ? 0.0 : (plainScale ? b * pow2(-qe) : std::ldexp(b, -qe));
     const int bsign = (b > 0.0) - (b < 0.0);
     const bool below = fr == 0.0 && bsign < 0;  // the exact value is just under the integer n
 
@@ -262,7 +263,7 @@ double Quantizer::roundSlow(double hi, double lo)
     }
     }
 
-    double v = (qe > -1000 && qe < 1000) ? n * pow2(qe) : std::ldexp(n, qe);
+    double v = plainScale ? n * pow2(qe) : std::ldexp(n, qe);
     if (f.specials == SpecialValues::ExponentOnly && v < m_minNormal)
         v = m_minNormal;  // nothing smaller exists
     if (v > m_max) {

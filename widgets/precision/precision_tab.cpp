@@ -111,6 +111,26 @@ QString methodLabel(nm::SumMethod m)
 
 QString real(double v) { return QString::fromStdString(formatReal(v)); }
 
+// A legend in its own row under the axis rect, wrapped into `columns` columns, so it never hides data.
+void legendBelow(QCustomPlot* p, int columns)
+{
+    auto* grid = new QCPLayoutGrid;
+    p->plotLayout()->addElement(p->plotLayout()->rowCount(), 0, grid);
+    grid->addElement(0, 0, p->legend);
+    p->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    p->legend->setWrap(columns);
+    p->legend->setVisible(true);
+    p->plotLayout()->setRowStretchFactor(p->plotLayout()->rowCount() - 1, 0.001);
+    grid->setMargins(QMargins(0, 0, 0, 4));
+}
+
+// Category labels: plain text, without QCustomPlot's "beautiful powers" (which turns "0x2e66" into 0x2·10⁶⁶).
+void useTextTicker(QCPAxis* axis)
+{
+    axis->setTicker(QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText));
+    axis->setNumberFormat(QStringLiteral("g"));
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------
@@ -237,6 +257,7 @@ PrecisionTab::PrecisionTab(ParamSet params, QWidget* parent)
     buildAccumulationView(m_stack->widget(kAccumulation));
     buildStabilityView(m_stack->widget(kStability));
     buildQuantizationView(m_stack->widget(kQuantization));
+    hostLayout->addWidget(m_table);
 
     connect(m_viewButtons, &QButtonGroup::idClicked, this, [this](int id) {
         if (id != viewIndex())
@@ -284,8 +305,8 @@ void PrecisionTab::buildInspectView(QWidget* page)
     m_bitPlot->yAxis2->setRangeReversed(true);
     m_bitPlot->xAxis->grid()->setVisible(false);
     m_bitPlot->yAxis->grid()->setVisible(false);
-    m_bitPlot->yAxis->setTicker(QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText));
-    m_bitPlot->yAxis2->setTicker(QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText));
+    useTextTicker(m_bitPlot->yAxis);
+    useTextTicker(m_bitPlot->yAxis2);
     connect(m_bitPlot, &QCustomPlot::mousePress, this, &PrecisionTab::onBitPlotPress);
     topLayout->addWidget(m_bitPlot, 1);
     m_flipLabel = new QLabel(top);
@@ -296,7 +317,7 @@ void PrecisionTab::buildInspectView(QWidget* page)
     trackPlot(m_bitPlot);
 
     m_errPlot = makePlot(split, tr("Relative rounding error |stored − x| / |x|"), tr("value"), tr("relative error"), false, true);
-    m_errPlot->xAxis->setTicker(QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText));
+    useTextTicker(m_errPlot->xAxis);
     m_errPlot->legend->setVisible(true);
     trackPlot(m_errPlot);
 
@@ -308,10 +329,11 @@ void PrecisionTab::buildInspectView(QWidget* page)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->verticalHeader()->setVisible(false);
+    // The table is not part of the exported figure (it lives under the view stack, see the constructor).
+    m_table->setMaximumHeight(240);
     split->addWidget(top);
     split->addWidget(m_errPlot);
-    split->addWidget(m_table);
-    split->setSizes({420, 220, 220});
+    split->setSizes({520, 260});
     layout->addWidget(split);
 }
 
@@ -322,8 +344,8 @@ void PrecisionTab::buildRangeView(QWidget* page)
     auto* split = new QSplitter(Qt::Vertical, page);
     auto* row = new QSplitter(Qt::Horizontal, split);
     m_constPlot = makePlot(row, tr("Range of each format"), QString(), tr("magnitude"), false, true);
-    m_constPlot->xAxis->setTicker(QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText));
-    m_constPlot->legend->setVisible(true);
+    useTextTicker(m_constPlot->xAxis);
+    legendBelow(m_constPlot, 2);
     m_spacingPlot = makePlot(row, tr("Spacing between neighbours (ULP) vs magnitude"), tr("|x|"), tr("spacing"), true, true);
     m_spacingPlot->legend->setVisible(true);
     m_spacingPlot->setInteractiveZoom(true);
@@ -334,10 +356,10 @@ void PrecisionTab::buildRangeView(QWidget* page)
     linesLayout->setContentsMargins(0, 0, 0, 0);
     m_linePlot = makePlot(lines, tr("Every code of the ≤ 8-bit formats on a number line (linear)"), tr("value"), QString(), false, false);
     m_linePlot->setInteractiveZoom(true);
-    m_linePlot->yAxis->setTicker(QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText));
+    useTextTicker(m_linePlot->yAxis);
     m_symlogPlot = makePlot(lines, tr("The same codes on a symmetric-log axis"), tr("value (symmetric log: linear near 0)"), QString(), false, false);
-    m_symlogPlot->yAxis->setTicker(QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText));
-    m_symlogPlot->xAxis->setTicker(QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText));
+    useTextTicker(m_symlogPlot->yAxis);
+    useTextTicker(m_symlogPlot->xAxis);
     m_lineNote = new QLabel(lines);
     m_lineNote->setWordWrap(true);
     linesLayout->addWidget(m_linePlot, 1);
@@ -345,6 +367,7 @@ void PrecisionTab::buildRangeView(QWidget* page)
     linesLayout->addWidget(m_lineNote);
     split->addWidget(row);
     split->addWidget(lines);
+    split->setSizes({520, 380});
     layout->addWidget(split);
     for (auto* p : {m_constPlot, m_spacingPlot, m_linePlot, m_symlogPlot})
         trackPlot(p);
@@ -362,7 +385,7 @@ void PrecisionTab::buildAccumulationView(QWidget* page)
     layout->addWidget(m_progress);
     m_accumPlot = makePlot(page, tr("Relative error of the sum, every addition rounded to the format"), tr("number of terms n"),
                            tr("relative error"), true, true);
-    m_accumPlot->legend->setVisible(true);
+    legendBelow(m_accumPlot, 6);
     m_accumPlot->setInteractiveZoom(true);
     layout->addWidget(m_accumPlot, 1);
     trackPlot(m_accumPlot);
@@ -375,7 +398,7 @@ void PrecisionTab::buildStabilityView(QWidget* page)
     auto* split = new QSplitter(Qt::Vertical, page);
     m_softmaxPlot = makePlot(split, tr("Softmax: naive exp-normalise vs max-subtracted"), tr("logit scale"),
                              tr("max |p − p_float64|"), true, true);
-    m_softmaxPlot->legend->setVisible(true);
+    legendBelow(m_softmaxPlot, 3);
     m_gradPlot = makePlot(split, tr("Gradients × loss scale against each format's range"), tr("log10 |g · loss_scale|"), tr("gradients"), false, false);
     m_gradPlot->legend->setVisible(true);
     m_gradBars = new QCPBars(m_gradPlot->xAxis, m_gradPlot->yAxis);
@@ -465,6 +488,7 @@ void PrecisionTab::updatePanelVisibility()
     const bool formatsMatter = v == kInspect || v == kRange || v == kAccumulation;
     paramPanel()->setGroupVisible("Formats", formatsMatter);
     m_stack->setCurrentIndex(v);
+    m_table->setVisible(v == kInspect);
     if (auto* b = m_viewButtons->button(v)) {
         QSignalBlocker block(b);
         b->setChecked(true);
@@ -578,7 +602,7 @@ void PrecisionTab::computeStability()
     in.log10Mean = m_params.real("grad_log10_mean");
     in.log10Std = m_params.real("grad_log10_std");
     in.lossScale = std::stod(m_params.text("loss_scale"));
-    in.count = 100000;
+    in.count = 40000;  // fractions to ±0.25 % (binomial sd), fast enough to follow a slider
     in.seed = static_cast<std::uint64_t>(m_params.integer("seed"));
     in.formats = {*nm::formatById("fp16"), *nm::formatById("bf16"), *nm::formatById("fp8_e4m3"), *nm::formatById("fp8_e5m2")};
     in.rounding = rounding();
@@ -920,6 +944,13 @@ void PrecisionTab::drawAccumulation()
     QVector<double> xs;
     for (long long n : m_accum.checkpoints)
         xs.push_back(static_cast<double>(n));
+    // Exact sums (error 0) are drawn on the bottom edge: a decade under the smallest non-zero error.
+    double smallest = std::numeric_limits<double>::infinity();
+    for (const auto& c : m_accum.curves)
+        for (double e : c.relError)
+            if (std::isfinite(e) && e > 0)
+                smallest = std::min(smallest, e);
+    const double floor = std::isfinite(smallest) ? std::max(kErrorFloor, std::pow(10.0, std::floor(std::log10(smallest)) - 1)) : 1e-8;
     for (const auto& c : m_accum.curves) {
         auto* g = m_accumPlot->addGraph();
         g->setName(QStringLiteral("%1 %2").arg(fmtId(c.formatId), methodLabel(c.method)));
@@ -927,11 +958,11 @@ void PrecisionTab::drawAccumulation()
         QVector<double> ys;
         ys.reserve(static_cast<int>(c.relError.size()));
         for (double e : c.relError)
-            ys.push_back(forLogAxis(e));
+            ys.push_back(std::max(forLogAxis(e), floor));
         g->setData(xs, ys, true);
     }
     m_accumPlot->xAxis->setRange(1, std::max(10.0, xs.isEmpty() ? 10.0 : xs.back()));
-    m_accumPlot->yAxis->setRange(kErrorFloor / 2, kErrorCeiling * 2);
+    m_accumPlot->yAxis->setRange(floor / 2, kErrorCeiling * 2);
     m_accumPlot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -989,12 +1020,15 @@ void PrecisionTab::drawStability()
     double top = 1;
     for (double c : counts)
         top = std::max(top, c);
+    const double xMin = std::min(m_grad.binEdges.empty() ? -10 : m_grad.binEdges.front(), -9.0);
+    const double xMax = std::max(m_grad.binEdges.empty() ? 5 : m_grad.binEdges.back(), 5.5);
     const char* ids[] = {"fp16", "bf16", "fp8_e4m3", "fp8_e5m2"};
     for (const char* id : ids) {
         const nm::FloatFormat f = *nm::formatById(id);
         const double lines[] = {std::log10(f.minSubnormal()), std::log10(f.minNormal()), std::log10(f.maxFinite())};
         auto* g = m_gradPlot->addGraph();
-        g->setName(QStringLiteral("%1: subnormal | normal | max").arg(fmtId(id)));
+        const bool offScale = lines[0] < xMin && lines[2] > xMax;
+        g->setName(QStringLiteral("%1: smallest subnormal | smallest normal | max%2").arg(fmtId(id), offScale ? tr(" (off scale: %1 … %2)").arg(formatNumber(f.minSubnormal(), 2), formatNumber(f.maxFinite(), 2)) : QString()));
         g->setPen(QPen(palette::color(id), 1.5));
         g->setLineStyle(QCPGraph::lsLine);
         QVector<double> gx, gy;
@@ -1005,9 +1039,7 @@ void PrecisionTab::drawStability()
         // keep the x order ascending for QCPGraph: the three boundaries already are
         g->setData(gx, gy, true);
     }
-    const double lo = m_grad.binEdges.empty() ? -10 : m_grad.binEdges.front();
-    const double hi = m_grad.binEdges.empty() ? 5 : m_grad.binEdges.back();
-    m_gradPlot->xAxis->setRange(std::min(lo, -9.0), std::max(hi, 5.5));
+    m_gradPlot->xAxis->setRange(xMin, xMax);
     m_gradPlot->yAxis->setRange(0, top * 1.15);
     m_gradPlot->replot(QCustomPlot::rpQueuedReplot);
 }

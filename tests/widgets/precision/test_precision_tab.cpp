@@ -1,0 +1,266 @@
+// The precision tab driven through its real controls: typing values (with a bad
+// entry), clicking a bit, picking choices, a background sum cancelled by a newer
+// change; assertions on what the plots hold, checked against the engine and
+// hand-worked values.
+
+#include "widgets/precision/precision_tab.h"
+
+#include "engine/numerics/float_format.h"
+#include "tests/support/compare.h"
+#include "widgets/common/param_panel.h"
+#include "widgets/common/plot_view.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QJsonArray>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTest>
+#include <qcustomplot.h>
+
+#include <cmath>
+
+using namespace aimath;
+namespace nm = aimath::numerics;
+
+namespace {
+
+ParamSet withValues(std::initializer_list<std::pair<const char*, const char*>> kv)
+{
+    ParamSet p = PrecisionTab::declareParams();
+    for (const auto& [k, v] : kv) {
+        const std::string e = p.setFromString(k, v);
+        if (!e.empty())
+            qFatal("%s", e.c_str());
+    }
+    return p;
+}
+
+int rowOf(const PrecisionTab& tab, double value, const std::string& format, bool via = false)
+{
+    const auto& rows = tab.inspectRows();
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        if (tab.parsedValues()[static_cast<std::size_t>(rows[i].valueIndex)] == value && rows[i].formatId == format && rows[i].viaFp32 == via)
+            return static_cast<int>(i);
+    return -1;
+}
+
+void typeInto(QLineEdit* edit, const QString& text)
+{
+    edit->selectAll();
+    QTest::keyClicks(edit, text);
+    QTest::keyClick(edit, Qt::Key_Return);
+}
+
+}  // namespace
+
+class TestPrecisionTab : public QObject {
+    Q_OBJECT
+private slots:
+    void defaultsShowTheTeachingValues()
+    {
+        PrecisionTab tab(PrecisionTab::declareParams());
+        tab.resize(1400, 900);
+        QVERIFY(tab.waitUntilIdle(60000));
+        QVERIFY(tab.currentError().isEmpty());
+        QCOMPARE(tab.parsedValues().size(), std::size_t(8));
+        // bf16 · 0.1 → 0x3dcd (worked by hand in the engine test)
+        const int r = rowOf(tab, 0.1, "bf16");
+        QVERIFY(r >= 0);
+        QCOMPARE(QString::fromStdString(tab.inspectRows()[static_cast<std::size_t>(r)].inspection.hex), QStringLiteral("0x3dcd"));
+        // The bit map row shows those bits: 0 01111011 1001101 → sign light, exponent 0/1 = 3/4, mantissa 5/6
+        const char* bits = "0011110111001101";
+        for (int b = 0; b < 16; ++b) {
+            const int base = b == 0 ? 1 : b < 9 ? 3 : 5;
+            QCOMPARE(tab.bitMap()->data()->cell(b, r), double(base + (bits[b] == '1')));
+        }
+        // fp16 · 70000 overflows to inf, 65504 is exact
+        const int big = rowOf(tab, 70000, "fp16");
+        QVERIFY(std::isinf(tab.inspectRows()[static_cast<std::size_t>(big)].inspection.stored));
+        QCOMPARE(tab.inspectRows()[static_cast<std::size_t>(rowOf(tab, 65504, "fp16"))].inspection.absError, 0.0);
+        // The double-rounding trap row appears for 1 + 2^-8 + 2^-40 in bf16: 1 instead of 1 + 2^-7.
+        const double trapValue = 1.0 + 0x1p-8 + 0x1p-40;
+        QCOMPARE(tab.inspectRows()[static_cast<std::size_t>(rowOf(tab, trapValue, "bf16"))].inspection.stored, 1.0 + 0x1p-7);
+        const int trap = rowOf(tab, trapValue, "bf16", true);
+        QVERIFY(trap >= 0);
+        QCOMPARE(tab.inspectRows()[static_cast<std::size_t>(trap)].inspection.stored, 1.0);
+        // the relative-error plot has one series per format with one point per value
+        QCOMPARE(tab.inspectErrorPlot()->graphCount(), 4);
+        QCOMPARE(tab.inspectErrorPlot()->graph(0)->dataCount(), 8);
+        // data export carries the same numbers
+        const QJsonObject data = tab.exportData();
+        QCOMPARE(data[QStringLiteral("tab")].toString(), QStringLiteral("precision"));
+        QCOMPARE(data[QStringLiteral("formats")].toObject().keys().size(), 4);
+        QCOMPARE(data[QStringLiteral("formats")].toObject()[QStringLiteral("bf16")].toObject()[QStringLiteral("bias")].toInt(), 127);
+        const QJsonObject first = data[QStringLiteral("values")].toArray()[0].toObject();
+        QCOMPARE(first[QStringLiteral("input")].toDouble(), 0.1);
+        QCOMPARE(first[QStringLiteral("results")].toObject()[QStringLiteral("bf16")].toObject()[QStringLiteral("bits")].toString(),
+                 QStringLiteral("0 01111011 1001101"));
+        const QJsonObject seventy = data[QStringLiteral("values")].toArray()[3].toObject();
+        QCOMPARE(seventy[QStringLiteral("results")].toObject()[QStringLiteral("fp16")].toObject()[QStringLiteral("stored")].toString(),
+                 QStringLiteral("inf"));
+    }
+
+    void typingABadValueMarksItAndKeepsTheRest()
+    {
+        PrecisionTab tab(PrecisionTab::declareParams());
+        auto* edit = qobject_cast<QLineEdit*>(tab.paramPanel()->control("values"));
+        QVERIFY(edit);
+        typeInto(edit, QStringLiteral("0.5, abc, 2"));
+        QCOMPARE(tab.parsedValues(), (std::vector<double>{0.5, 2.0}));
+        QVERIFY(tab.currentError().contains(QStringLiteral("entry 2")));
+        QVERIFY(tab.currentError().contains(QStringLiteral("abc")));
+        QCOMPARE(tab.inspectRows().size(), std::size_t(2 * 4));
+        // fixing it clears the error
+        typeInto(edit, QStringLiteral("0.5, 3, 2"));
+        QVERIFY(tab.currentError().isEmpty());
+        QCOMPARE(tab.parsedValues().size(), std::size_t(3));
+    }
+
+    void clickingABitFlipsIt()
+    {
+        PrecisionTab tab(withValues({{"values", "1"}, {"formats", "fp16"}, {"show_double_rounding", "false"}}));
+        tab.resize(1400, 900);
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        QCOMPARE(tab.inspectRows().size(), std::size_t(1));
+        // 1.0 = 0x3c00; the exponent MSB (bit 1) makes it 0x7c00 = inf; the sign bit gives −1; the mantissa LSB 1 + 2^-10
+        QCOMPARE(tab.flipBit(0, 1), std::numeric_limits<double>::infinity());
+        QCOMPARE(tab.flipBit(0, 0), -1.0);
+        QCOMPARE(tab.flipBit(0, 15), 1.0 + 0x1p-10);
+        // The same through a real mouse click on the cell of bit 0
+        tab.bitPlot()->replot();
+        const int px = qRound(tab.bitPlot()->xAxis->coordToPixel(0));
+        const int py = qRound(tab.bitPlot()->yAxis->coordToPixel(0));
+        tab.flipBit(0, 15);
+        QTest::mouseClick(tab.bitPlot(), Qt::LeftButton, Qt::NoModifier, QPoint(px, py));
+        QVERIFY2(tab.flipText().contains(QStringLiteral("into 0xbc00 = -1")), qPrintable(tab.flipText()));
+    }
+
+    void accumulationShowsTheFp16Stall()
+    {
+        PrecisionTab tab(withValues({{"view", "accumulation"}, {"formats", "fp16,fp32"}, {"sum_n", "5000"}}));
+        QVERIFY(tab.waitUntilIdle(60000));
+        QCOMPARE(tab.viewStack()->currentIndex(), 2);
+        QCPGraph* naive = tab.accumulationGraph("fp16", nm::SumMethod::Naive);
+        QVERIFY(naive);
+        QCOMPARE(naive->dataCount(), static_cast<int>(tab.accumulation().checkpoints.size()));
+        // last point: n = 5000, stalled sum 2048 → (5000 − 2048)/5000
+        const auto last = naive->data()->at(naive->dataCount() - 1);
+        QCOMPARE(last->key, 5000.0);
+        AIMATH_COMPARE_REL(last->value, (5000.0 - 2048.0) / 5000.0, 1e-15);
+        // fp32 counts exactly: error 0, drawn on the bottom edge, under every non-zero error and inside the axis
+        QCPGraph* f32 = tab.accumulationGraph("fp32", nm::SumMethod::Naive);
+        const double bottom = f32->data()->at(f32->dataCount() - 1)->value;
+        double smallestNonZero = 1e300;
+        for (const auto& c : tab.accumulation().curves)
+            for (double e : c.relError)
+                if (e > 0)
+                    smallestNonZero = std::min(smallestNonZero, e);
+        QVERIFY(bottom < smallestNonZero);
+        QVERIFY(tab.accumulationPlot()->yAxis->range().contains(bottom));
+        QCOMPARE(tab.accumulationPlot()->graphCount(), 6);  // 2 formats × 3 methods
+
+        // A new value typed into sum_n while nothing runs recomputes in the background.
+        auto* edit = tab.paramPanel()->findChild<QLineEdit*>(QStringLiteral("sum_n_edit"));
+        QVERIFY(edit);
+        typeInto(edit, QStringLiteral("3000"));
+        QVERIFY(tab.waitUntilIdle(60000));
+        QCOMPARE(tab.accumulation().checkpoints.back(), 3000LL);
+    }
+
+    void newerChangeCancelsARunningSum()
+    {
+        PrecisionTab tab(withValues({{"view", "accumulation"}, {"formats", "fp16,bf16,fp8_e4m3"}, {"sum_n", "100"}}));
+        tab.resize(1200, 800);
+        tab.show();
+        QVERIFY(tab.waitUntilIdle(60000));
+        const quint64 g0 = tab.accumulationGeneration();
+        ParamSet big = tab.params();
+        big.setFromString("sum_n", "10000000");
+        tab.applyParams(big);
+        QVERIFY(tab.accumulationBusy());
+        QVERIFY(tab.progressBar()->isVisible());  // ten million terms show progress
+        ParamSet small = tab.params();
+        small.setFromString("sum_n", "1000");
+        tab.applyParams(small);
+        QCOMPARE(tab.accumulationGeneration(), g0 + 2);
+        QElapsedTimer t;
+        t.start();
+        QVERIFY(tab.waitUntilIdle(60000));
+        // The 10M run was cancelled and its result dropped: what is shown is the 1000-term sum,
+        // and it arrived long before ten million soft-float additions could have finished.
+        QCOMPARE(tab.accumulation().checkpoints.back(), 1000LL);
+        QVERIFY(!tab.progressBar()->isVisible());
+        QVERIFY(t.elapsed() < 20000);
+    }
+
+    void quantizationGranularityFromTheCombo()
+    {
+        PrecisionTab tab(withValues({{"view", "quantization"}}));
+        const double tensorSqnr = tab.quantization().sqnrDb;
+        QCOMPARE(tab.quantHistBars()->data()->size(), 121);
+        auto* combo = qobject_cast<QComboBox*>(tab.paramPanel()->control("quant_granularity"));
+        QVERIFY(combo);
+        combo->setCurrentIndex(combo->findData(QStringLiteral("block32")));
+        QCOMPARE(QString::fromStdString(tab.params().text("quant_granularity")), QStringLiteral("block32"));
+        // With outliers of 20σ, per-tensor int4 has step 20/7 ≈ 2.9 σ; blocks of 32 bring it near 2.5σ/7
+        QVERIFY(tab.quantization().sqnrDb > tensorSqnr + 6.0);
+        QCOMPARE(tab.quantization().groupSize, 32);
+        // the histogram drawn is the engine's histogram of the weights
+        double total = 0;
+        for (auto it = tab.quantHistBars()->data()->constBegin(); it != tab.quantHistBars()->data()->constEnd(); ++it)
+            total += it->value;
+        QCOMPARE(total, 256.0 * 256.0);
+    }
+
+    void lossScaleShiftsTheHistogram()
+    {
+        PrecisionTab tab(withValues({{"view", "stability"}}));
+        const double before = tab.gradientBars()->data()->at(0)->key;
+        const double zeroBefore = tab.gradients().stats[0].zeroFraction;  // fp16
+        auto* combo = qobject_cast<QComboBox*>(tab.paramPanel()->control("loss_scale"));
+        QVERIFY(combo);
+        combo->setCurrentIndex(combo->findData(QStringLiteral("1024")));
+        const double after = tab.gradientBars()->data()->at(0)->key;
+        AIMATH_COMPARE_REL(after - before, std::log10(1024.0), 1e-9);
+        QVERIFY(tab.gradients().stats[0].zeroFraction < zeroBefore);
+        // softmax: at the default scale 10 the naive fp16 curve has overflow markers, the stable one none
+        bool sawFail = false;
+        for (int i = 0; i < tab.softmaxPlot()->graphCount(); ++i)
+            sawFail |= tab.softmaxPlot()->graph(i)->name().contains(QStringLiteral("fp16 naive → inf/NaN"));
+        QVERIFY(sawFail);
+    }
+
+    void rangeViewAndViewButtons()
+    {
+        PrecisionTab tab(withValues({{"formats", "fp16,fp8_e4m3,fp4_e2m1"}}));
+        auto* button = tab.findChild<QPushButton*>(QStringLiteral("view:range"));
+        QVERIFY(button);
+        QTest::mouseClick(button, Qt::LeftButton);
+        QCOMPARE(QString::fromStdString(tab.params().text("view")), QStringLiteral("range"));
+        QCOMPARE(tab.viewStack()->currentIndex(), 1);
+        // largest-finite markers: 65504, 448, 6
+        QCPGraph* maxes = tab.constantsPlot()->graph(2);
+        QCOMPARE(maxes->dataCount(), 3);
+        QCOMPARE(maxes->data()->at(0)->value, 65504.0);
+        QCOMPARE(maxes->data()->at(1)->value, 448.0);
+        QCOMPARE(maxes->data()->at(2)->value, 6.0);
+        // number line: every finite code of the two small formats (253 and 15 values)
+        QCOMPARE(tab.numberLinePlot()->graphCount(), 2);
+        QCOMPARE(tab.numberLinePlot()->graph(0)->dataCount(), 253);
+        QCOMPARE(tab.numberLinePlot()->graph(1)->dataCount(), 15);
+        // ticking fp16 off in the formats list updates the plots
+        auto* box = tab.paramPanel()->findChild<QCheckBox*>(QStringLiteral("formats:fp16"));
+        QVERIFY(box);
+        box->click();
+        QCOMPARE(tab.constantsPlot()->graph(2)->dataCount(), 2);
+        QCOMPARE(tab.spacingPlot()->graphCount(), 2);
+    }
+};
+
+QTEST_MAIN(TestPrecisionTab)
+#include "test_precision_tab.moc"

@@ -196,7 +196,7 @@ std::pair<int, int> discreteRange(const Distribution& a, const Distribution& b)
 
 ParamSet DistributionsTab::declareParams() { return distributions::declareParams(); }
 
-QString DistributionsTab::staticTitle() { return tr("Distributions & entropy"); }
+QString DistributionsTab::staticTitle() { return tr("Distributions and entropy"); }
 
 DistributionsTab::DistributionsTab(ParamSet params, QWidget* parent)
     : Tab(std::move(params), parent)

@@ -1,6 +1,11 @@
 # Flags shared by every target of the project (never global: applied per target).
 function(aimath_target_defaults target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic)
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+    # GCC 12 reports a false -Wrestrict inside libstdc++'s string concatenation
+    # at -O2 (GCC bug 105651), never in our code.
+    target_compile_options(${target} PRIVATE -Wno-restrict)
+  endif()
   if(AIMATH_SANITIZE)
     target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     target_link_options(${target} PRIVATE -fsanitize=address,undefined)

@@ -282,6 +282,7 @@ void PrecisionTab::buildInspectView(QWidget* page)
     auto* layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
     auto* split = new QSplitter(Qt::Vertical, page);
+    split->setChildrenCollapsible(false);
     auto* top = new QWidget(split);
     auto* topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
@@ -342,7 +343,9 @@ void PrecisionTab::buildRangeView(QWidget* page)
     auto* layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
     auto* split = new QSplitter(Qt::Vertical, page);
+    split->setChildrenCollapsible(false);
     auto* row = new QSplitter(Qt::Horizontal, split);
+    row->setChildrenCollapsible(false);
     m_constPlot = makePlot(row, tr("Range of each format"), QString(), tr("magnitude"), false, true);
     useTextTicker(m_constPlot->xAxis);
     legendBelow(m_constPlot, 2);
@@ -396,6 +399,7 @@ void PrecisionTab::buildStabilityView(QWidget* page)
     auto* layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
     auto* split = new QSplitter(Qt::Vertical, page);
+    split->setChildrenCollapsible(false);
     m_softmaxPlot = makePlot(split, tr("Softmax: naive exp-normalise vs max-subtracted"), tr("logit scale"),
                              tr("max |p − p_float64|"), true, true);
     legendBelow(m_softmaxPlot, 3);
@@ -417,6 +421,7 @@ void PrecisionTab::buildQuantizationView(QWidget* page)
     auto* layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
     auto* split = new QSplitter(Qt::Vertical, page);
+    split->setChildrenCollapsible(false);
     m_quantHistPlot = makePlot(split, tr("Weights and the quantization grid"), tr("weight"), tr("count"), false, false);
     m_quantHistPlot->legend->setVisible(true);
     m_quantHistPlot->setInteractiveZoom(true);
@@ -614,8 +619,14 @@ void PrecisionTab::computeQuantization()
 {
     const int rows = static_cast<int>(m_params.integer("quant_rows"));
     const int cols = static_cast<int>(m_params.integer("quant_cols"));
-    m_weights = nm::generateWeights(rows, cols, m_params.real("outlier_fraction"), m_params.real("outlier_scale"),
-                                    static_cast<std::uint64_t>(m_params.integer("seed")));
+    // The tensor only changes with its own parameters; switching format or granularity reuses it.
+    const std::vector<double> key{double(rows), double(cols), m_params.real("outlier_fraction"), m_params.real("outlier_scale"),
+                                  double(m_params.integer("seed"))};
+    if (key != m_weightsKey) {
+        m_weights = nm::generateWeights(rows, cols, m_params.real("outlier_fraction"), m_params.real("outlier_scale"),
+                                        static_cast<std::uint64_t>(m_params.integer("seed")));
+        m_weightsKey = key;
+    }
     nm::QuantFormat f = nm::QuantFormat::Int4;
     nm::QuantGranularity g = nm::QuantGranularity::Tensor;
     nm::parseQuantFormat(m_params.text("quant_format"), f);

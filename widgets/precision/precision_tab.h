@@ -164,6 +164,7 @@ private:
 
     // Quantization
     std::vector<double> m_weights;
+    std::vector<double> m_weightsKey;  ///< rows, cols, outlier fraction/scale, seed of m_weights
     numerics::QuantizationResult m_quant;
     PlotView* m_quantHistPlot = nullptr;
     PlotView* m_quantErrPlot = nullptr;

@@ -3,7 +3,7 @@ BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: deps configure build run test install clean
+.PHONY: deps configure build run test install clean bench
 
 deps:
 	@bash scripts/install-deps.sh
@@ -25,3 +25,20 @@ install: build
 
 clean:
 	@rm -rf $(BUILD_DIR)
+
+# Fuzzing: libFuzzer targets for every parser (clang, ASan + UBSan), each run
+# for FUZZ_SECONDS (default 60) from the committed seed corpus. Findings land in
+# build-fuzz/findings/; new inputs in build-fuzz/corpus/.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= embeddings expression param_values session
+.PHONY: fuzz
+fuzz: deps
+	@cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DAIMATH_FUZZ=ON
+	@cmake --build build-fuzz --target fuzz_all -j $(JOBS)
+	@mkdir -p build-fuzz/findings
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p build-fuzz/corpus/$$t; \
+	  echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
+	  ASAN_OPTIONS=detect_leaks=1 build-fuzz/tests/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	    -print_final_stats=1 -artifact_prefix=build-fuzz/findings/$$t- build-fuzz/corpus/$$t tests/fuzz/corpus/$$t || exit 1; \
+	done

@@ -42,3 +42,12 @@ fuzz: deps
 	  ASAN_OPTIONS=detect_leaks=1 build-fuzz/tests/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
 	    -print_final_stats=1 -artifact_prefix=build-fuzz/findings/$$t- build-fuzz/corpus/$$t tests/fuzz/corpus/$$t || exit 1; \
 	done
+
+# Benchmarks: a separate Release build (AIMATH_NATIVE=ON adds -march=native),
+# the peers (NumPy, scikit-learn, PyTorch) from Debian, one JSON report.
+AIMATH_NATIVE ?= OFF
+bench: deps
+	@bash scripts/install-deps.sh --bench
+	@cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DAIMATH_BUILD_TESTS=OFF -DAIMATH_BUILD_BENCH=ON -DAIMATH_NATIVE=$(AIMATH_NATIVE)
+	@cmake --build build-bench --target aimath_bench_latency aimath_bench_engine -j $(JOBS)
+	@/usr/bin/python3 bench/run.py build-bench bench/results $(if $(filter ON,$(AIMATH_NATIVE)),native,release)

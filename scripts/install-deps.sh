@@ -8,6 +8,10 @@ packages=(
   libqcustomplot-dev libeigen3-dev libgl-dev
   fonts-dejavu-core
 )
+# `--bench` adds the peers the benchmark measures against.
+if [ "${1:-}" = "--bench" ]; then
+  packages=(python3-numpy python3-sklearn python3-torch)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

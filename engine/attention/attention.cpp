@@ -1,5 +1,6 @@
 #include "engine/attention/attention.h"
 
+#include "engine/attention/cpu_state.h"
 #include "engine/attention/token_vectors.h"
 
 #include <algorithm>
@@ -21,6 +22,22 @@ void fail(Result& out, std::string key, std::string message)
 
 std::string str(long long v) { return std::to_string(v); }
 
+// Adds the rows of a block of weights (starting at row r0) into pooled sums with p × p cells.
+void accumulateBlocks(const Eigen::Map<RowMatrix>& a, Eigen::Index r0, Eigen::Index p, const std::vector<Eigen::Index>& colBlock,
+                      RowMatrix& sum)
+{
+    for (Eigen::Index i = 0; i < a.rows(); ++i) {
+        if (p == 1) {
+            sum.row(r0 + i) += a.row(i);
+            continue;
+        }
+        double* dst = sum.row((r0 + i) / p).data();
+        const double* src = a.row(i).data();
+        for (Eigen::Index j = 0; j < a.cols(); ++j)
+            dst[colBlock[static_cast<std::size_t>(j)]] += src[j];
+    }
+}
+
 // Runs every head on prepared Q, K, V (already in out.head[h].q/k/v).
 void attendAll(const Options& opt, Result& out)
 {
@@ -33,6 +50,11 @@ void attendAll(const Options& opt, Result& out)
     const Eigen::Index tn = (n + tp - 1) / tp, mn = (n + mp - 1) / mp;
     out.meanSum.setZero(mn, mn);
 
+    std::vector<Eigen::Index> colThumb(static_cast<std::size_t>(n)), colMean(static_cast<std::size_t>(n));
+    for (Eigen::Index j = 0; j < n; ++j) {
+        colThumb[static_cast<std::size_t>(j)] = j / tp;
+        colMean[static_cast<std::size_t>(j)] = j / mp;
+    }
     const Eigen::Index blocks = (n + kRowBlock - 1) / kRowBlock;
     const Eigen::Index padStart = opt.mask == Mask::Padding ? n - opt.pad : n;
     for (int h = 0; h < heads; ++h) {
@@ -66,12 +88,19 @@ void attendAll(const Options& opt, Result& out)
             s.noalias() = hr.q.middleRows(r0, rows) * hr.k.transpose();
             hr.maxAbsLogit = std::max(hr.maxAbsLogit, s.cwiseAbs().maxCoeff());
             s *= out.factor;
+            clearUpperVectorState();
+            // Largest |S| over the entries the mask leaves visible, then the mask itself.
             if (opt.mask == Mask::Causal) {
-                for (Eigen::Index i = 0; i < rows; ++i)
-                    for (Eigen::Index j = r0 + i + 1; j < n; ++j)
-                        s(i, j) = kNegInf;
+                for (Eigen::Index i = 0; i < rows; ++i) {
+                    const Eigen::Index visible = r0 + i + 1;
+                    hr.maxAbsScore = std::max(hr.maxAbsScore, s.row(i).head(visible).cwiseAbs().maxCoeff());
+                    s.row(i).tail(n - visible).setConstant(kNegInf);
+                }
             } else if (opt.mask == Mask::Padding && padStart < n) {
+                hr.maxAbsScore = std::max(hr.maxAbsScore, s.leftCols(padStart).cwiseAbs().maxCoeff());
                 s.rightCols(n - padStart).setConstant(kNegInf);
+            } else {
+                hr.maxAbsScore = std::max(hr.maxAbsScore, s.cwiseAbs().maxCoeff());
             }
             for (Eigen::Index i = 0; i < rows; ++i) {
                 const double H = softmaxRow(s.row(i).data(), a.row(i).data(), n);
@@ -82,18 +111,10 @@ void attendAll(const Options& opt, Result& out)
                     return;
                 }
                 hr.rowEntropy[r0 + i] = H;
-                for (Eigen::Index j = 0; j < n; ++j)
-                    if (std::isfinite(s(i, j)))
-                        hr.maxAbsScore = std::max(hr.maxAbsScore, std::fabs(s(i, j)));
             }
             hr.output.middleRows(r0, rows).noalias() = a * hr.v;
-            for (Eigen::Index i = 0; i < rows; ++i) {
-                const Eigen::Index ti = (r0 + i) / tp, mi = (r0 + i) / mp;
-                for (Eigen::Index j = 0; j < n; ++j) {
-                    out.thumbSum(ti, j / tp) += a(i, j);
-                    out.meanSum(mi, j / mp) += a(i, j);
-                }
-            }
+            accumulateBlocks(a, r0, tp, colThumb, out.thumbSum);
+            accumulateBlocks(a, r0, mp, colMean, out.meanSum);
             if (opt.progress)
                 opt.progress(static_cast<double>(h * blocks + b + 1) / static_cast<double>(heads * blocks));
         }

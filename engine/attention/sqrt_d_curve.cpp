@@ -1,6 +1,7 @@
 #include "engine/attention/sqrt_d_curve.h"
 
 #include "engine/attention/attention.h"
+#include "engine/attention/cpu_state.h"
 #include "engine/attention/token_vectors.h"
 
 #include <algorithm>
@@ -58,6 +59,7 @@ std::vector<double> SqrtDCurve::meanEntropy(bool scaled, double scaleFactor, dou
         for (std::size_t i = 0; i < m_dks.size(); ++i) {
             const double f = scaleFactor / (scaled ? std::sqrt(static_cast<double>(m_dks[i])) : 1.0) / temperature;
             s = m_logits[static_cast<std::size_t>(t) * m_dks.size() + i] * f;
+            clearUpperVectorState();
             double sum = 0.0;
             for (Eigen::Index r = 0; r < m_n; ++r)
                 sum += softmaxRow(s.row(r).data(), a.data(), m_n);

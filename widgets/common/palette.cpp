@@ -29,6 +29,13 @@ const std::unordered_map<std::string, QColor>& table()
         {"x", QColor(0x17, 0xbe, 0xcf)},
         {"y", QColor(0xff, 0x7f, 0x0e)},
         {"mi", QColor(0x2c, 0xa0, 0x2c)},
+        // Attention: queries, keys and values; row entropy; the √d view's scaled and unscaled scores.
+        {"query", QColor(0x1f, 0x77, 0xb4)},
+        {"key", QColor(0xff, 0x7f, 0x0e)},
+        {"value", QColor(0x2c, 0xa0, 0x2c)},
+        {"entropy", QColor(0x94, 0x67, 0xbd)},
+        {"scaled", QColor(0x1f, 0x77, 0xb4)},
+        {"unscaled", QColor(0xd6, 0x27, 0x28)},
         // Optimizers.
         {"sgd", QColor(0x1f, 0x77, 0xb4)},
         {"momentum", QColor(0xff, 0x7f, 0x0e)},

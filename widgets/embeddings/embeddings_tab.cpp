@@ -322,6 +322,9 @@ EmbeddingsTab::EmbeddingsTab(ParamSet params, QWidget* parent)
         "cosine similarity x·y / (‖x‖‖y‖) or euclidean distance. An analogy a − b + c adds unit vectors and looks for the nearest other word.</p>"
         "<p>In large models every token starts as such a vector (the embedding matrix), and PCA of embeddings or hidden states is how people "
         "look at what a model has learned: directions like gender, tense or country → capital appear as parallel offsets.</p>"));
+
+    // The window creates tabs lazily and only calls applyParams() on later changes: draw now.
+    onParamsChanged({});
 }
 
 EmbeddingsTab::~EmbeddingsTab()
@@ -355,7 +358,7 @@ void EmbeddingsTab::onParamsChanged(const std::set<std::string>& keys)
     beginCompute();
     std::set<std::string> changed;
     for (const ParamSpec& s : m_params.specs())
-        if (m_firstUpdate || m_params.toString(s.key) != m_prev.toString(s.key))
+        if (m_params.toString(s.key) != m_prev.toString(s.key))
             changed.insert(s.key);
     // Setting `file` (File > Open Embeddings…, drag and drop, --set file=…) selects it.
     if (changed.count("file") && !changed.count("dataset") && !m_params.text("file").empty() && m_params.text("dataset") != "file") {
@@ -363,6 +366,9 @@ void EmbeddingsTab::onParamsChanged(const std::set<std::string>& keys)
         paramPanel()->syncFromParams();
         changed.insert("dataset");
     }
+    if (m_firstUpdate)  // everything is drawn for the first time
+        for (const ParamSpec& s : m_params.specs())
+            changed.insert(s.key);
     m_firstUpdate = false;
     m_prev = m_params;
     if (keys.empty())

@@ -124,6 +124,35 @@ void legendBelow(QCustomPlot* p, int columns)
     grid->setMargins(QMargins(0, 0, 0, 4));
 }
 
+QString superscript(int k)
+{
+    static const QString digits = QStringLiteral("⁰¹²³⁴⁵⁶⁷⁸⁹");
+    QString out = k < 0 ? QStringLiteral("⁻") : QString();
+    for (QChar c : QString::number(std::abs(k)))
+        out += digits[c.digitValue()];
+    return out;
+}
+
+// A nice decade step so that [lo, hi] (in decades) gets at most about `maxTicks` ticks.
+int decadeStep(double lo, double hi, int maxTicks)
+{
+    for (int step : {1, 2, 5, 10, 20, 25, 50, 100, 200})
+        if ((hi - lo) / step <= maxTicks)
+            return step;
+    return 500;
+}
+
+// Axes whose data are log10 values, labelled 10ᵏ. QCustomPlot's own log axis refuses ranges wider
+// than 1e250 (QCPRange::maxRange), and fp64 spans 4.9e-324 … 1.8e308.
+void decadeTicks(QCPAxis* axis, double lo, double hi, int maxTicks = 10)
+{
+    auto t = qSharedPointerCast<QCPAxisTickerText>(axis->ticker());
+    t->clear();
+    const int step = decadeStep(lo, hi, maxTicks);
+    for (int k = static_cast<int>(std::ceil(lo / step)) * step; k <= hi; k += step)
+        t->addTick(k, QStringLiteral("10") + superscript(k));
+}
+
 // Category labels: plain text, without QCustomPlot's "beautiful powers" (which turns "0x2e66" into 0x2·10⁶⁶).
 void useTextTicker(QCPAxis* axis)
 {
@@ -346,10 +375,13 @@ void PrecisionTab::buildRangeView(QWidget* page)
     split->setChildrenCollapsible(false);
     auto* row = new QSplitter(Qt::Horizontal, split);
     row->setChildrenCollapsible(false);
-    m_constPlot = makePlot(row, tr("Range of each format"), QString(), tr("magnitude"), false, true);
+    m_constPlot = makePlot(row, tr("Range of each format"), QString(), tr("magnitude (log scale)"), false, false);
     useTextTicker(m_constPlot->xAxis);
+    useTextTicker(m_constPlot->yAxis);
     legendBelow(m_constPlot, 2);
-    m_spacingPlot = makePlot(row, tr("Spacing between neighbours (ULP) vs magnitude"), tr("|x|"), tr("spacing"), true, true);
+    m_spacingPlot = makePlot(row, tr("Spacing between neighbours (ULP) vs magnitude"), tr("|x| (log scale)"), tr("spacing (log scale)"), false, false);
+    useTextTicker(m_spacingPlot->xAxis);
+    useTextTicker(m_spacingPlot->yAxis);
     m_spacingPlot->legend->setVisible(true);
     m_spacingPlot->setInteractiveZoom(true);
     row->addWidget(m_constPlot);
@@ -856,13 +888,20 @@ void PrecisionTab::drawRange()
         QVector<double> xs, ys;
         for (std::size_t f = 0; f < formats.size(); ++f) {
             xs.push_back(static_cast<double>(f) + (static_cast<double>(m) - 1.5) * 0.08);
-            ys.push_back((formats[f].*metrics[m].get)());
+            ys.push_back(std::log10((formats[f].*metrics[m].get)()));
         }
         g->setData(xs, ys, true);
     }
     m_constPlot->xAxis->setRange(-0.5, static_cast<double>(formats.size()) - 0.5);
-    m_constPlot->yAxis->rescale();
-    m_constPlot->yAxis->scaleRange(1.3);
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    for (const auto& f : formats) {
+        lo = std::min({lo, std::log10(f.minSubnormal()), std::log10(f.epsilon())});
+        hi = std::max({hi, std::log10(f.maxFinite()), std::log10(f.epsilon())});
+    }
+    // a margin of a tenth of the span on each side, so the extreme markers are not clipped
+    const double pad = std::max(1.0, 0.08 * (hi - lo));
+    m_constPlot->yAxis->setRange(lo - pad, hi + pad);
+    decadeTicks(m_constPlot->yAxis, lo - pad, hi + pad);
     m_constPlot->replot(QCustomPlot::rpQueuedReplot);
 
     // Spacing
@@ -873,9 +912,16 @@ void PrecisionTab::drawRange()
         g->setName(fmtId(f.id));
         g->setPen(QPen(palette::color(f.id), 1.6));
         g->setLineStyle(QCPGraph::lsStepLeft);
-        g->setData(QVector<double>(c.magnitude.begin(), c.magnitude.end()), QVector<double>(c.spacing.begin(), c.spacing.end()), true);
+        QVector<double> lx, ly;
+        for (std::size_t i = 0; i < c.magnitude.size(); ++i) {
+            lx.push_back(std::log10(c.magnitude[i]));
+            ly.push_back(std::log10(c.spacing[i]));
+        }
+        g->setData(lx, ly, true);
     }
     m_spacingPlot->rescaleAxes();
+    decadeTicks(m_spacingPlot->xAxis, m_spacingPlot->xAxis->range().lower, m_spacingPlot->xAxis->range().upper);
+    decadeTicks(m_spacingPlot->yAxis, m_spacingPlot->yAxis->range().lower, m_spacingPlot->yAxis->range().upper);
     m_spacingPlot->replot(QCustomPlot::rpQueuedReplot);
 
     // Number lines of the small formats
@@ -893,7 +939,7 @@ void PrecisionTab::drawRange()
         small.push_back(*nm::formatById("fp8_e4m3"));
         m_lineNote->setText(tr("No selected format has 8 bits or fewer; showing fp8_e4m3. Select fp8/fp6/fp4/e8m0 formats to compare them here."));
     } else {
-        m_lineNote->setText(tr("Each tick is one code. The gaps double at every power of two: half of all codes lie within ±2 of zero."));
+        m_lineNote->setText(tr("Each tick is one code. The gaps double at every power of two: about half of all codes lie within ±2 of zero."));
     }
     double linthresh = std::numeric_limits<double>::infinity();
     double maxAbs = 0;
@@ -926,11 +972,12 @@ void PrecisionTab::drawRange()
     auto xs = qSharedPointerCast<QCPAxisTickerText>(m_symlogPlot->xAxis->ticker());
     xs->clear();
     xs->addTick(0, QStringLiteral("0"));
-    for (int k = static_cast<int>(std::floor(std::log10(linthresh))); k <= static_cast<int>(std::ceil(std::log10(maxAbs))); ++k) {
+    const int k0 = static_cast<int>(std::ceil(std::log10(linthresh * 5)));
+    const int k1 = static_cast<int>(std::ceil(std::log10(maxAbs)));
+    const int kstep = decadeStep(k0, k1, 5);
+    for (int k = k1; k >= k0; k -= kstep) {
         const double v = std::pow(10.0, k);
-        if (v < linthresh * 5)
-            continue;
-        const QString label = QStringLiteral("10^%1").arg(k);
+        const QString label = QStringLiteral("10") + superscript(k);
         xs->addTick(nm::symlog(v, linthresh), label);
         xs->addTick(nm::symlog(-v, linthresh), QStringLiteral("−") + label);
     }

@@ -243,12 +243,20 @@ private slots:
         QTest::mouseClick(button, Qt::LeftButton);
         QCOMPARE(QString::fromStdString(tab.params().text("view")), QStringLiteral("range"));
         QCOMPARE(tab.viewStack()->currentIndex(), 1);
-        // largest-finite markers: 65504, 448, 6
+        // largest-finite markers (plotted as log10, the axis is labelled in decades): 65504, 448, 6
         QCPGraph* maxes = tab.constantsPlot()->graph(2);
         QCOMPARE(maxes->dataCount(), 3);
-        QCOMPARE(maxes->data()->at(0)->value, 65504.0);
-        QCOMPARE(maxes->data()->at(1)->value, 448.0);
-        QCOMPARE(maxes->data()->at(2)->value, 6.0);
+        QCOMPARE(maxes->data()->at(0)->value, std::log10(65504.0));
+        QCOMPARE(maxes->data()->at(1)->value, std::log10(448.0));
+        QCOMPARE(maxes->data()->at(2)->value, std::log10(6.0));
+        // fp64's whole range (4.9e-324 … 1.8e308) fits on the axis too
+        ParamSet wide = tab.params();
+        wide.setFromString("formats", "fp64,fp4_e2m1");
+        tab.applyParams(wide);
+        QVERIFY(tab.constantsPlot()->yAxis->range().contains(std::log10(4.9406564584124654e-324)));
+        QVERIFY(tab.constantsPlot()->yAxis->range().contains(std::log10(1.7976931348623157e308)));
+        wide.setFromString("formats", "fp16,fp8_e4m3,fp4_e2m1");
+        tab.applyParams(wide);
         // number line: every finite code of the two small formats (253 and 15 values)
         QCOMPARE(tab.numberLinePlot()->graphCount(), 2);
         QCOMPARE(tab.numberLinePlot()->graph(0)->dataCount(), 253);

@@ -171,7 +171,7 @@ void DescentTab::buildPlots()
         m_map->replot(QCustomPlot::rpQueuedReplot);
     });
     m_map->legend->setVisible(true);
-    m_map->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    m_map->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     m_map->setMouseTracking(true);
     m_map->installEventFilter(this);
     connect(m_map, &QCustomPlot::mousePress, this, &DescentTab::onMapMousePress);
@@ -188,6 +188,11 @@ void DescentTab::buildPlots()
     m_view3d->yAxis->grid()->setVisible(false);
     m_wire = makeCurve(m_view3d, QPen(QColor(60, 70, 110, 150), 1));
     m_view3d->legend->setVisible(true);
+    // Equal scales on both screen axes (so a rotation never shears), kept after every layout, exports included.
+    connect(m_view3d, &QCustomPlot::afterLayout, this, [this] {
+        if (m_view3d->axisRect()->width() > 0 && m_view3d->axisRect()->height() > 0)
+            m_view3d->yAxis->setScaleRatio(m_view3d->xAxis, 1.0);
+    });
     connect(m_view3d, &QCustomPlot::mousePress, this, &DescentTab::on3dMousePress);
     connect(m_view3d, &QCustomPlot::mouseMove, this, &DescentTab::on3dMouseMove);
     m_stack->addWidget(m_view3d);
@@ -252,9 +257,10 @@ void DescentTab::buildPlots()
         const QColor c = palette::color(id);
         const QString name = QString::fromLatin1(optimizerLabel(id));
         op.path = makeCurve(m_map, QPen(c, 2), name);
-        op.marker = makeMarker(m_map, QCPScatterStyle(QCPScatterStyle::ssDisc, QPen(Qt::white, 1.5), c, 11));
+        // ssCircle takes the brush (ssDisc would fill with the pen colour): a coloured disc with a white rim.
+        op.marker = makeMarker(m_map, QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 1.5), c, 12));
         op.path3d = makeCurve(m_view3d, QPen(c, 2), name);
-        op.marker3d = makeMarker(m_view3d, QCPScatterStyle(QCPScatterStyle::ssDisc, QPen(Qt::white, 1.5), c, 10));
+        op.marker3d = makeMarker(m_view3d, QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 1), c, 11));
         op.loss = m_loss->addGraph();
         op.loss->setPen(QPen(c, 1));
         op.loss->setName(name);
@@ -263,9 +269,6 @@ void DescentTab::buildPlots()
         op.grad->setName(name);
         m_optPlots.push_back(std::move(op));
     }
-    // Markers above the paths, the start above the markers.
-    for (auto& op : m_optPlots)
-        op.marker->setLayer(QStringLiteral("main"));
 
     // Expression errors right under the controls, beside the field they concern.
     m_expressionError = new QLabel(this);
@@ -715,11 +718,8 @@ void DescentTab::update3dGeometry()
         op.pu = QVector<double>(p.u.begin(), p.u.end());
         op.pv = QVector<double>(p.v.begin(), p.v.end());
     }
-    // Equal scales on both screen axes so the rotation does not shear.
     m_view3d->xAxis->setRange(-1.75, 1.75);
     m_view3d->yAxis->setRange(-1.5, 1.5);
-    if (m_view3d->axisRect()->width() > 0 && m_view3d->axisRect()->height() > 0)
-        m_view3d->yAxis->setScaleRatio(m_view3d->xAxis, 1.0);
 }
 
 void DescentTab::updatePanelVisibility()

@@ -275,6 +275,15 @@ private slots:
         PlotView* v = m_tab->surface3dPlot();
         QVERIFY(v->isVisible());
         QVERIFY(m_tab->pathCurve("adam")->dataCount() > 0);
+        // A marker (one filled circle) at the current step of each selected run.
+        int markers = 0;
+        for (int i = 0; i < v->plottableCount(); ++i)
+            if (auto* c = qobject_cast<QCPCurve*>(v->plottable(i)); c && c->visible() && c->scatterStyle().shape() == QCPScatterStyle::ssCircle) {
+                QCOMPARE(c->dataCount(), 1);
+                ++markers;
+            }
+        QCOMPARE(markers, 3);
+
         const double az = m_tab->params().real("azimuth");
         const QPoint c = v->rect().center();
         QTest::mousePress(v, Qt::LeftButton, Qt::NoModifier, c);

@@ -11,11 +11,14 @@
 
 #include <QButtonGroup>
 #include <QComboBox>
+#include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
 #include <QSignalBlocker>
@@ -24,6 +27,7 @@
 #include <QStackedWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
@@ -230,6 +234,8 @@ DistributionsTab::DistributionsTab(ParamSet params, QWidget* parent)
     buildJointView(m_stack->widget(3));
     figureLayout()->addWidget(m_stack, 1);
     buildExtraControls();
+    m_samplingWatcher = new QFutureWatcher<SamplingJob>(this);
+    connect(m_samplingWatcher, &QFutureWatcherBase::finished, this, &DistributionsTab::onSamplingFinished);
 
     for (PlotView* p : {m_pqPlot, m_barPlot, m_histPlot, m_runPlot, m_bayesPlot, m_tokenPlot, m_tempPlot, m_jointPlot, m_pxPlot,
                         m_pyPlot, m_infoPlot})
@@ -237,7 +243,17 @@ DistributionsTab::DistributionsTab(ParamSet params, QWidget* parent)
     onParamsChanged({});
 }
 
-DistributionsTab::~DistributionsTab() = default;
+DistributionsTab::~DistributionsTab()
+{
+    // The worker owns copies of everything it touches; wait so no thread outlives the tab.
+    // Only while busy: after takeResult() the watcher's future is invalid and must not be waited on.
+    if (m_samplingBusy)
+        m_samplingWatcher->waitForFinished();
+    // Hiding a focused line edit during ~QWidget emits editingFinished, and the panel would
+    // then commit into m_params after Tab's members are gone: silence the editors first.
+    for (QLineEdit* edit : findChildren<QLineEdit*>())
+        edit->blockSignals(true);
+}
 
 QWidget* DistributionsTab::figure() const { return m_stack->currentWidget(); }
 
@@ -581,18 +597,81 @@ void DistributionsTab::ensureCompare() const
     m_compare.valid = true;
 }
 
+DistributionsTab::SamplingState DistributionsTab::computeSampling(const ParamSet& params, std::vector<double>& samples, std::vector<double>& scratch)
+{
+    SamplingState st;
+    const Distribution p = distributions::distributionOf(params, "p");
+    prob::drawSamples(p, static_cast<std::size_t>(params.integer("samples")), static_cast<std::uint64_t>(params.integer("seed")), samples);
+    st.summary = prob::summarize(samples);
+    st.mle = prob::maximumLikelihood(samples, p, scratch);
+    st.bernoulli = p.family == Family::Bernoulli;
+    if (st.bernoulli)
+        st.posterior = prob::betaBernoulli(samples, params.real("prior_alpha"), params.real("prior_beta"));
+    st.valid = true;
+    return st;
+}
+
 void DistributionsTab::ensureSampling() const
 {
-    if (m_sampling.valid)
+    if (!m_sampling.valid)
+        m_sampling = computeSampling(m_params, m_samples, m_scratch);
+}
+
+void DistributionsTab::startSamplingJob()
+{
+    if (m_samplingBusy) {
+        m_samplingPending = true;  // coalesce: one more job with the newest parameters when this one ends
         return;
-    const Distribution p = distributions::distributionOf(m_params, "p");
-    prob::drawSamples(p, static_cast<std::size_t>(m_params.integer("samples")), static_cast<std::uint64_t>(m_params.integer("seed")), m_samples);
-    m_sampling.summary = prob::summarize(m_samples);
-    m_sampling.mle = prob::maximumLikelihood(m_samples, p, m_scratch);
-    m_sampling.bernoulli = p.family == Family::Bernoulli;
-    if (m_sampling.bernoulli)
-        m_sampling.posterior = prob::betaBernoulli(m_samples, m_params.real("prior_alpha"), m_params.real("prior_beta"));
-    m_sampling.valid = true;
+    }
+    m_samplingBusy = true;
+    m_samplingPending = false;
+    const int generation = m_samplingGeneration;
+    m_samplingWatcher->setFuture(QtConcurrent::run(
+        [params = m_params, samples = std::move(m_jobSamples), scratch = std::move(m_jobScratch), generation]() mutable {
+            SamplingJob job;
+            job.state = computeSampling(params, samples, scratch);
+            job.samples = std::move(samples);
+            job.scratch = std::move(scratch);
+            job.generation = generation;
+            return job;
+        }));
+    m_histPlot->setTitle(tr("Drawing %1 samples from P …").arg(m_params.integer("samples")));
+    m_histPlot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void DistributionsTab::onSamplingFinished()
+{
+    SamplingJob job = m_samplingWatcher->future().takeResult();
+    m_samplingBusy = false;
+    if (job.generation != m_samplingGeneration || m_sampling.valid) {
+        // Stale (the parameters moved on): keep the buffers, drop the numbers.
+        m_jobSamples = std::move(job.samples);
+        m_jobScratch = std::move(job.scratch);
+    } else {
+        std::swap(m_samples, job.samples);
+        std::swap(m_scratch, job.scratch);
+        m_jobSamples = std::move(job.samples);
+        m_jobScratch = std::move(job.scratch);
+        m_sampling = job.state;
+        if (distributions::viewOf(m_params) == View::Sampling)
+            drawSampling();
+    }
+    if (m_samplingPending && !m_sampling.valid)
+        startSamplingJob();
+    m_samplingPending = false;
+}
+
+bool DistributionsTab::waitUntilIdle(int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (m_samplingBusy) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        m_samplingWatcher->waitForFinished();
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    }
+    return Tab::waitUntilIdle(timeoutMs);
 }
 
 void DistributionsTab::ensureDecoding() const
@@ -630,13 +709,19 @@ void DistributionsTab::onParamsChanged(const std::set<std::string>& keys)
     beginCompute();
     m_compare.valid = false;
     m_sampling.valid = false;
+    ++m_samplingGeneration;
     m_decodingValid = false;
     m_jointValid = false;
     updateVisibility();
     syncEditors();
     switch (distributions::viewOf(m_params)) {
     case View::Compare: ensureCompare(); break;
-    case View::Sampling: ensureSampling(); break;
+    case View::Sampling:
+        if (static_cast<std::size_t>(m_params.integer("samples")) >= kAsyncSampleThreshold)
+            startSamplingJob();
+        else
+            ensureSampling();
+        break;
     case View::Decoding:
         ensureDecoding();
         if (m_showSampledTokens && m_decoding.ok)
@@ -648,7 +733,10 @@ void DistributionsTab::onParamsChanged(const std::set<std::string>& keys)
     endCompute();
     switch (distributions::viewOf(m_params)) {
     case View::Compare: drawCompare(); break;
-    case View::Sampling: drawSampling(); break;
+    case View::Sampling:
+        if (m_sampling.valid)
+            drawSampling();  // else the worker draws when it is done
+        break;
     case View::Decoding: drawDecoding(); break;
     case View::Joint: drawJoint(); break;
     }

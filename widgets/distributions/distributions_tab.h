@@ -10,6 +10,7 @@
 #include "engine/prob/sampling.h"
 #include "widgets/common/tab.h"
 
+#include <QFutureWatcher>
 #include <QVector>
 
 class QButtonGroup;
@@ -42,6 +43,11 @@ public:
     QString title() const override { return staticTitle(); }
     QWidget* figure() const override;
     QJsonObject exportData() const override;
+    /// Waits for a large sample being drawn off the GUI thread.
+    bool waitUntilIdle(int timeoutMs) override;
+
+    /// From this many samples on, drawing and estimating run on a worker thread.
+    static constexpr std::size_t kAsyncSampleThreshold = 50000;
 
     // For tests and the lead's screenshots: the plots of each view.
     PlotView* comparePlot() const { return m_pqPlot; }
@@ -75,6 +81,15 @@ private:
         prob::BetaPosterior posterior;
         bool bernoulli = false;
     };
+
+    struct SamplingJob {
+        SamplingState state;
+        std::vector<double> samples, scratch;
+        int generation = 0;
+    };
+    static SamplingState computeSampling(const ParamSet& params, std::vector<double>& samples, std::vector<double>& scratch);
+    void startSamplingJob();
+    void onSamplingFinished();
 
     void buildCompareView(QWidget* page);
     void buildSamplingView(QWidget* page);
@@ -116,6 +131,13 @@ private:
     mutable prob::JointInfo m_joint;
     // Workspaces kept between recomputes (no big allocation per slider move).
     mutable std::vector<double> m_samples, m_scratch;
+    // The worker's own workspaces (handed over and back, reused), and the job bookkeeping:
+    // a result whose generation is not the latest is stale and dropped, never drawn.
+    std::vector<double> m_jobSamples, m_jobScratch;
+    QFutureWatcher<SamplingJob>* m_samplingWatcher = nullptr;
+    int m_samplingGeneration = 0;
+    bool m_samplingBusy = false;
+    bool m_samplingPending = false;
     bool m_showSampledTokens = false;
     std::vector<double> m_sampledFreq;
 

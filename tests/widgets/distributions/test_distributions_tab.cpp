@@ -234,6 +234,29 @@ private slots:
         QCOMPARE(readout(tab, QStringLiteral("ones k")), QString::number(b.k));
     }
 
+    void largeSamplesAreDrawnOffTheGuiThread()
+    {
+        DistributionsTab tab(DistributionsTab::declareParams());
+        tab.show();
+        clickView(tab, "sampling");
+        setCombo(tab.paramPanel(), "p_family", QStringLiteral("laplace"));
+        typeValue(tab.paramPanel(), "samples", QStringLiteral("300000"));
+        QVERIFY(300000 >= DistributionsTab::kAsyncSampleThreshold);
+        // A newer request while the first is running: only the newest result may be drawn.
+        typeValue(tab.paramPanel(), "seed", QStringLiteral("9"));
+        QVERIFY(tab.waitUntilIdle(60000));
+        std::vector<double> xs;
+        prob::drawSamples(distributions::distributionOf(tab.params(), "p"), 300000, 9, xs);
+        const prob::SampleSummary s = prob::summarize(xs);
+        QCOMPARE(readout(tab, QStringLiteral("n")), QStringLiteral("300000"));
+        QCOMPARE(readout(tab, QStringLiteral("sample mean")), formatNumber(s.mean));
+        auto* run = dynamic_cast<QCPGraph*>(plottableNamed(tab.runningMeanPlot(), QStringLiteral("running mean")));
+        AIMATH_COMPARE_REL(points(run).back().second, s.mean, 1e-9);
+        const QJsonObject o = tab.exportData();
+        QCOMPARE(o["samples"].toObject()["n"].toDouble(), 300000.0);
+        QCOMPARE(o["samples"].toObject()["seed"].toDouble(), 9.0);
+    }
+
     void decodingFiltersAndSample()
     {
         DistributionsTab tab(DistributionsTab::declareParams());

@@ -615,8 +615,10 @@ std::optional<std::string_view> npyField(std::string_view header, std::string_vi
 LoadResult parseNpy(std::string_view bytes, const Failure& f, const LoadOptions& o)
 {
     static constexpr char kMagic[] = "\x93NUMPY";
-    if (bytes.size() < 10 || bytes.substr(0, 6) != std::string_view(kMagic, 6))
+    if (bytes.size() < 6 || bytes.substr(0, 6) != std::string_view(kMagic, 6))
         return f.byte(0, "not a NumPy .npy file (the magic string \\x93NUMPY is missing)");
+    if (bytes.size() < 10)
+        return f.byte(bytes.size(), "truncated .npy header (the file ends after " + std::to_string(bytes.size()) + " bytes)");
     const auto major = static_cast<unsigned char>(bytes[6]);
     if (major < 1 || major > 3)
         return f.byte(6, "unsupported .npy format version " + std::to_string(major) + " (1, 2 and 3 are supported)");

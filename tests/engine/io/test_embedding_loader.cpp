@@ -270,6 +270,7 @@ private slots:
         QTest::newRow("npy version 4") << "v.npy" << QByteArray::fromStdString(npy(1, "<f4", false, "(1, 3)", rawBytes(f3))).replace(6, 1, "\x04") << "auto" << "byte 6: unsupported .npy format version 4";
         QTest::newRow("npy truncated data") << "t.npy" << QByteArray::fromStdString(npy(1, "<f4", false, "(2, 3)", rawBytes(f3))) << "auto" << "byte 128: truncated: shape (2, 3) of <f4 needs 24 bytes of data but only 12 follow";
         QTest::newRow("npy truncated header") << "th.npy" << QByteArray::fromStdString(npy(1, "<f4", false, "(1, 3)", "")).left(30) << "auto" << "byte 8: the header length";
+        QTest::newRow("npy magic only") << "mo.npy" << QByteArray("\x93NUMPY\x01", 7) << "auto" << "byte 7: truncated .npy header (the file ends after 7 bytes)";
         QTest::newRow("npy int dtype") << "i.npy" << QByteArray::fromStdString(npy(1, "<i4", false, "(1, 3)", rawBytes(f3))) << "auto" << "unsupported dtype '<i4'";
         QTest::newRow("npy 1-D") << "d.npy" << QByteArray::fromStdString(npy(1, "<f4", false, "(3,)", rawBytes(f3))) << "auto" << "has 1 dimensions; a table of vectors needs shape (rows, dim)";
         QTest::newRow("npy NaN") << "nn.npy" << QByteArray::fromStdString(npy(1, "<f4", false, "(1, 3)", rawBytes(std::vector<float>{1, std::nanf(""), 3}))) << "auto" << "byte 132: row 1, column 2 is NaN";

@@ -293,7 +293,7 @@ void AttentionTab::buildWeightsView(QWidget* page)
     QCPAxis* ex = m_entRect->axis(QCPAxis::atBottom);
     ey->setRangeReversed(true);
     ey->setTickLabels(false);
-    ex->setLabel(tr("row entropy (nats)"));
+    ex->setLabel(tr("row entropy (nats)\ndashed: ln(visible keys), uniform"));
     ex->setTickLabelFont(m_mainPlot->xAxis->tickLabelFont());
     ex->setLabelFont(m_mainPlot->xAxis->labelFont());
     grid->setColumnStretchFactor(0, 4);
@@ -307,13 +307,6 @@ void AttentionTab::buildWeightsView(QWidget* page)
     m_entMax->setName(tr("ln(keys visible): uniform"));
     m_entMax->setPen(QPen(Qt::black, 1, Qt::DashLine));
     m_entMax->setLineStyle(QCPGraph::lsStepCenter);
-    auto* legend = new QCPLegend;
-    m_entRect->insetLayout()->addElement(legend, Qt::AlignBottom | Qt::AlignRight);
-    legend->setLayer(QStringLiteral("legend"));
-    legend->setFont(m_mainPlot->legend->font());
-    legend->setBrush(QColor(255, 255, 255, 220));
-    m_entBars->addToLegend(legend);
-    m_entMax->addToLegend(legend);
     m_mainPlot->setTitle(tr("Attention weights"));
     // The selected query row is outlined.
     auto* outline = new QCPItemRect(m_mainPlot);
@@ -531,6 +524,10 @@ void AttentionTab::recompute(bool inputsChanged)
     if (n > kFullStoreLimit) {
         m_pendingJob = Job{std::make_shared<Prepared>(reuse ? m_prep : std::move(fresh)), spec, opt, m_generation};
         m_asyncPending = true;
+        // m_prep still describes the picture on screen, not this request: the next
+        // request must prepare its inputs again rather than reuse the old ones.
+        if (!reuse)
+            m_prepValid = false;
         if (m_asyncRunning)
             m_cancel->store(true);  // the finished handler starts the pending job
         else

@@ -458,6 +458,17 @@ void TestAttentionTab::staleBackgroundResultsAreDropped()
     QVERIFY(tab.waitUntilIdle(120000));
     QCOMPARE(tab.result().n, 700);
     QCOMPARE(tab.heatmap()->data()->keySize(), 350);
+    // A softmax-only change while a long job is pending must not fall back to the
+    // inputs on screen (700 tokens) but apply to the requested 1200.
+    p.set("seq_len", 1200LL);
+    tab.applyParams(p);
+    QVERIFY(tab.busy());
+    auto* slider = qobject_cast<QSlider*>(tab.paramPanel()->control("temperature"));
+    slider->setValue(slider->value() + 100);
+    QVERIFY(tab.waitUntilIdle(120000));
+    QCOMPARE(tab.result().n, 1200);
+    AIMATH_COMPARE_REL(tab.result().factor, 1.0 / 4.0 / tab.params().real("temperature"), 1e-14);
+    QVERIFY(tab.params().real("temperature") > 1.0);
     // A synchronous request made while a job runs wins as well.
     p.set("seq_len", 3000LL);
     tab.applyParams(p);

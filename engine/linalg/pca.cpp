@@ -1,5 +1,6 @@
 #include "engine/linalg/pca.h"
 
+#include <Eigen/Cholesky>
 #include <Eigen/Eigenvalues>
 #include <Eigen/QR>
 #include <Eigen/SVD>
@@ -33,6 +34,22 @@ Eigen::MatrixXd orthonormalColumns(const Eigen::MatrixXd& a)
 {
     Eigen::HouseholderQR<Eigen::MatrixXd> qr(a);
     return qr.householderQ() * Eigen::MatrixXd::Identity(a.rows(), a.cols());
+}
+
+/// Cheaper orthonormalisation for the power iterations (Cholesky QR, twice for
+/// stability): Q = A·R⁻¹ with RᵀR = AᵀA. Falls back to Householder when AᵀA is not
+/// numerically positive definite. The final basis always uses Householder.
+Eigen::MatrixXd orthonormalColumnsFast(const Eigen::MatrixXd& a)
+{
+    Eigen::MatrixXd q = a;
+    for (int pass = 0; pass < 2; ++pass) {
+        const Eigen::MatrixXd g = q.transpose() * q;
+        Eigen::LLT<Eigen::MatrixXd> llt(g);
+        if (llt.info() != Eigen::Success)
+            return orthonormalColumns(a);
+        llt.matrixU().solveInPlace<Eigen::OnTheRight>(q);
+    }
+    return q;
 }
 
 /// Z · M in double, by row blocks (Z is float).
@@ -204,9 +221,10 @@ PcaResult pca(const Eigen::Ref<const RowMatrixF>& z, const PcaOptions& o)
                 r.message = "cancelled";
                 return r;
             }
-            const Eigen::MatrixXd w = orthonormalColumns(timesLeftTransposed(z, q));
-            q = orthonormalColumns(timesRight(z, w));
+            const Eigen::MatrixXd w = orthonormalColumnsFast(timesLeftTransposed(z, q));
+            q = orthonormalColumnsFast(timesRight(z, w));
         }
+        q = orthonormalColumns(q);
         const Eigen::MatrixXd bt = timesLeftTransposed(z, q);  // (Qᵀ Z)ᵀ, d × l
         Eigen::JacobiSVD<Eigen::MatrixXd> svd(bt, Eigen::ComputeThinU);
         r.explainedVariance = svd.singularValues().head(k).array().square().matrix() / denom;

@@ -236,6 +236,7 @@ EmbeddingsTab::EmbeddingsTab(ParamSet params, QWidget* parent)
     m_cov->plotLayout()->addElement(1, 1, m_covScale);
     m_covScale->setLabel(tr("covariance"));
     m_covMap->setColorScale(m_covScale);
+    m_covScale->setGradient(palette::diverging());  // the scale's gradient wins once attached
     auto* group = new QCPMarginGroup(m_cov);
     m_cov->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, group);
     m_covScale->setMarginGroup(QCP::msBottom | QCP::msTop, group);
@@ -277,7 +278,7 @@ EmbeddingsTab::EmbeddingsTab(ParamSet params, QWidget* parent)
     m_analogyGraph->setName(tr("analogy"));
     m_selGraph->setName(tr("selected"));
     m_searchGraph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(palette::color("search_match"), 1.5), Qt::NoBrush, 10));
-    m_neighborGraph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QPen(Qt::black, 1), palette::color("neighbor"), 9));
+    m_neighborGraph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QPen(palette::color("neighbor").darker(160), 1.5), palette::color("neighbor"), 9));
     m_analogyGraph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(Qt::black, 1), palette::color("analogy"), 11));
     m_selGraph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssStar, QPen(palette::color("selection"), 2.5), Qt::NoBrush, 16));
     for (QCPGraph* g : {m_searchGraph, m_neighborGraph, m_analogyGraph, m_selGraph})

@@ -436,7 +436,7 @@ void PrecisionTab::buildStabilityView(QWidget* page)
                              tr("max |p − p_float64|"), true, true);
     legendBelow(m_softmaxPlot, 3);
     m_gradPlot = makePlot(split, tr("Gradients × loss scale against each format's range"), tr("log10 |g · loss_scale|"), tr("gradients"), false, false);
-    m_gradPlot->legend->setVisible(true);
+    legendBelow(m_gradPlot, 2);
     m_gradBars = new QCPBars(m_gradPlot->xAxis, m_gradPlot->yAxis);
     m_gradBars->setName(tr("gradients"));
     m_gradBars->setPen(Qt::NoPen);
@@ -975,7 +975,7 @@ void PrecisionTab::drawRange()
     const int k0 = static_cast<int>(std::ceil(std::log10(linthresh * 5)));
     const int k1 = static_cast<int>(std::ceil(std::log10(maxAbs)));
     const int kstep = decadeStep(k0, k1, 5);
-    for (int k = k1; k >= k0; k -= kstep) {
+    for (int k = static_cast<int>(std::floor(double(k1) / kstep)) * kstep; k >= k0; k -= kstep) {
         const double v = std::pow(10.0, k);
         const QString label = QStringLiteral("10") + superscript(k);
         xs->addTick(nm::symlog(v, linthresh), label);

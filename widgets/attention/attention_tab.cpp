@@ -293,7 +293,7 @@ void AttentionTab::buildWeightsView(QWidget* page)
     QCPAxis* ex = m_entRect->axis(QCPAxis::atBottom);
     ey->setRangeReversed(true);
     ey->setTickLabels(false);
-    ex->setLabel(tr("row entropy (nats)\ndashed: ln(visible keys), uniform"));
+    ex->setLabel(tr("row entropy (nats)\n(dashed: uniform)"));
     ex->setTickLabelFont(m_mainPlot->xAxis->tickLabelFont());
     ex->setLabelFont(m_mainPlot->xAxis->labelFont());
     grid->setColumnStretchFactor(0, 4);
@@ -306,7 +306,7 @@ void AttentionTab::buildWeightsView(QWidget* page)
     m_entMax = new QCPGraph(ey, ex);
     m_entMax->setName(tr("ln(keys visible): uniform"));
     m_entMax->setPen(QPen(Qt::black, 1, Qt::DashLine));
-    m_entMax->setLineStyle(QCPGraph::lsStepCenter);
+    m_entMax->setLineStyle(QCPGraph::lsLine);
     m_mainPlot->setTitle(tr("Attention weights"));
     // The selected query row is outlined.
     auto* outline = new QCPItemRect(m_mainPlot);
@@ -338,10 +338,12 @@ void AttentionTab::buildWeightsView(QWidget* page)
     m_rowPlot->xAxis->setLabel(tr("key"));
     m_rowPlot->xAxis->grid()->setVisible(false);
     trackPlot(m_rowPlot);
+    m_rowPlot->setMinimumHeight(190);
     vsplit->addWidget(top);
     vsplit->addWidget(m_rowPlot);
-    vsplit->setStretchFactor(0, 3);
-    vsplit->setStretchFactor(1, 1);
+    vsplit->setStretchFactor(0, 5);
+    vsplit->setStretchFactor(1, 2);
+    vsplit->setSizes({620, 260});
 }
 
 void AttentionTab::buildHeadsView(QWidget* page)
@@ -705,17 +707,22 @@ void AttentionTab::redrawWeights()
     m_mainPlot->setTitle(r.heads > 1 ? tr("Head %1 of %2: %3").arg(h).arg(r.heads).arg(what) : tr("Attention %1").arg(what));
 
     // Entropy of every row, beside the heatmap, in the heatmap's row coordinates.
-    QVector<double> keys(n), ent(n), maxEnt(n);
+    QVector<double> keys(n), ent(n), edgeKeys(2 * n), maxEnt(2 * n);
+    double entMax = 1e-3;
     for (int t = 0; t < n; ++t) {
         keys[t] = (t + 0.5) / m_displayPool - 0.5;
         ent[t] = hr.rowEntropy[t];
-        maxEnt[t] = maxRowEntropy(n, m_spec.mask, m_spec.pad, t);
+        // The ceiling ln(visible keys) as a staircase spanning each row's full height.
+        const double ceiling = maxRowEntropy(n, m_spec.mask, m_spec.pad, t);
+        edgeKeys[2 * t] = static_cast<double>(t) / m_displayPool - 0.5;
+        edgeKeys[2 * t + 1] = static_cast<double>(t + 1) / m_displayPool - 0.5;
+        maxEnt[2 * t] = maxEnt[2 * t + 1] = ceiling;
+        entMax = std::max(entMax, ceiling);
     }
     m_entBars->setWidth(0.8 / m_displayPool);
     m_entBars->setData(keys, ent, true);
-    m_entMax->setData(keys, maxEnt, true);
+    m_entMax->setData(edgeKeys, maxEnt, true);
     m_entRect->axis(QCPAxis::atLeft)->setRange(-0.5, cells - 0.5);
-    const double entMax = std::max(1e-3, *std::max_element(maxEnt.begin(), maxEnt.end()));
     m_entRect->axis(QCPAxis::atBottom)->setRange(0, entMax * 1.05);
     m_mainPlot->replot(QCustomPlot::rpQueuedReplot);
 

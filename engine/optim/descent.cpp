@@ -1,5 +1,6 @@
 #include "engine/optim/descent.h"
 
+#include "engine/optim/vector_state.h"
 #include <cmath>
 
 namespace aimath::optim {
@@ -54,6 +55,7 @@ void runTrajectory(const Surface& surface, const std::string& optimizer, double 
     out.f.reserve(n);
     out.gradNorm.reserve(n);
 
+    resetVectorState();
     auto opt = makeOptimizer(optimizer, rs.optimizer);
     if (!opt) {
         out.error = "optimizers: unknown optimizer '" + optimizer + "'";

@@ -371,10 +371,10 @@ bool DescentTab::rebuildSurface()
     auto s = optim::makeSurface(id, ss, &error);
     if (!s) {
         m_surfaceError = QString::fromStdString(error);
-        m_expressionError->setText(m_surfaceError);
+        m_expressionError->setText(m_surfaceError + tr(" (the last valid surface stays shown)"));
         m_expressionError->show();
         paramPanel()->setParamError("expression", m_surfaceError);
-        showError(m_surfaceError + tr(" — the last valid surface stays shown."));
+        showError(m_surfaceError);
         if (m_surface)
             return false;
         // Nothing valid to keep yet (an invalid expression restored from a session): show the default expression's surface.

@@ -1285,15 +1285,19 @@ void DistributionsTab::drawSampling()
         m_prior->setName(tr("prior Beta(%1, %2)").arg(formatNumber(b.priorAlpha, 4), formatNumber(b.priorBeta, 4)));
         m_posterior->setName(tr("posterior Beta(%1, %2)").arg(formatNumber(b.postAlpha, 6), formatNumber(b.postBeta, 6)));
         m_bayesPlot->yAxis->setRange(0, top * 1.12);
+        // With many flips the posterior is a spike: zoom on it (the prior is nearly flat there).
+        const bool zoom = 10.0 * psd < 0.25;
+        m_bayesPlot->xAxis->setRange(zoom ? std::max(0.0, pm - 10.0 * psd) : 0.0, zoom ? std::min(1.0, pm + 10.0 * psd) : 1.0);
+        m_bayesPlot->setTitle(zoom ? tr("Bayes for a coin (zoomed on the posterior)") : tr("Bayes for a coin"));
         m_mleLine->setVisible(b.mleDefined);
         m_mleLabel->setVisible(b.mleDefined);
         placeVLine(m_mleLine, b.mle);
-        m_mleLabel->position->setCoords(b.mle, top * 1.1);
+        m_mleLabel->position->setCoords(b.mle, top * 0.45);
         m_mleLabel->setText(tr(" MLE k/n = %1").arg(formatNumber(b.mle, 4)));
         m_mapLine->setVisible(b.mapDefined);
         m_mapLabel->setVisible(b.mapDefined);
         placeVLine(m_mapLine, b.map);
-        m_mapLabel->position->setCoords(b.map, top * 0.95);
+        m_mapLabel->position->setCoords(b.map, top * 0.3);
         m_mapLabel->setText(tr(" MAP = %1").arg(formatNumber(b.map, 4)));
         m_bayesPlot->replot(QCustomPlot::rpQueuedReplot);
     }

@@ -486,14 +486,16 @@ void DescentTab::recomputeTrajectories()
     rs.optimizer.rmsAlpha = m_params.real("rms_alpha");
     rs.optimizer.weightDecay = m_params.real("weight_decay");
 
+    // A run is recomputed only when something it depends on changed: dragging one learning rate reruns one optimizer.
+    std::string common = m_surfaceKey;
+    for (const char* k : {"start_x", "start_y", "steps", "noise", "clip_norm", "seed", "schedule", "step_size", "gamma", "warmup",
+                          "momentum", "beta1", "beta2", "eps", "rms_alpha", "weight_decay"})
+        common += "|" + m_params.toString(k);
     const auto& selected = m_params.texts("optimizers");
     const auto& ids = optim::optimizerIds();
-    std::size_t count = 0;
-    for (const auto& id : ids)
-        if (std::find(selected.begin(), selected.end(), id) != selected.end())
-            ++count;
-    m_runs.resize(count);  // existing entries keep their vectors' capacity
-    std::size_t r = 0;
+    m_allRuns.resize(ids.size());
+    m_runKeys.resize(ids.size());
+    m_runs.clear();
     for (std::size_t i = 0; i < ids.size(); ++i) {
         OptimizerPlots& op = m_optPlots[i];
         const bool on = std::find(selected.begin(), selected.end(), ids[i]) != selected.end();
@@ -504,15 +506,23 @@ void DescentTab::recomputeTrajectories()
         for (QCPAbstractPlottable* p : {static_cast<QCPAbstractPlottable*>(op.path), static_cast<QCPAbstractPlottable*>(op.path3d),
                                         static_cast<QCPAbstractPlottable*>(op.loss), static_cast<QCPAbstractPlottable*>(op.grad)})
             on ? (void)p->addToLegend() : (void)p->removeFromLegend();
-        op.px.clear();
-        op.py.clear();
         if (!on) {
+            op.px.clear();
+            op.py.clear();
             op.loss->data()->clear();
             op.grad->data()->clear();
             continue;
         }
-        optim::Trajectory& t = m_runs[r++];
+        optim::Trajectory& t = m_allRuns[i];
+        m_runs.push_back(&t);
+        const std::string key = common + "|" + ids[i] + "|" + m_params.toString("lr_" + ids[i]);
+        if (key == m_runKeys[i] && op.px.size() == static_cast<qsizetype>(t.size()))
+            continue;  // unchanged: keep the run and its plot data
         optim::runTrajectory(*m_surface, ids[i], m_params.real("lr_" + ids[i]), rs, t);
+        m_runKeys[i] = key;
+        ++m_runCount;
+        op.px.clear();
+        op.py.clear();
         const qsizetype n = static_cast<qsizetype>(t.size());
         op.px.reserve(n);
         op.py.reserve(n);
@@ -529,19 +539,18 @@ void DescentTab::recomputeTrajectories()
     // Loss curves: f − f* on a log axis when the minimum is known (else f, on a log axis only if positive).
     const bool haveRef = std::isfinite(m_lossRef);
     bool allPositive = true;
-    for (const auto& t : m_runs)
-        for (double f : t.f)
+    for (const auto* t : m_runs)
+        for (double f : t->f)
             if (!haveRef && !(f > 0))
                 allPositive = false;
     const bool logLoss = haveRef || allPositive;
     setLogAxis(m_loss->yAxis, logLoss);
     m_loss->yAxis->setLabel(haveRef ? tr("f − f*  (f* = %1)").arg(formatNumber(m_lossRef)) : tr("f"));
-    r = 0;
     for (std::size_t i = 0; i < ids.size(); ++i) {
         OptimizerPlots& op = m_optPlots[i];
         if (!op.loss->visible())
             continue;
-        const optim::Trajectory& t = m_runs[r++];
+        const optim::Trajectory& t = m_allRuns[i];
         QVector<double> steps, loss, gn;
         const qsizetype n = static_cast<qsizetype>(t.size());
         steps.reserve(n);
@@ -671,11 +680,10 @@ void DescentTab::updateReadouts()
         rows.emplace_back(tr("Hessian"), tr("undefined here (f is not twice differentiable)"));
     }
     const auto& ids = optim::optimizerIds();
-    std::size_t r = 0;
-    for (std::size_t i = 0; i < ids.size() && r < m_runs.size(); ++i) {
+    for (std::size_t i = 0; i < ids.size() && i < m_allRuns.size(); ++i) {
         if (!m_optPlots[i].path->visible())
             continue;
-        const auto& t = m_runs[r++];
+        const auto& t = m_allRuns[i];
         const QString name = QString::fromLatin1(optimizerLabel(ids[i]));
         if (t.diverged)
             rows.emplace_back(name, tr("diverged at step %1").arg(t.divergedAt));
@@ -707,13 +715,13 @@ void DescentTab::update3dGeometry()
         v << kNaN;
     }
     m_wire->setData(u, v);
-    std::size_t r = 0;
-    for (auto& op : m_optPlots) {
+    for (std::size_t i = 0; i < m_optPlots.size(); ++i) {
+        OptimizerPlots& op = m_optPlots[i];
         op.pu.clear();
         op.pv.clear();
-        if (!op.path->visible() || r >= m_runs.size())
+        if (!op.path->visible() || i >= m_allRuns.size())
             continue;
-        const auto& t = m_runs[r++];
+        const auto& t = m_allRuns[i];
         const auto p = optim::projectPath(t.x.data(), t.y.data(), t.f.data(), t.size(), box, rot);
         op.pu = QVector<double>(p.u.begin(), p.u.end());
         op.pv = QVector<double>(p.v.begin(), p.v.end());
@@ -887,7 +895,8 @@ QJsonObject DescentTab::exportData() const
                                       {QStringLiteral("global"), m.global}});
     o[QStringLiteral("known_minima")] = minima;
     QJsonArray runs;
-    for (const auto& t : m_runs) {
+    for (const auto* run : m_runs) {
+        const optim::Trajectory& t = *run;
         QJsonObject r;
         r[QStringLiteral("optimizer")] = QString::fromStdString(t.optimizer);
         r[QStringLiteral("lr")] = json::number(t.lr);
@@ -907,7 +916,8 @@ QJsonObject DescentTab::exportData() const
 QString DescentTab::exportCsv() const
 {
     QString s = QStringLiteral("optimizer,lr,step,x,y,f,grad_norm\n");
-    for (const auto& t : m_runs) {
+    for (const auto* run : m_runs) {
+        const optim::Trajectory& t = *run;
         const QString name = QString::fromStdString(t.optimizer);
         const QString lr = QString::fromStdString(formatReal(t.lr));
         for (std::size_t k = 0; k < t.size(); ++k)

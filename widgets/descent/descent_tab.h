@@ -55,7 +55,9 @@ public:
     QSlider* timeSlider() const { return m_timeSlider; }
     QToolButton* playButton() const { return m_play; }
     /// The runs of the selected optimizers, in menu order.
-    const std::vector<optim::Trajectory>& trajectories() const { return m_runs; }
+    const std::vector<const optim::Trajectory*>& trajectories() const { return m_runs; }
+    /// How many optimizer runs were computed so far (a run whose settings did not change is reused).
+    int runComputeCount() const { return m_runCount; }
     /// The map's path curve of an optimizer id (null for an unknown id).
     QCPCurve* pathCurve(const std::string& optimizer) const;
     QCPColorMap* heatmap() const { return m_heat; }
@@ -107,7 +109,10 @@ private:
     optim::SurfaceGrid m_grid;
     optim::DisplayScale m_display;
     std::vector<double> m_levels;
-    std::vector<optim::Trajectory> m_runs;
+    std::vector<optim::Trajectory> m_allRuns;     // one per optimizer id (menu order), storage kept between recomputes
+    std::vector<std::string> m_runKeys;           // the settings each run was computed with ("" = none yet)
+    std::vector<const optim::Trajectory*> m_runs; // the selected runs, menu order
+    int m_runCount = 0;
     std::vector<double> m_schedule;
     double m_lossRef = 0.0;
     int m_gridCount = 0;

@@ -81,9 +81,9 @@ private slots:
         const auto& runs = m_tab->trajectories();
         QCOMPARE(runs.size(), std::size_t(3));  // sgd, momentum, adam
         const auto ref = engineRun(m_tab->params(), "adam");
-        QCOMPARE(runs[2].optimizer, std::string("adam"));
-        QCOMPARE(runs[2].x, ref.x);
-        QCOMPARE(runs[2].y, ref.y);
+        QCOMPARE(runs[2]->optimizer, std::string("adam"));
+        QCOMPARE(runs[2]->x, ref.x);
+        QCOMPARE(runs[2]->y, ref.y);
         // The drawn path is the run (time slider at the end): steps + 1 points.
         QCPCurve* path = m_tab->pathCurve("adam");
         QCOMPARE(path->dataCount(), 501);
@@ -107,17 +107,24 @@ private slots:
         QSlider* slider = control<QSlider>("lr_sgd");
         QVERIFY(slider);
         const int gridsBefore = m_tab->gridRecomputeCount();
-        const auto before = m_tab->trajectories()[0].x;
+        const int runsBefore = m_tab->runComputeCount();
+        const auto before = m_tab->trajectories()[0]->x;
+        const auto adamBefore = m_tab->trajectories()[2]->x;
         slider->setValue(slider->value() + slider->maximum() / 20);
         const double lr = m_tab->params().real("lr_sgd");
         QVERIFY(lr > 1e-3);
         const auto ref = engineRun(m_tab->params(), "sgd");
-        QCOMPARE(m_tab->trajectories()[0].lr, lr);
-        QCOMPARE(m_tab->trajectories()[0].x, ref.x);
-        QVERIFY(m_tab->trajectories()[0].x != before);
+        QCOMPARE(m_tab->trajectories()[0]->lr, lr);
+        QCOMPARE(m_tab->trajectories()[0]->x, ref.x);
+        QVERIFY(m_tab->trajectories()[0]->x != before);
         QCOMPARE(curveX(m_tab->pathCurve("sgd")), ref.x);
-        // Only the runs were recomputed, not the grid.
+        // Only SGD's run was recomputed: not the other runs, not the grid.
         QCOMPARE(m_tab->gridRecomputeCount(), gridsBefore);
+        QCOMPARE(m_tab->runComputeCount(), runsBefore + 1);
+        QCOMPARE(m_tab->trajectories()[2]->x, adamBefore);
+        // A shared setting (the start) reruns all three.
+        control<QSlider>("start_y")->setValue(control<QSlider>("start_y")->value() + 10);
+        QCOMPARE(m_tab->runComputeCount(), runsBefore + 4);
     }
 
     void stepsSliderAndOptimizerSwitch()
@@ -128,8 +135,8 @@ private slots:
         QTest::keyClicks(steps, QStringLiteral("40"));
         QTest::keyClick(steps, Qt::Key_Return);
         QCOMPARE(m_tab->params().integer("steps"), 40LL);
-        for (const auto& t : m_tab->trajectories())
-            QCOMPARE(t.size(), std::size_t(41));
+        for (const auto* t : m_tab->trajectories())
+            QCOMPARE(t->size(), std::size_t(41));
         // Turning Nesterov on adds its run and its path.
         QCheckBox* nesterov = nullptr;
         for (auto* box : m_tab->paramPanel()->findChildren<QCheckBox*>())
@@ -154,9 +161,9 @@ private slots:
         const double xPerPx = map->xAxis->range().size() / map->axisRect()->width();
         const double yPerPx = map->yAxis->range().size() / map->axisRect()->height();
         QVERIFY2(std::fabs(x - 0.5) <= xPerPx && std::fabs(y - 2.0) <= yPerPx, qPrintable(QStringLiteral("start (%1, %2)").arg(x).arg(y)));
-        for (const auto& t : m_tab->trajectories()) {
-            QCOMPARE(t.x[0], x);
-            QCOMPARE(t.y[0], y);
+        for (const auto* t : m_tab->trajectories()) {
+            QCOMPARE(t->x[0], x);
+            QCOMPARE(t->y[0], y);
         }
         QCOMPARE(curveX(m_tab->pathCurve("momentum")).front(), x);
         QCOMPARE(m_tab->gridRecomputeCount(), gridsBefore);
@@ -167,11 +174,11 @@ private slots:
         QSlider* time = m_tab->timeSlider();
         QCOMPARE(time->maximum(), 500);
         QCOMPARE(time->value(), 500);
-        const auto runsBefore = m_tab->trajectories()[1].x;
+        const auto runsBefore = m_tab->trajectories()[1]->x;
         time->setValue(120);
         QCOMPARE(m_tab->params().integer("time"), 120LL);
         QCOMPARE(m_tab->pathCurve("momentum")->dataCount(), 121);
-        QCOMPARE(m_tab->trajectories()[1].x, runsBefore);
+        QCOMPARE(m_tab->trajectories()[1]->x, runsBefore);
         QCOMPARE(curveX(m_tab->pathCurve("momentum")).back(), runsBefore[120]);
         // Play advances the time from there.
         m_tab->playButton()->click();
@@ -190,7 +197,7 @@ private slots:
         QCOMPARE(m_tab->gridRecomputeCount(), before + 1);
         QCOMPARE(m_tab->mapPlot()->xAxis->range().lower, -5.0);
         const auto ref = engineRun(m_tab->params(), "sgd");
-        QCOMPARE(m_tab->trajectories()[0].x, ref.x);
+        QCOMPARE(m_tab->trajectories()[0]->x, ref.x);
         // The colour scale toggle redraws without resampling.
         control<QCheckBox>("log_scale")->click();
         QCOMPARE(m_tab->gridRecomputeCount(), before + 1);
@@ -231,7 +238,7 @@ private slots:
         lr->clear();
         QTest::keyClicks(lr, QStringLiteral("0.5"));
         QTest::keyClick(lr, Qt::Key_Return);
-        const auto& t = m_tab->trajectories()[0];
+        const auto& t = *m_tab->trajectories()[0];
         QVERIFY(t.diverged);
         QVERIFY(t.divergedAt > 0);
         for (double v : curveX(m_tab->pathCurve("sgd")))

@@ -726,6 +726,7 @@ void EmbeddingsTab::updateView(bool rescale)
             if (m_3d)
                 col = lighter(col, 0.6 * (layers - 1 - layer) / (layers - 1));  // depth shading: far points fade
             g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, col, col, size));
+            g->setAntialiasedScatters(ns <= 5000);  // tens of thousands of discs: speed over smooth edges
             g->setData(m_bufX[b], m_bufY[b]);
         }
 

@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSpinBox>
@@ -237,7 +238,7 @@ DistributionsTab::DistributionsTab(ParamSet params, QWidget* parent)
     m_samplingWatcher = new QFutureWatcher<SamplingJob>(this);
     connect(m_samplingWatcher, &QFutureWatcherBase::finished, this, &DistributionsTab::onSamplingFinished);
 
-    for (PlotView* p : {m_pqPlot, m_barPlot, m_histPlot, m_runPlot, m_bayesPlot, m_tokenPlot, m_tempPlot, m_jointPlot, m_pxPlot,
+    for (PlotView* p : {m_pqPlot, m_barPlot, m_histPlot, m_runPlot, m_bayesPlot, m_tokenPlot, m_logitPlot, m_tempPlot, m_jointPlot, m_pxPlot,
                         m_pyPlot, m_infoPlot})
         trackPlot(p);
     onParamsChanged({});
@@ -415,7 +416,19 @@ void DistributionsTab::buildDecodingView(QWidget* page)
     m_tokenPlot->xAxis->setTickLabelRotation(40);
     m_tokenPlot->setInteractiveZoom(false);
 
-    m_tempPlot = makePlot(split, tr("Entropy of softmax(logits / T) against T"), tr("temperature T (log)"), tr("entropy (nats)"));
+    auto* bottom = new QSplitter(Qt::Horizontal, split);
+    m_logitPlot = makePlot(bottom, tr("Logits (drag a bar up or down)"), QString(), tr("logit z"));
+    m_logitPlot->setInteractiveZoom(false);
+    m_logitBars = new QCPBars(m_logitPlot->xAxis, m_logitPlot->yAxis);
+    m_logitBars->setName(tr("logits"));
+    m_logitBars->setBrush(withAlpha(pc, 150));
+    m_logitBars->setPen(pen(pc.darker(140), 1));
+    m_logitBars->setWidth(0.7);
+    m_logitPlot->xAxis->setTickLabelRotation(40);
+    connect(m_logitPlot, &QCustomPlot::mousePress, this, &DistributionsTab::onLogitPress);
+    connect(m_logitPlot, &QCustomPlot::mouseMove, this, &DistributionsTab::onLogitMove);
+    connect(m_logitPlot, &QCustomPlot::mouseRelease, this, &DistributionsTab::onLogitRelease);
+    m_tempPlot = makePlot(bottom, tr("Entropy of softmax(logits / T) against T"), tr("temperature T (log)"), tr("entropy (nats)"));
     m_tempPlot->xAxis->setScaleType(QCPAxis::stLogarithmic);
     m_tempPlot->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
     m_tempGraph = m_tempPlot->addGraph();
@@ -430,6 +443,8 @@ void DistributionsTab::buildDecodingView(QWidget* page)
     m_lnVLine->setPen(pen(QColor(120, 120, 120), 1, Qt::DotLine));
     m_tempPlot->legend->setVisible(true);
     m_tempPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    bottom->setStretchFactor(0, 1);
+    bottom->setStretchFactor(1, 1);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
 }
@@ -823,6 +838,37 @@ void DistributionsTab::syncEditors()
 void DistributionsTab::onViewButton(int index)
 {
     setParam("view", distributions::viewIds()[static_cast<std::size_t>(index)]);
+}
+
+void DistributionsTab::onLogitPress(QMouseEvent* event)
+{
+    if (event->button() != Qt::LeftButton)
+        return;
+    const int i = static_cast<int>(std::lround(m_logitPlot->xAxis->pixelToCoord(event->position().x())));
+    if (i >= 0 && i < static_cast<int>(m_params.reals("logits").size()))
+        m_dragIndex = i;
+    onLogitMove(event);
+}
+
+void DistributionsTab::onLogitMove(QMouseEvent* event)
+{
+    if (m_dragIndex < 0)
+        return;
+    auto logits = m_params.reals("logits");
+    if (m_dragIndex >= static_cast<int>(logits.size()))
+        return;
+    // Two decimals are plenty for a drag; the range is the parameter's own.
+    const double y = std::round(m_logitPlot->yAxis->pixelToCoord(event->position().y()) * 100.0) / 100.0;
+    logits[static_cast<std::size_t>(m_dragIndex)] = std::clamp(y, -100.0, 100.0);
+    setParam("logits", logits);
+}
+
+void DistributionsTab::onLogitRelease(QMouseEvent* /*event*/)
+{
+    if (m_dragIndex < 0)
+        return;
+    m_dragIndex = -1;
+    drawDecoding();  // rescale now that the drag is over
 }
 
 void DistributionsTab::onFitQ()
@@ -1384,6 +1430,24 @@ void DistributionsTab::drawDecoding()
     }
     m_tokenPlot->yAxis->setRange(0, 1.05);
     m_tokenPlot->replot(QCustomPlot::rpQueuedReplot);
+
+    const auto& logits = m_params.reals("logits");
+    QVector<double> lx, ly;
+    double lmin = 0, lmax = 0;
+    for (int i = 0; i < n && i < static_cast<int>(logits.size()); ++i) {
+        lx.push_back(i);
+        ly.push_back(logits[static_cast<std::size_t>(i)]);
+        lmin = std::min(lmin, ly.back());
+        lmax = std::max(lmax, ly.back());
+    }
+    m_logitBars->setData(lx, ly, true);
+    m_logitPlot->xAxis->setTicker(ticker);
+    m_logitPlot->xAxis->setRange(-0.6, n - 0.4);
+    if (m_dragIndex < 0) {  // a fixed scale while dragging, so the bar follows the mouse
+        const double pad = std::max(1.0, 0.15 * (lmax - lmin));
+        m_logitPlot->yAxis->setRange(std::max(-100.0, lmin - pad), std::min(100.0, lmax + pad));
+    }
+    m_logitPlot->replot(QCustomPlot::rpQueuedReplot);
 
     m_tempGraph->setData(QVector<double>(m_tempT.begin(), m_tempT.end()), QVector<double>(m_tempH.begin(), m_tempH.end()), true);
     const double t = m_params.real("temperature");

@@ -21,6 +21,7 @@ class QCPGraph;
 class QCPItemStraightLine;
 class QCPItemText;
 class QLabel;
+class QMouseEvent;
 class QPushButton;
 class QSpinBox;
 class QStackedWidget;
@@ -57,6 +58,7 @@ public:
     PlotView* bayesPlot() const { return m_bayesPlot; }
     PlotView* tokenPlot() const { return m_tokenPlot; }
     PlotView* temperaturePlot() const { return m_tempPlot; }
+    PlotView* logitPlot() const { return m_logitPlot; }
     PlotView* jointPlot() const { return m_jointPlot; }
     PlotView* informationPlot() const { return m_infoPlot; }
     QPushButton* fitButton() const { return m_fitButton; }
@@ -111,6 +113,9 @@ private:
     void syncEditors();
 
     void onViewButton(int index);
+    void onLogitPress(QMouseEvent* event);
+    void onLogitMove(QMouseEvent* event);
+    void onLogitRelease(QMouseEvent* event);
     void onFitQ();
     void onSample();
     void onVocabularyEdited();
@@ -183,6 +188,9 @@ private:
     QCPGraph* m_sampledGraph = nullptr;
     QCPCurve* m_cumCurve = nullptr;
     QCPItemStraightLine* m_topPLine = nullptr;
+    PlotView* m_logitPlot = nullptr;
+    QCPBars* m_logitBars = nullptr;
+    int m_dragIndex = -1;  ///< token whose logit bar is being dragged, −1 when none
     PlotView* m_tempPlot = nullptr;
     QCPGraph* m_tempGraph = nullptr;
     QCPGraph* m_tempMarker = nullptr;

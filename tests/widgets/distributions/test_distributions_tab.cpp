@@ -6,6 +6,7 @@
 #include "engine/prob/divergence.h"
 #include "engine/prob/joint.h"
 #include "tests/support/compare.h"
+#include "engine/core/parse.h"
 #include "widgets/common/param_panel.h"
 #include "widgets/common/plot_view.h"
 #include "widgets/common/readout_panel.h"
@@ -13,6 +14,7 @@
 #include "widgets/distributions/distributions_tab.h"
 
 #include <QComboBox>
+#include <QMouseEvent>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLineEdit>
@@ -287,6 +289,35 @@ private slots:
         // Temperature curve marker sits on the curve at the current T.
         auto* marker = dynamic_cast<QCPGraph*>(plottableNamed(tab.temperaturePlot(), QStringLiteral("current T")));
         AIMATH_COMPARE_REL(points(marker)[0].second, prob::shannonEntropy(prob::softmax(tab.params().reals("logits"), 1.0)), 1e-14);
+    }
+
+    void draggingALogitBarEditsThatLogit()
+    {
+        DistributionsTab tab(DistributionsTab::declareParams());
+        tab.resize(1400, 900);
+        tab.show();
+        clickView(tab, "decoding");
+        PlotView* plot = tab.logitPlot();
+        plot->replot();  // lay the axes out so pixel ↔ coordinate is defined
+        const QPointF start(plot->xAxis->coordToPixel(2), plot->yAxis->coordToPixel(2.9));
+        const double target = std::round((plot->yAxis->range().lower + 0.8 * plot->yAxis->range().size()) * 100) / 100;
+        const QPointF end(start.x(), plot->yAxis->coordToPixel(target));
+        QMouseEvent press(QEvent::MouseButtonPress, start, plot->mapToGlobal(start), Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(plot, &press);
+        QMouseEvent move(QEvent::MouseMove, end, plot->mapToGlobal(end), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(plot, &move);
+        QMouseEvent release(QEvent::MouseButtonRelease, end, plot->mapToGlobal(end), Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(plot, &release);
+        const auto& logits = tab.params().reals("logits");
+        // Pixel rounding: within one pixel's worth of logit of the target.
+        const double perPixel = plot->yAxis->range().size() / plot->axisRect()->height();
+        QVERIFY2(std::fabs(logits[2] - target) <= perPixel + 0.01, qPrintable(QString("%1 vs %2").arg(logits[2]).arg(target)));
+        QCOMPARE(logits[0], 4.1);  // the others are untouched
+        QCOMPARE(tab.vocabularyTable()->item(2, 1)->text(), QString::fromStdString(formatReal(logits[2])));
+        // The probability bars follow.
+        const prob::DecodingResult d = prob::decode(distributions::decodingOf(tab.params()));
+        auto* orig = dynamic_cast<QCPBars*>(plottableNamed(tab.tokenPlot(), QStringLiteral("softmax")));
+        QCOMPARE(points(orig)[0].second, d.probs[0]);
     }
 
     void vocabularyTableEditsTokensAndLogitsTogether()

@@ -65,6 +65,15 @@ const std::unordered_map<std::string, QColor>& table()
         {"naive", QColor(0xd6, 0x27, 0x28)},
         {"kahan", QColor(0x2c, 0xa0, 0x2c)},
         {"pairwise", QColor(0x1f, 0x77, 0xb4)},
+        // Embeddings: PCA quantities and the exploration overlays.
+        {"embedding_point", QColor(0x1f, 0x77, 0xb4)},
+        {"explained_variance", QColor(0x1f, 0x77, 0xb4)},
+        {"cumulative_variance", QColor(0xff, 0x7f, 0x0e)},
+        {"reconstruction_error", QColor(0x94, 0x67, 0xbd)},
+        {"selection", QColor(0xd6, 0x27, 0x28)},
+        {"neighbor", QColor(0xff, 0x7f, 0x0e)},
+        {"analogy", QColor(0x2c, 0xa0, 0x2c)},
+        {"search_match", QColor(0x00, 0x00, 0x00)},
     };
     return t;
 }

@@ -155,8 +155,11 @@ void DescentTab::buildPlots()
     auto* margins = new QCPMarginGroup(m_map);
     m_map->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
     m_colorScale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    // Tens of thousands of short segments: thin, not antialiased, so a replot stays fast.
     m_contourCurve = makeCurve(m_map, QPen(QColor(255, 255, 255, 150), 1));
+    m_contourCurve->setAntialiased(false);
     m_fieldCurve = makeCurve(m_map, QPen(QColor(255, 255, 255, 200), 1));
+    m_fieldCurve->setAntialiased(false);
     QPen taylorPen(QColor(0xff, 0x8c, 0x00), 2, Qt::DashLine);
     m_taylorCurve = makeCurve(m_map, taylorPen, tr("Taylor model"));
     m_minimaMarker = makeMarker(m_map, QCPScatterStyle(QCPScatterStyle::ssStar, QPen(Qt::white, 2), Qt::white, 14), tr("known minima"));
@@ -530,6 +533,10 @@ void DescentTab::recomputeTrajectories()
             op.px << t.x[static_cast<std::size_t>(k)];
             op.py << t.y[static_cast<std::size_t>(k)];
         }
+        // Long paths are dense: a 1-pixel pen draws them several times faster than a wide one.
+        const int width = t.size() > 2000 ? 1 : 2;
+        op.path->setPen(QPen(palette::color(ids[i]), width));
+        op.path3d->setPen(QPen(palette::color(ids[i]), width));
         const QString name = QString::fromLatin1(optimizerLabel(ids[i]));
         const QString label = t.diverged ? tr("%1 (diverged at step %2)").arg(name).arg(t.divergedAt) : name;
         op.path->setName(label);

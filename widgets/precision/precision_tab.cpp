@@ -549,7 +549,9 @@ void PrecisionTab::onParamsChanged(const std::set<std::string>& keys)
     const bool formatKeys = any({"formats", "rounding", "overflow", "seed", "custom_exponent_bits", "custom_mantissa_bits"});
     if (formatKeys || any({"values", "show_double_rounding"}))
         computeInspect();
-    if (any({"rounding", "overflow", "seed", "logit_scale", "grad_log10_mean", "grad_log10_std", "loss_scale"}))
+    if (any({"logit_scale"}) && !m_softmaxFormats.empty())
+        computeSoftmax();
+    if (any({"rounding", "overflow", "seed", "grad_log10_mean", "grad_log10_std", "loss_scale"}))
         computeStability();
     if (any({"seed", "quant_format", "quant_granularity", "quant_rows", "quant_cols", "outlier_fraction", "outlier_scale"}))
         computeQuantization();
@@ -624,16 +626,24 @@ void PrecisionTab::computeInspect()
     m_flipText.clear();
 }
 
-void PrecisionTab::computeStability()
+void PrecisionTab::computeSoftmax()
 {
-    m_softmaxFormats = {*nm::formatById("fp16"), *nm::formatById("bf16"), *nm::formatById("fp32")};
-    m_sweep = nm::softmaxSweep(nm::softmaxBaseLogits(), m_softmaxFormats, 0.1, 1000, 121);
     m_softmaxNow.clear();
     std::vector<double> z = nm::softmaxBaseLogits();
     for (double& v : z)
         v *= m_params.real("logit_scale");
     for (const auto& f : m_softmaxFormats)
         m_softmaxNow.emplace_back(nm::softmaxInFormat(z, f, false), nm::softmaxInFormat(z, f, true));
+}
+
+void PrecisionTab::computeStability()
+{
+    // The sweep does not depend on any parameter: computed once.
+    if (m_softmaxFormats.empty()) {
+        m_softmaxFormats = {*nm::formatById("fp16"), *nm::formatById("bf16"), *nm::formatById("fp32")};
+        m_sweep = nm::softmaxSweep(nm::softmaxBaseLogits(), m_softmaxFormats, 0.1, 1000, 121);
+        computeSoftmax();
+    }
 
     nm::GradientInput in;
     in.log10Mean = m_params.real("grad_log10_mean");

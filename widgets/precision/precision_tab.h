@@ -111,7 +111,8 @@ private:
     void updateExplanation();
 
     void computeInspect();
-    void computeStability();
+    void computeSoftmax();    ///< the softmax at the current logit_scale
+    void computeStability();  ///< the gradient histogram (and, once, the softmax sweep)
     void computeQuantization();
     void startAccumulation();
     void onAccumulationFinished();

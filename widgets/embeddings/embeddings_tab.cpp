@@ -776,7 +776,10 @@ void EmbeddingsTab::updateView(bool rescale)
             m_axisTexts.push_back(text);
         }
     }
-    m_proj->setTitle(m_3d ? tr("Projection on three components (3-D)") : m_raw ? tr("Raw coordinates") : tr("Projection on two principal components"));
+    QString title = m_3d ? tr("Projection on three components (3-D)") : m_raw ? tr("Raw coordinates") : tr("Projection on two principal components");
+    if (static_cast<int>(m_sample.size()) < m_data->table->rows())
+        title += tr(" — showing %1 of %2 points").arg(withThousands(static_cast<long long>(m_sample.size()))).arg(withThousands(m_data->table->rows()));
+    m_proj->setTitle(title);
     if (rescale) {
         if (m_3d) {
             m_proj->xAxis->setRange(-radius * 1.15, radius * 1.15);

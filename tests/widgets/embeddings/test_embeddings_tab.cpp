@@ -270,6 +270,7 @@ private slots:
         // max_points samples what is drawn, never what PCA uses.
         setInteger(*tab, "max_points", 500);
         QCOMPARE(tab->shownPoints(), 500);
+        QVERIFY2(tab->projectionPlot()->title().endsWith("showing 500 of 1,797 points"), qPrintable(tab->projectionPlot()->title()));
         QCOMPARE(totalPoints(*tab), 500);
         QCOMPARE(tab->data()->pca.n, 1797);
     }

@@ -411,6 +411,8 @@ Inspection inspect(Quantizer& q, double x)
         out.absError = std::fabs(out.stored - x);  // Sterbenz: exact when within a factor 2
     if (x == 0.0)
         out.relError = out.stored == 0.0 ? 0.0 : std::numeric_limits<double>::infinity();
+    else if (std::isinf(x))
+        out.relError = out.stored == x ? 0.0 : std::isnan(out.stored) ? out.absError : std::numeric_limits<double>::infinity();
     else
         out.relError = out.absError / std::fabs(x);
     out.ulp = ulpAt(f, out.stored);

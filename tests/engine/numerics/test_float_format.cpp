@@ -428,6 +428,14 @@ private slots:
         QCOMPARE(QString::fromStdString(inspect(f4, -6.0).bits), QStringLiteral("1 11 1"));
         Quantizer e8(fmt("e8m0"));
         QCOMPARE(QString::fromStdString(inspect(e8, 0.5).bits), QStringLiteral("01111110"));
+        // infinite inputs: exact where the format has inf, infinitely wrong where it saturates, NaN where it becomes NaN
+        QCOMPARE(inspect(h, std::numeric_limits<double>::infinity()).relError, 0.0);
+        Quantizer sat(fmt("e8m0"), Rounding::NearestEven, Overflow::Saturate);
+        const Inspection clamped = inspect(sat, std::numeric_limits<double>::infinity());
+        QCOMPARE(clamped.stored, 0x1p127);
+        QCOMPARE(clamped.relError, std::numeric_limits<double>::infinity());
+        Quantizer e4(fmt("fp8_e4m3"));
+        QVERIFY(std::isnan(inspect(e4, -std::numeric_limits<double>::infinity()).relError));
         // fp64 keeps every double
         Quantizer d(fmt("fp64"));
         QCOMPARE(QString::fromStdString(inspect(d, 0.1).hex), QStringLiteral("0x3fb999999999999a"));

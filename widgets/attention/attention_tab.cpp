@@ -293,6 +293,7 @@ void AttentionTab::buildWeightsView(QWidget* page)
     QCPAxis* ex = m_entRect->axis(QCPAxis::atBottom);
     ey->setRangeReversed(true);
     ey->setTickLabels(false);
+    ey->grid()->setVisible(false);  // rows are categories: no grid or zero line across the bars
     ex->setLabel(tr("row entropy (nats)\n(dashed: uniform)"));
     ex->setTickLabelFont(m_mainPlot->xAxis->tickLabelFont());
     ex->setLabelFont(m_mainPlot->xAxis->labelFont());

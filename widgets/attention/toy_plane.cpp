@@ -20,12 +20,10 @@ ToyPlane::ToyPlane(QWidget* parent)
     xAxis->setRange(-kLimit, kLimit);
     yAxis->setRange(-kLimit, kLimit);
     axisRect()->setupFullAxesBox(true);
-    setResetViewHook([this] {
-        xAxis->setRange(-kLimit, kLimit);
-        yAxis->setRange(-kLimit, kLimit);
-    });
-    // Keep the two axes at the same scale so angles (and thus dot products) look right.
-    connect(this, &QCustomPlot::afterLayout, this, [this] { yAxis->setScaleRatio(xAxis, 1.0); });
+    setResetViewHook([this] { fitEqualAspect(); });
+    // Keep the two axes at the same scale so angles (and thus dot products) look right,
+    // on screen and in exports laid out at another size.
+    connect(this, &QCustomPlot::afterLayout, this, &ToyPlane::fitEqualAspect);
     connect(this, &QCustomPlot::mousePress, this, &ToyPlane::onPress);
     connect(this, &QCustomPlot::mouseMove, this, &ToyPlane::onMove);
     connect(this, &QCustomPlot::mouseRelease, this, &ToyPlane::onRelease);
@@ -37,6 +35,18 @@ ToyPlane::ToyPlane(QWidget* parent)
             out += QStringLiteral("k%1,%2,%3\n").arg(i).arg(m_keys[i].x(), 0, 'g', 17).arg(m_keys[i].y(), 0, 'g', 17);
         return out;
     });
+}
+
+void ToyPlane::fitEqualAspect()
+{
+    const QRect r = axisRect()->rect();
+    if (r.width() < 10 || r.height() < 10)
+        return;
+    const double aspect = static_cast<double>(r.width()) / r.height();
+    const double sx = aspect >= 1.0 ? kLimit * aspect : kLimit;
+    const double sy = aspect >= 1.0 ? kLimit : kLimit / aspect;
+    xAxis->setRange(-sx, sx);
+    yAxis->setRange(-sy, sy);
 }
 
 void ToyPlane::ensureItems(int n)

@@ -29,6 +29,8 @@ signals:
     void vectorDragged(aimath::ToyPlane::Kind kind, int index, double x, double y);
 
 private:
+    /// Axis ranges with one unit the same length on both axes, [−5, 5] always visible.
+    void fitEqualAspect();
     void onPress(QMouseEvent* e);
     void onMove(QMouseEvent* e);
     void onRelease(QMouseEvent* e);

@@ -412,7 +412,8 @@ void DistributionsTab::buildDecodingView(QWidget* page)
     m_topPLine = new QCPItemStraightLine(m_tokenPlot);
     m_topPLine->setPen(pen(palette::color("cumulative"), 1, Qt::DashLine));
     m_tokenPlot->legend->setVisible(true);
-    m_tokenPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    // Mid-right: the tail tokens' bars are short there and the cumulative line runs above.
+    m_tokenPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignVCenter | Qt::AlignRight);
     m_tokenPlot->xAxis->setTickLabelRotation(40);
     m_tokenPlot->setInteractiveZoom(false);
 

@@ -299,14 +299,13 @@ GaussianFit fitGaussian(const Distribution& p, FitObjective objective)
         q.sigma = std::exp(logSigma);
         return klDivergence(q, p);
     };
+    // A unimodal P (Gaussian, Laplace) has one basin; a mixture may have one per component,
+    // and a broad one between them: start in each.
     std::vector<std::array<double, 2>> starts{{mean(p), 0.5 * std::log(variance(p))}};
     if (p.family == Family::Mixture) {
         starts.push_back({p.mu, std::log(p.sigma)});
         starts.push_back({p.mu2, std::log(p.sigma2)});
     }
-    const double sd = std::sqrt(variance(p));
-    starts.push_back({mean(p) - sd, std::log(0.5 * sd)});
-    starts.push_back({mean(p) + sd, std::log(0.5 * sd)});
     std::array<double, 3> best{0, 0, kInf};
     for (const auto& s : starts) {
         const auto r = nelderMead2(objectiveAt, s[0], s[1], 0.25);

@@ -40,11 +40,22 @@ std::string baseName(std::string_view path)
     return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
 }
 
-std::string megabytes(std::uint64_t bytes)
+std::string megabytes(long double bytes)
 {
     std::ostringstream s;
     s.precision(3);
-    s << static_cast<double>(bytes) / 1e6 << " MB";
+    s << static_cast<double>(bytes / 1e6L) << " MB";
+    return s.str();
+}
+
+/// A byte count computed in long double (header sizes can exceed 2⁶⁴): exact digits when it fits.
+std::string byteCount(long double bytes)
+{
+    if (bytes < 1.8e19L)
+        return std::to_string(static_cast<std::uint64_t>(bytes));
+    std::ostringstream s;
+    s.precision(3);
+    s << static_cast<double>(bytes);
     return s.str();
 }
 
@@ -118,7 +129,7 @@ std::string checkMemory(const LoadOptions& o, std::uint64_t rows, std::uint64_t 
     const long double need = static_cast<long double>(rows) * static_cast<long double>(dim) * sizeof(float) + static_cast<long double>(rows) * 48.0L;
     if (need > static_cast<long double>(limit))
         return "a table of " + std::to_string(rows) + " × " + std::to_string(dim) + " values needs " +
-               megabytes(static_cast<std::uint64_t>(need)) + " but only " + megabytes(limit) + " of memory are available";
+               megabytes(need) + " but only " + megabytes(static_cast<long double>(limit)) + " of memory are available";
     return {};
 }
 
@@ -304,7 +315,7 @@ LoadResult parseWhitespaceText(std::string_view bytes, const Failure& f, const L
         const long double minBytes = static_cast<long double>(declaredRows) * (2.0L * static_cast<long double>(declaredDim) + 2.0L);
         if (minBytes > static_cast<long double>(remaining) + 1.0L)
             return f.line(line.number, "header declares " + std::to_string(declaredRows) + " rows of " + std::to_string(declaredDim) +
-                                           " values, which needs at least " + megabytes(static_cast<std::uint64_t>(minBytes)) +
+                                           " values, which needs at least " + megabytes(minBytes) +
                                            " but only " + std::to_string(remaining) + " bytes follow");
         dataStart = reader.position();
         rows = countNonBlankLines(bytes, dataStart);
@@ -530,7 +541,7 @@ LoadResult parseWord2VecBinary(std::string_view bytes, const Failure& f, const L
     const long double need = static_cast<long double>(rows) * (static_cast<long double>(dim) * 4.0L + 2.0L);
     if (need > static_cast<long double>(remaining))
         return f.line(1, "header declares " + std::to_string(rows) + " rows of " + std::to_string(dim) + " float32 values (at least " +
-                             std::to_string(static_cast<std::uint64_t>(need)) + " bytes) but only " + std::to_string(remaining) +
+                             byteCount(need) + " bytes) but only " + std::to_string(remaining) +
                              " bytes follow: the file is truncated or the header is wrong");
     if (const auto m = checkMemory(o, rows, dim); !m.empty())
         return f.file(m);
@@ -692,7 +703,7 @@ LoadResult parseNpy(std::string_view bytes, const Failure& f, const LoadOptions&
     const long double need = static_cast<long double>(rows) * static_cast<long double>(dim) * static_cast<long double>(item);
     if (need > static_cast<long double>(have))
         return f.byte(dataStart, "truncated: shape " + std::string(*shape) + " of " + d + " needs " +
-                                     std::to_string(static_cast<std::uint64_t>(need)) + " bytes of data but only " + std::to_string(have) + " follow");
+                                     byteCount(need) + " bytes of data but only " + std::to_string(have) + " follow");
     if (need < static_cast<long double>(have))
         return f.byte(dataStart + static_cast<std::uint64_t>(need), std::to_string(have - static_cast<std::uint64_t>(need)) +
                                                                       " bytes follow the data the shape declares");

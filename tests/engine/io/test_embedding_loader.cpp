@@ -260,6 +260,8 @@ private slots:
         QTest::newRow("w2v header dim disagrees") << "h2.txt" << QByteArray("2 3\na 1.5 2.5\nb 3.5 4.5\n") << "auto" << "line 2: expected a word and 3 values, found 2";
         QTest::newRow("w2v header too big for file") << "h4.txt" << QByteArray("3 2\na 1 2\nb 3 4\n") << "auto" << "line 1: header declares 3 rows of 2 values, which needs at least";
         QTest::newRow("w2v header huge") << "h3.txt" << QByteArray("100000000000 300\na 1 2\n") << "auto" << "line 1: header declares 100000000000 rows of 300 values";
+        QTest::newRow("w2v header beyond 2^64 bytes") << "h5.txt" << QByteArray("1000000000 100000000000000000\nx 1\n") << "auto" << "line 1: header declares 1000000000 rows of 100000000000000000 values, which needs at least 2e+20 MB";
+        QTest::newRow("w2v binary header beyond 2^64 bytes") << "h6.bin" << QByteArray("100000000000 1000000000000\nab ") << "auto" << "line 1: header declares 100000000000 rows of 1000000000000 float32 values (at least 4e+23 bytes)";
         QTest::newRow("w2v binary bad header") << "bh.bin" << QByteArray("three 2\nab ") << "auto" << "line 1: a word2vec binary file starts with \"<count> <dimension>\"";
         QTest::newRow("w2v binary huge header") << "big.bin" << (QByteArray("4000000000 4000000\nab ") + okFloats) << "auto" << "line 1: header declares 4000000000 rows of 4000000 float32 values";
         QTest::newRow("w2v binary truncated") << "t.bin" << (QByteArray("2 3\nabcdefghij ") + okFloats + QByteArray("\ncd ") + okFloats.left(5)) << "auto" << "byte 31: row 2 ('cd') needs 12 bytes of float32 values but only 5 remain";

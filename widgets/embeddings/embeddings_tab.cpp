@@ -498,7 +498,10 @@ void EmbeddingsTab::accept(std::shared_ptr<EmbeddingsPrepared> prepared)
     if (!prepared->error.empty()) {
         if (prepared->cancelled) {
             m_note = tr("Loading was cancelled; still showing %1.").arg(m_data ? qs(m_data->table->source) : tr("nothing"));
-            m_failedLoadKey = prepared->loadKey;
+            // A cancelled file is not reloaded by unrelated edits; a cancelled PCA of the data
+            // on screen is simply recomputed by the next change.
+            if (!m_data || prepared->loadKey != m_data->loadKey)
+                m_failedLoadKey = prepared->loadKey;
             m_lastFailure.clear();
         } else {
             m_failedLoadKey = prepared->loadKey;

@@ -1,6 +1,7 @@
 #include "app/app_main.h"
 
 #include "app/main_window.h"
+#include "engine/core/cpu_state.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -116,6 +117,7 @@ int runApp(int argc, char** argv, const std::function<std::vector<TabInfo>()>& t
     int qtArgc = argc;
     QApplication app(qtArgc, args.data());
     initAppResources();
+    clearUpperVectorState();  // engine/core/cpu_state.h
     QApplication::setOrganizationName(QStringLiteral("AIMathLab"));
     QApplication::setApplicationName(QStringLiteral("aimathlab"));
     QApplication::setApplicationDisplayName(QStringLiteral("AI Math Lab"));

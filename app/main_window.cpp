@@ -22,6 +22,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <Eigen/Core>
@@ -51,8 +52,13 @@ MainWindow::MainWindow(std::vector<TabInfo> tabs, bool headless, QWidget* parent
         auto* layout = new QVBoxLayout(page);
         layout->setContentsMargins(0, 0, 0, 0);
         m_pages.push_back(page);
-        m_tabWidget->addTab(page, info.title());
+        QString title = info.title();
+        m_tabWidget->addTab(page, title.replace(QLatin1Char('&'), QLatin1String("&&")));  // '&' is not a mnemonic
     }
+    m_saveTimer = new QTimer(this);
+    m_saveTimer->setSingleShot(true);
+    m_saveTimer->setInterval(500);
+    connect(m_saveTimer, &QTimer::timeout, this, &MainWindow::saveSettings);
     m_timing = new QLabel(this);
     statusBar()->addPermanentWidget(m_timing);
     buildMenus();
@@ -99,8 +105,9 @@ Tab* MainWindow::tab(int index)
         connect(t, &Tab::timingChanged, this, &MainWindow::onTiming);
         connect(t, &Tab::paramsEdited, this, [this, i] {
             m_params[i] = m_tabs[i]->params();
+            // A drag edits many times a second: persist once it pauses.
             if (!m_headless)
-                saveSettings();
+                m_saveTimer->start();
         });
     }
     return m_tabs[i];

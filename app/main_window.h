@@ -12,6 +12,7 @@
 
 class QLabel;
 class QTabWidget;
+class QTimer;
 
 namespace aimath {
 
@@ -77,6 +78,7 @@ private:
     std::vector<QWidget*> m_pages;
     QTabWidget* m_tabWidget = nullptr;
     QLabel* m_timing = nullptr;
+    QTimer* m_saveTimer = nullptr;
     bool m_headless = false;
 };
 

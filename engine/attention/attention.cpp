@@ -1,6 +1,6 @@
 #include "engine/attention/attention.h"
 
-#include "engine/attention/cpu_state.h"
+#include "engine/core/cpu_state.h"
 #include "engine/attention/token_vectors.h"
 
 #include <algorithm>

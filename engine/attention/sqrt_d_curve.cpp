@@ -1,7 +1,7 @@
 #include "engine/attention/sqrt_d_curve.h"
 
 #include "engine/attention/attention.h"
-#include "engine/attention/cpu_state.h"
+#include "engine/core/cpu_state.h"
 #include "engine/attention/token_vectors.h"
 
 #include <algorithm>

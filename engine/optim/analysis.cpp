@@ -1,6 +1,6 @@
 #include "engine/optim/analysis.h"
 
-#include "engine/optim/vector_state.h"
+#include "engine/core/cpu_state.h"
 #include <cmath>
 #include <limits>
 
@@ -58,7 +58,7 @@ std::vector<double> gradientField(const Surface& s, const Bounds& b, int n)
     std::vector<double> out;
     if (n < 1)
         return out;
-    resetVectorState();
+    clearUpperVectorState();
     out.reserve(static_cast<std::size_t>(n) * n * 12);
     const double cw = (b.xMax - b.xMin) / n, ch = (b.yMax - b.yMin) / n;
     const double len = 0.4 * std::min(cw, ch), head = 0.35 * len;

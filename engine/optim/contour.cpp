@@ -1,6 +1,6 @@
 #include "engine/optim/contour.h"
 
-#include "engine/optim/vector_state.h"
+#include "engine/core/cpu_state.h"
 #include <algorithm>
 #include <cmath>
 
@@ -16,7 +16,7 @@ std::vector<ContourLevel> marchingSquares(const double* v, int nx, int ny, doubl
         out[k].level = levels[k];
     if (nx < 2 || ny < 2 || levels.empty())
         return out;
-    resetVectorState();
+    clearUpperVectorState();
 
     auto at = [&](int i, int j) { return v[static_cast<std::size_t>(j) * nx + i]; };
     for (int j = 0; j + 1 < ny; ++j) {

@@ -1,6 +1,6 @@
 #include "engine/optim/descent.h"
 
-#include "engine/optim/vector_state.h"
+#include "engine/core/cpu_state.h"
 #include <cmath>
 
 namespace aimath::optim {
@@ -55,7 +55,7 @@ void runTrajectory(const Surface& surface, const std::string& optimizer, double 
     out.f.reserve(n);
     out.gradNorm.reserve(n);
 
-    resetVectorState();
+    clearUpperVectorState();
     auto opt = makeOptimizer(optimizer, rs.optimizer);
     if (!opt) {
         out.error = "optimizers: unknown optimizer '" + optimizer + "'";

@@ -1,6 +1,6 @@
 #include "engine/optim/projection.h"
 
-#include "engine/optim/vector_state.h"
+#include "engine/core/cpu_state.h"
 #include <Eigen/Geometry>
 
 #include <algorithm>
@@ -33,7 +33,7 @@ std::vector<Polyline> projectWireframe(const Surface& s, const SceneBox& box, co
     std::vector<Polyline> out;
     if (lines < 2 || samples < 2)
         return out;
-    resetVectorState();
+    clearUpperVectorState();
     const Bounds& b = box.bounds;
     auto lineAt = [&](bool alongX, int k) {
         Polyline cur;

@@ -1,6 +1,6 @@
 #include "engine/optim/surface_grid.h"
 
-#include "engine/optim/vector_state.h"
+#include "engine/core/cpu_state.h"
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -10,7 +10,7 @@ namespace aimath::optim {
 void sampleSurface(const Surface& s, const Bounds& b, int n, SurfaceGrid& out)
 {
     n = std::max(2, n);
-    resetVectorState();
+    clearUpperVectorState();
     out.nx = out.ny = n;
     out.bounds = b;
     out.values.resize(static_cast<std::size_t>(n) * n);

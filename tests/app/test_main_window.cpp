@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QSettings>
 #include <QSlider>
+#include <QTabWidget>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -107,6 +108,30 @@ private slots:
         third.restoreSettings();
         QCOMPARE(third.paramsOf(0).real("frequency"), 1.0);
         QSettings().clear();
+    }
+
+    void closingWithAFocusedEditIsSafe()
+    {
+        // A focused line edit reports editingFinished while it is destroyed;
+        // that must not reach a ParamSet that is already gone.
+        auto* w = new MainWindow(tabs(), true);
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        auto* tab = qobject_cast<DemoTab*>(w->tab(0));
+        auto* edit = tab->paramPanel()->findChild<QLineEdit*>(QStringLiteral("amplitude_edit"));
+        w->activateWindow();
+        edit->setFocus();
+        QTest::keyClicks(edit, QStringLiteral("3"));
+        QVERIFY(edit->hasFocus());
+        delete w;  // must not crash (it aborted before ~ParamPanel disconnected)
+    }
+
+    void ampersandInTitles()
+    {
+        std::vector<TabInfo> t = tabs();
+        t[0].title = [] { return QStringLiteral("Distributions & entropy"); };
+        MainWindow w(t, true);
+        QCOMPARE(w.findChild<QTabWidget*>()->tabText(0), QStringLiteral("Distributions && entropy"));
     }
 
     void exportsFromTheWindow()

@@ -273,6 +273,14 @@ QWidget* ParamPanel::buildRow(const ParamSpec& spec, Row& row)
     return new QWidget(this);
 }
 
+ParamPanel::~ParamPanel()
+{
+    // Children are destroyed after this body; a focused line edit then emits
+    // editingFinished. Nothing they say may reach the ParamSet any more.
+    for (QWidget* w : findChildren<QWidget*>())
+        w->disconnect(this);
+}
+
 void ParamPanel::syncFromParams()
 {
     m_syncing = true;

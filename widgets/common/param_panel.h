@@ -22,6 +22,7 @@ class ParamPanel : public QWidget {
 public:
     /// The panel edits *params in place (the tab owns it) after validating each edit.
     explicit ParamPanel(ParamSet* params, QWidget* parent = nullptr);
+    ~ParamPanel() override;
 
     /// Sets every control from the ParamSet without emitting edited().
     void syncFromParams();

@@ -80,7 +80,13 @@ Tab::Tab(ParamSet params, QWidget* parent)
     connect(m_panel, &ParamPanel::edited, this, &Tab::onPanelEdited);
 }
 
-Tab::~Tab() = default;
+Tab::~Tab()
+{
+    // The panel edits m_params: it must go while m_params still exists (a line
+    // edit with focus reports editingFinished as it is destroyed).
+    delete m_panel;
+    m_panel = nullptr;
+}
 
 void Tab::applyParams(const ParamSet& params)
 {

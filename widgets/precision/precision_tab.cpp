@@ -200,6 +200,10 @@ ParamSet PrecisionTab::declareParams()
               .maxLen(64)
               .inGroup("Inspect")
               .tip("Comma-separated real numbers to store in each format. An entry that is not a number is marked and skipped."));
+    p.add(ParamSpec::integer("bits_value", "Value drawn bit by bit (0 = all)", 0, 64, 1)
+              .inGroup("Inspect")
+              .tip("Which entry of Values the bit-pattern plot shows, one row per format (0 draws every value; "
+                   "the table below always lists them all)."));
     p.add(ParamSpec::boolean("show_double_rounding", "Show the double-rounding trap", true)
               .inGroup("Inspect")
               .tip("Also show each value rounded to fp32 first and then to the narrower format, where that differs "
@@ -337,6 +341,10 @@ void PrecisionTab::buildInspectView(QWidget* page)
     m_bitPlot->yAxis->grid()->setVisible(false);
     useTextTicker(m_bitPlot->yAxis);
     useTextTicker(m_bitPlot->yAxis2);
+    QFont rowFont = m_bitPlot->yAxis->tickLabelFont();
+    rowFont.setPointSizeF(8);
+    m_bitPlot->yAxis->setTickLabelFont(rowFont);
+    m_bitPlot->yAxis2->setTickLabelFont(rowFont);
     connect(m_bitPlot, &QCustomPlot::mousePress, this, &PrecisionTab::onBitPlotPress);
     topLayout->addWidget(m_bitPlot, 1);
     m_flipLabel = new QLabel(top);
@@ -360,10 +368,10 @@ void PrecisionTab::buildInspectView(QWidget* page)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->verticalHeader()->setVisible(false);
     // The table is not part of the exported figure (it lives under the view stack, see the constructor).
-    m_table->setMaximumHeight(240);
+    m_table->setMaximumHeight(150);
     split->addWidget(top);
     split->addWidget(m_errPlot);
-    split->setSizes({520, 260});
+    split->setSizes({640, 170});
     layout->addWidget(split);
 }
 
@@ -564,7 +572,7 @@ void PrecisionTab::onParamsChanged(const std::set<std::string>& keys)
     paramPanel()->setParamError("values", m_valuesError);
     showError(m_valuesError);
 
-    if (formatKeys || any({"values", "show_double_rounding"}))
+    if (formatKeys || any({"values", "show_double_rounding", "bits_value"}))
         drawInspect();
     if (formatKeys)
         drawRange();
@@ -766,10 +774,19 @@ QCPGraph* PrecisionTab::accumulationGraph(const std::string& formatId, nm::SumMe
 
 void PrecisionTab::drawInspect()
 {
+    // The pattern plot shows one value's rows (one per format) unless
+    // bits_value = 0; more than a dozen rows stop being legible.
+    const int wanted = static_cast<int>(m_params.integer("bits_value"));
+    const int valueCount = static_cast<int>(m_values.size());
+    const int shown = wanted == 0 || valueCount == 0 ? 0 : std::min(wanted, valueCount);
+    m_bitRows.clear();
+    for (int r = 0; r < static_cast<int>(m_rows.size()); ++r)
+        if (shown == 0 || m_rows[static_cast<std::size_t>(r)].valueIndex == shown - 1)
+            m_bitRows.push_back(r);
     int maxBits = 1;
-    for (const auto& r : m_rows)
-        maxBits = std::max(maxBits, r.format.totalBits());
-    const int nRows = std::max<int>(1, static_cast<int>(m_rows.size()));
+    for (int r : m_bitRows)
+        maxBits = std::max(maxBits, m_rows[static_cast<std::size_t>(r)].format.totalBits());
+    const int nRows = std::max<int>(1, static_cast<int>(m_bitRows.size()));
     m_bitMap->data()->setSize(maxBits, nRows);
     m_bitMap->data()->setRange(QCPRange(0, maxBits - 1), QCPRange(0, nRows - 1));
     m_bitMap->data()->fill(0);
@@ -777,8 +794,8 @@ void PrecisionTab::drawInspect()
     auto right = qSharedPointerCast<QCPAxisTickerText>(m_bitPlot->yAxis2->ticker());
     left->clear();
     right->clear();
-    for (int r = 0; r < static_cast<int>(m_rows.size()); ++r) {
-        const InspectRow& row = m_rows[static_cast<std::size_t>(r)];
+    for (int r = 0; r < static_cast<int>(m_bitRows.size()); ++r) {
+        const InspectRow& row = m_rows[static_cast<std::size_t>(m_bitRows[static_cast<std::size_t>(r)])];
         const int total = row.format.totalBits();
         const int signBits = row.format.hasSign() ? 1 : 0;
         for (int b = 0; b < total; ++b) {
@@ -845,9 +862,9 @@ void PrecisionTab::drawInspect()
 
 double PrecisionTab::flipBit(int row, int bit)
 {
-    if (row < 0 || row >= static_cast<int>(m_rows.size()))
+    if (row < 0 || row >= static_cast<int>(m_bitRows.size()))
         return std::numeric_limits<double>::quiet_NaN();
-    const InspectRow& r = m_rows[static_cast<std::size_t>(row)];
+    const InspectRow& r = m_rows[static_cast<std::size_t>(m_bitRows[static_cast<std::size_t>(row)])];
     const int total = r.format.totalBits();
     if (bit < 0 || bit >= total)
         return std::numeric_limits<double>::quiet_NaN();

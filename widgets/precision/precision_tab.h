@@ -57,6 +57,7 @@ public:
     const std::vector<double>& parsedValues() const { return m_values; }
     const std::vector<InspectRow>& inspectRows() const { return m_rows; }
     /// Flips one bit (0 = most significant) of an Inspect row and returns the value the code then encodes.
+    /// Flips `bit` of the pattern plot's `row` (a row as drawn, see bits_value); returns the value the new code encodes.
     double flipBit(int row, int bit);
     QString flipText() const;
     PlotView* bitPlot() const { return m_bitPlot; }
@@ -129,6 +130,7 @@ private:
     std::vector<double> m_values;
     QString m_valuesError;
     std::vector<InspectRow> m_rows;
+    std::vector<int> m_bitRows;  ///< indices into m_rows drawn in the bit-pattern plot, top to bottom
     QString m_flipText;
     PlotView* m_bitPlot = nullptr;
     QCPColorMap* m_bitMap = nullptr;

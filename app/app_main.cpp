@@ -9,6 +9,7 @@
 #include <QRegularExpression>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cstdio>
 
 // Resources live in the aimath_app static library: register them explicitly.
@@ -204,7 +205,23 @@ int runApp(int argc, char** argv, const std::function<std::vector<TabInfo>()>& t
         printErr(QStringLiteral("--scale: expected a number from 0.25 to 8, got \"%1\"").arg(parser.value(scaleOpt)));
         return kExitBadInput;
     }
+    // A 20000 × 20000 image at 8× would need 100 GB: refuse what cannot be drawn.
+    constexpr double kMaxPixels = 2.5e8;
+    if (static_cast<double>(size.size.width()) * size.size.height() * scale * scale > kMaxPixels) {
+        printErr(QStringLiteral("--size/--scale: %1x%2 at %3x is %4 megapixels; the limit is %5")
+                     .arg(size.size.width()).arg(size.size.height()).arg(scale)
+                     .arg(static_cast<double>(size.size.width()) * size.size.height() * scale * scale / 1e6, 0, 'f', 0)
+                     .arg(kMaxPixels / 1e6, 0, 'f', 0));
+        return kExitBadInput;
+    }
     const bool exporting = parser.isSet(imageOpt) || parser.isSet(dataOpt);
+    if (parser.isSet(dataOpt)) {
+        const QString ext = QFileInfo(parser.value(dataOpt)).suffix().toLower();
+        if (ext != QLatin1String("json") && ext != QLatin1String("csv")) {
+            printErr(QStringLiteral("--export-data: \"%1\" must end in .json or .csv").arg(parser.value(dataOpt)));
+            return kExitBadInput;
+        }
+    }
     if (parser.isSet(imageOpt) && imageFormatForPath(parser.value(imageOpt)).isEmpty()) {
         printErr(QStringLiteral("--export-image: \"%1\" has no supported extension (.png, .jpg, .pdf, .svg)").arg(parser.value(imageOpt)));
         return kExitBadInput;
@@ -261,8 +278,9 @@ int runApp(int argc, char** argv, const std::function<std::vector<TabInfo>()>& t
         printErr(QStringLiteral("--set %1").arg(QString::fromStdString(e)));
         return kExitBadInput;
     }
-    window.setCurrentIndex(index);
+    // Parameters first, then the tab: it is built once, with its final values.
     window.applyParams(index, params);
+    window.setCurrentIndex(index);
 
     if (!exporting) {
         if (noDisplay) {
@@ -276,7 +294,10 @@ int runApp(int argc, char** argv, const std::function<std::vector<TabInfo>()>& t
     // Headless: lay the window out (never on screen) so the figure has the
     // tab's real arrangement, wait for background work, then write.
     window.setAttribute(Qt::WA_DontShowOnScreen);
-    window.resize(size.size.width() + 340, size.size.height() + 240);
+    // The export keeps the figure's proportions at any size; lay the window
+    // out no larger than a big screen so its buffers stay small.
+    const double layoutScale = std::min({1.0, 2400.0 / size.size.width(), 1600.0 / size.size.height()});
+    window.resize(qRound(size.size.width() * layoutScale) + 340, qRound(size.size.height() * layoutScale) + 240);
     window.show();
     QApplication::processEvents();
     Tab* tab = window.tab(index);
@@ -288,6 +309,11 @@ int runApp(int argc, char** argv, const std::function<std::vector<TabInfo>()>& t
     if (const QString error = tab->currentError(); !error.isEmpty()) {
         printErr(error);
         return tab->currentErrorExitCode();
+    }
+    if (parser.isSet(dataOpt) && QFileInfo(parser.value(dataOpt)).suffix().compare(QLatin1String("csv"), Qt::CaseInsensitive) == 0 &&
+        tab->exportCsv().isEmpty()) {
+        printErr(QStringLiteral("--export-data: the %1 tab has no table to write as CSV; use .json").arg(tab->id()));
+        return kExitBadInput;
     }
     if (parser.isSet(imageOpt)) {
         const ExportResult r = window.exportCurrentImage(parser.value(imageOpt), size.size, scale);

@@ -70,11 +70,16 @@ MainWindow::MainWindow(std::vector<TabInfo> tabs, bool headless, QWidget* parent
     ParamPanel::setPathRequestHandler([this](const ParamSpec& spec, const QString& current) {
         return QFileDialog::getOpenFileName(this, QCoreApplication::translate("aimath::params", spec.label.c_str()), current);
     });
-    if (!m_infos.empty())
-        onCurrentChanged(0);
+    // No tab is built here: the caller picks one (the last used, --tab, a
+    // session) and only that one computes.
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The handlers capture this window; nothing may call them after it is gone.
+    PlotView::setRequestHandler({});
+    ParamPanel::setPathRequestHandler({});
+}
 
 int MainWindow::indexOf(const QString& id) const
 {

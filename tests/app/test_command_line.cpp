@@ -94,6 +94,8 @@ private slots:
         QTest::newRow("size range") << QStringList{t, d, QStringLiteral("--size"), QStringLiteral("5x5")} << 2 << "--size: 5x5 is out of range";
         QTest::newRow("bad scale") << QStringList{t, d, QStringLiteral("--scale"), QStringLiteral("0")} << 2 << "--scale: expected a number from 0.25 to 8";
         QTest::newRow("bad extension") << QStringList{t, d, QStringLiteral("--export-image"), QStringLiteral("x.bmp")} << 2 << "no supported extension";
+        QTest::newRow("data extension") << QStringList{t, d, QStringLiteral("--export-data"), QStringLiteral("x.png")} << 2 << "must end in .json or .csv";
+        QTest::newRow("too many pixels") << QStringList{t, d, QStringLiteral("--size"), QStringLiteral("20000x20000"), QStringLiteral("--scale"), QStringLiteral("8"), QStringLiteral("--export-image"), QStringLiteral("x.png")} << 2 << "megapixels";
         QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << 2 << "frobnicate";
         QTest::newRow("list-params without tab") << QStringList{QStringLiteral("--list-params")} << 2 << "--list-params needs --tab";
         QTest::newRow("missing session") << QStringList{QStringLiteral("--session"), QStringLiteral("/nonexistent/s.json")} << 1 << "cannot read /nonexistent/s.json";

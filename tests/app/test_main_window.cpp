@@ -134,6 +134,22 @@ private slots:
         QCOMPARE(w.findChild<QTabWidget*>()->tabText(0), QStringLiteral("Distributions && entropy"));
     }
 
+    void lastTabReopens()
+    {
+        QSettings().clear();
+        std::vector<TabInfo> two = tabs();
+        two.push_back(makeTabInfo<DemoTab>(QStringLiteral("demo2")));
+        {
+            MainWindow w(two, false);
+            w.restoreSettings();
+            w.setCurrentIndex(1);
+        }
+        MainWindow again(two, false);
+        again.restoreSettings();
+        QCOMPARE(again.currentIndex(), 1);
+        QSettings().clear();
+    }
+
     void exportsFromTheWindow()
     {
         MainWindow w(tabs(), true);

@@ -153,8 +153,16 @@ QWidget* ParamPanel::buildRow(const ParamSpec& spec, Row& row)
                 commit(key, v);
             Q_UNUSED(slider);
         });
-        connect(edit, &QLineEdit::editingFinished, this, [this, key, edit] { commitText(key, edit->text()); });
+        connect(edit, &QLineEdit::editingFinished, this, [this, key, edit] {
+            // Enter or focus-out on an untouched box must not round an exact
+            // value (from the command line or a session) to its 6-digit display.
+            const ParamSpec& s = *m_params->find(key);
+            const QString shown = s.type == ParamType::Integer ? QString::number(m_params->integer(key)) : displayReal(m_params->real(key));
+            if (!m_syncing && edit->text() != shown)
+                commitText(key, edit->text());
+        });
         row.control = slider;
+        row.edit = edit;
         row.sync = [this, key, slider, edit] {
             const ParamSpec& s = *m_params->find(key);
             const double v = s.type == ParamType::Integer ? static_cast<double>(m_params->integer(key)) : m_params->real(key);
@@ -261,6 +269,7 @@ QWidget* ParamPanel::buildRow(const ParamSpec& spec, Row& row)
             });
         }
         row.control = edit;
+        row.edit = edit;
         row.sync = [this, key, edit] {
             QSignalBlocker b(edit);
             edit->setText(QString::fromStdString(m_params->toString(key)));
@@ -296,6 +305,12 @@ void ParamPanel::commit(const std::string& key, const ParamValue& v)
         return;
     const std::string error = m_params->set(key, v);
     if (!error.empty()) {
+        // Put the control back to the stored value (an unchecked last format
+        // box must not look unchecked while the format is still in use).
+        m_syncing = true;
+        if (auto it = m_rows.find(key); it != m_rows.end() && it->second.sync)
+            it->second.sync();
+        m_syncing = false;
         setParamError(key, QString::fromStdString(error));
         emit rejected(key, QString::fromStdString(error));
         return;
@@ -364,13 +379,11 @@ void ParamPanel::setParamError(const std::string& key, const QString& message)
     auto it = m_rows.find(key);
     if (it == m_rows.end())
         return;
-    QWidget* target = it->second.control;
-    if (auto* edit = target->parentWidget() ? target->parentWidget()->findChild<QLineEdit*>() : nullptr)
-        target = edit;
-    if (auto* edit = qobject_cast<QLineEdit*>(target)) {
+    QWidget* target = it->second.edit ? static_cast<QWidget*>(it->second.edit) : it->second.control;
+    const QString tip = message.isEmpty() ? trParam(m_params->find(key)->tooltip) : message;
+    if (auto* edit = qobject_cast<QLineEdit*>(target))
         edit->setStyleSheet(message.isEmpty() ? QString() : QString::fromLatin1(kInvalidStyle));
-        edit->setToolTip(message.isEmpty() ? trParam(m_params->find(key)->tooltip) : message);
-    }
+    target->setToolTip(tip);
 }
 
 }  // namespace aimath

@@ -13,6 +13,7 @@
 #include <string>
 
 class QGroupBox;
+class QLineEdit;
 class QVBoxLayout;
 
 namespace aimath {
@@ -56,6 +57,7 @@ private:
     struct Row {
         QWidget* container = nullptr;
         QWidget* control = nullptr;
+        QLineEdit* edit = nullptr;  ///< the row's own value box, if any
         std::function<void()> sync;
     };
     QWidget* buildRow(const ParamSpec& spec, Row& row);

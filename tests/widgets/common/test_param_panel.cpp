@@ -122,6 +122,32 @@ private slots:
         QCOMPARE(p.texts("formats"), (std::vector<std::string>{"fp16", "bf16"}));
     }
 
+    void refusedChoiceListKeepsItsBoxes()
+    {
+        ParamSet p;
+        p.add(ParamSpec::choiceList("formats", "Formats", {"fp16", "bf16"}, {"fp16"}).counts(1, 2));
+        ParamPanel panel(&p);
+        QSignalSpy rejected(&panel, &ParamPanel::rejected);
+        auto* fp16 = panel.findChild<QCheckBox*>(QStringLiteral("formats:fp16"));
+        fp16->setChecked(false);  // would leave no format: refused
+        QCOMPARE(rejected.count(), 1);
+        QCOMPARE(p.texts("formats"), (std::vector<std::string>{"fp16"}));
+        QVERIFY(fp16->isChecked());  // the box shows what is stored
+    }
+
+    void untouchedValueBoxKeepsExactValue()
+    {
+        ParamSet p = declare();
+        QVERIFY(p.set("lr", 0.00123456789).empty());
+        ParamPanel panel(&p);
+        QSignalSpy edited(&panel, &ParamPanel::edited);
+        auto* edit = panel.findChild<QLineEdit*>(QStringLiteral("lr_edit"));
+        QCOMPARE(edit->text(), QStringLiteral("0.00123457"));
+        emit edit->editingFinished();  // Enter or focus-out without typing
+        QCOMPARE(p.real("lr"), 0.00123456789);
+        QCOMPARE(edited.count(), 0);
+    }
+
     void syncDoesNotEcho()
     {
         ParamSet p = declare();

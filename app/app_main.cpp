@@ -278,9 +278,11 @@ int runApp(int argc, char** argv, const std::function<std::vector<TabInfo>()>& t
         printErr(QStringLiteral("--set %1").arg(QString::fromStdString(e)));
         return kExitBadInput;
     }
-    // Parameters first, then the tab: it is built once, with its final values.
-    window.applyParams(index, params);
+    // The tab is built first and then receives the --set values as a change,
+    // the way the window delivers them (the embeddings tab reacts to `file`
+    // being set by selecting dataset = file).
     window.setCurrentIndex(index);
+    window.applyParams(index, params);
 
     if (!exporting) {
         if (noDisplay) {

@@ -17,7 +17,7 @@ inline bool close(double a, double b, double rel = 1e-12, double abs = 0.0)
 
 }  // namespace aimath::test
 
-/// QVERIFY2 with both numbers in the failure message.
+/// Relative-tolerance check; a failure prints both numbers.
 #define AIMATH_COMPARE_REL(actual, expected, rel)                                                                \
     do {                                                                                                        \
         const double a_ = (actual);                                                                             \

@@ -2,6 +2,7 @@
 
 #include <QTextBrowser>
 #include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace aimath {
@@ -21,6 +22,16 @@ ExplanationPanel::ExplanationPanel(QWidget* parent)
     m_toggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_toggle->setAutoRaise(true);
     m_text->setOpenExternalLinks(false);
+    // Links are actions ("try:N"), never navigation: a click must not replace the text.
+    m_text->setOpenLinks(false);
+    connect(m_text, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
+        if (url.scheme() != QLatin1String("try"))
+            return;
+        bool ok = false;
+        const int i = url.path().toInt(&ok);
+        if (ok && i >= 0 && i < m_tryThis.size())
+            emit tryThisActivated(i);
+    });
     m_text->setMinimumHeight(60);
     layout->addWidget(m_toggle);
     layout->addWidget(m_text);
@@ -29,13 +40,33 @@ ExplanationPanel::ExplanationPanel(QWidget* parent)
 
 void ExplanationPanel::setHtml(const QString& html)
 {
-    if (html != m_text->property("aimathHtml").toString()) {
-        m_text->setHtml(html);
-        m_text->setProperty("aimathHtml", html);
-    }
+    if (html == m_html)
+        return;
+    m_html = html;
+    render();
 }
 
-QString ExplanationPanel::html() const { return m_text->property("aimathHtml").toString(); }
+QString ExplanationPanel::html() const { return m_html; }
+
+void ExplanationPanel::setTryThis(const QStringList& items)
+{
+    if (items == m_tryThis)
+        return;
+    m_tryThis = items;
+    render();
+}
+
+void ExplanationPanel::render()
+{
+    QString full = m_html;
+    if (!m_tryThis.isEmpty()) {
+        full += QStringLiteral("<p><b>%1</b></p><ol>").arg(tr("Try this").toHtmlEscaped());
+        for (int i = 0; i < m_tryThis.size(); ++i)
+            full += QStringLiteral("<li><a href=\"try:%1\">%2</a></li>").arg(i).arg(m_tryThis[i].toHtmlEscaped());
+        full += QStringLiteral("</ol>");
+    }
+    m_text->setHtml(full);
+}
 
 void ExplanationPanel::setCollapsed(bool collapsed)
 {

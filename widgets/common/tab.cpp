@@ -64,6 +64,7 @@ Tab::Tab(ParamSet params, QWidget* parent)
     m_figureLayout = new QVBoxLayout(m_figureHost);
     m_figureLayout->setContentsMargins(0, 0, 0, 0);
     m_explanation = new ExplanationPanel(vsplit);
+    connect(m_explanation, &ExplanationPanel::tryThisActivated, this, [this](int i) { applyTryThis(i); });
     vsplit->addWidget(m_figureHost);
     vsplit->addWidget(m_explanation);
     vsplit->setStretchFactor(0, 5);
@@ -121,6 +122,43 @@ std::string Tab::setParams(const std::vector<std::pair<std::string, ParamValue>>
     m_params = trial;
     m_lastValid = trial;
     m_panel->syncFromParams();
+    onParamsChanged(keys);
+    emit paramsEdited();
+    return {};
+}
+
+void Tab::setTryThis(std::vector<TryThis> items)
+{
+    m_tryThis = std::move(items);
+    QStringList texts;
+    for (const auto& t : m_tryThis)
+        texts << t.text;
+    m_explanation->setTryThis(texts);
+}
+
+std::string Tab::applyTryThis(int index)
+{
+    if (index < 0 || index >= static_cast<int>(m_tryThis.size()))
+        return "no experiment " + std::to_string(index);
+    ParamSet trial = m_params;
+    std::set<std::string> keys;
+    std::string e;
+    for (const auto& [key, text] : m_tryThis[static_cast<size_t>(index)].set) {
+        e = trial.setFromString(key, text);
+        if (!e.empty())
+            break;
+        keys.insert(key);
+    }
+    if (e.empty())
+        e = trial.checkConstraints();
+    if (!e.empty()) {
+        showError(QString::fromStdString(e));
+        return e;
+    }
+    m_params = trial;
+    m_lastValid = trial;
+    m_panel->syncFromParams();
+    showError({});
     onParamsChanged(keys);
     emit paramsEdited();
     return {};

@@ -14,6 +14,8 @@
 
 #include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 class QCustomPlot;
 class QLabel;
@@ -25,6 +27,14 @@ namespace aimath {
 class ParamPanel;
 class ExplanationPanel;
 class ReadoutPanel;
+
+/// One guided experiment of a tab's "Try this" list: the instruction with its
+/// expected observation (translated), and the parameter values it sets, as the
+/// strings `--set key=value` accepts.
+struct TryThis {
+    QString text;
+    std::vector<std::pair<std::string, std::string>> set;
+};
 
 class Tab : public QWidget {
     Q_OBJECT
@@ -49,6 +59,9 @@ public:
     /// Headless export waits here until background work has produced the
     /// current result (or timeoutMs passed); returns false on timeout.
     virtual bool waitUntilIdle(int timeoutMs);
+    /// True while background work for the current parameters is still running
+    /// (the benchmark runs the event loop until it ends, without blocking it).
+    virtual bool isBusy() const { return false; }
     /// An error that makes the current state unexportable ("" when fine).
     virtual QString currentError() const { return m_error; }
     /// Exit code of the command line when currentError() is set after the
@@ -56,6 +69,12 @@ public:
     virtual int currentErrorExitCode() const { return 2; }
 
     ParamPanel* paramPanel() const { return m_panel; }
+
+    const std::vector<TryThis>& tryThis() const { return m_tryThis; }
+    /// Applies every value of experiment `index` at once (what clicking its link
+    /// does). On a bad value or a broken constraint nothing changes and the
+    /// message is returned and shown.
+    std::string applyTryThis(int index);
 
 signals:
     /// compute and replot durations of the last update, for the status bar.
@@ -72,6 +91,9 @@ protected:
     /// action button); the panel follows. Returns the validation error or "".
     std::string setParam(const std::string& key, const ParamValue& v);
     std::string setParams(const std::vector<std::pair<std::string, ParamValue>>& changes);
+
+    /// The "Try this" list shown under the explanation (three experiments a tab).
+    void setTryThis(std::vector<TryThis> items);
 
     /// The layout regions to fill.
     QVBoxLayout* figureLayout() const { return m_figureLayout; }     ///< centre (put plots here)
@@ -108,6 +130,7 @@ private:
     QString m_error;
     QElapsedTimer m_computeTimer;
     double m_lastComputeMs = 0.0;
+    std::vector<TryThis> m_tryThis;
 };
 
 }  // namespace aimath

@@ -144,7 +144,108 @@ Quantizer::Quantizer(FloatFormat format, Rounding rounding, Overflow overflow, s
         m_fast = Fast::Double;
     else if (plain && m_format.exponentBits == 8 && m_format.mantissaBits == 23)
         m_fast = Fast::Float;
+    if (BitRounder::applies(m_format, rounding))
+        m_bits.emplace(m_format, overflow);
 }
+
+void Quantizer::roundArray(const double* in, double* out, std::size_t n)
+{
+    if (m_fast == Fast::Double)
+        std::copy(in, in + n, out);
+    else if (m_bits)
+        m_bits->round(in, out, n);
+    else
+        for (std::size_t i = 0; i < n; ++i)
+            out[i] = roundSlow(in[i], 0.0);
+}
+
+bool BitRounder::applies(const FloatFormat& f, Rounding rounding)
+{
+    return rounding == Rounding::NearestEven && f.hasSign() && f.mantissaBits >= 1 && f.mantissaBits <= 51 && f.exponentBits >= 2 &&
+           f.exponentBits <= 11 && f.minExponent() >= -1022 && f.maxExponent() <= 1023;
+}
+
+BitRounder::BitRounder(const FloatFormat& f, Overflow overflow)
+{
+    const int m = f.mantissaBits;
+    m_shift = 52 - m;
+    m_dropMask = (std::uint64_t{1} << m_shift) - 1;
+    m_keepMask = ~m_dropMask;
+    m_halfMinusOne = (std::uint64_t{1} << (m_shift - 1)) - 1;
+    m_magic = pow2(f.minExponent() - m + 52);
+    m_minNormal = f.minNormal();
+    m_max = f.maxFinite();
+    m_negativeZero = f.hasNegativeZero();
+    // Past the largest finite (inf inputs too), as Quantizer::roundSlow decides.
+    const bool saturate = overflow == Overflow::Saturate || (!f.hasInf() && !f.hasNan());
+    m_overflowIsNan = !saturate && !f.hasInf();
+    m_overflowBits = saturate ? std::bit_cast<std::uint64_t>(m_max) : m_overflowIsNan ? kNanBits : kInfBits;
+    m_signKeepIfZero = m_negativeZero ? kSignBit : 0;
+    m_signKeepIfOver = m_overflowIsNan ? 0 : kSignBit;
+
+    m_signCode = std::uint64_t{1} << (f.exponentBits + m);
+    m_exponentRebias = static_cast<std::uint64_t>(1023 - f.bias) << m;
+    m_nanCode = f.nanCode().value_or(0);
+    m_overflowCode = saturate ? encodeValue(f, m_max) : m_overflowIsNan ? m_nanCode : mask(f.exponentBits) << m;
+}
+
+// The array loops: an AVX2 clone picked at run time where the CPU has it (4 lanes
+// and the 64-bit compares SSE2 lacks), the baseline elsewhere; the build stays portable.
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+#define AIMATH_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define AIMATH_VECTOR_CLONES
+#endif
+
+struct BitKernels {
+    AIMATH_VECTOR_CLONES static void round(const BitRounder& b, const double* in, double* out, std::size_t n)
+    {
+        // Members copied to locals: the compiler cannot otherwise tell that out[] does not overwrite them.
+        const int shift = b.m_shift;
+        const std::uint64_t halfMinusOne = b.m_halfMinusOne, keepMask = b.m_keepMask, overflowBits = b.m_overflowBits;
+        const std::uint64_t keepZero = b.m_signKeepIfZero, keepOver = b.m_signKeepIfOver;
+        const double magic = b.m_magic, minNormal = b.m_minNormal, max = b.m_max;
+        for (std::size_t i = 0; i < n; ++i)
+            out[i] = BitRounder::roundOne(in[i], shift, halfMinusOne, keepMask, magic, minNormal, max, overflowBits, keepZero, keepOver);
+    }
+
+    template <class Code>
+    [[gnu::always_inline]] static inline void encode(const BitRounder& b, const double* in, Code* out, std::size_t n)
+    {
+        using B = BitRounder;
+        const int shift = b.m_shift;
+        const std::uint64_t halfMinusOne = b.m_halfMinusOne, keepMask = b.m_keepMask, rebias = b.m_exponentRebias;
+        const std::uint64_t overflowCode = b.m_overflowCode, nanCode = b.m_nanCode, signCode = b.m_signCode;
+        const std::uint64_t keepZero = b.m_signKeepIfZero ? signCode : 0, keepOver = b.m_signKeepIfOver ? signCode : 0;
+        const double magic = b.m_magic, minNormal = b.m_minNormal, max = b.m_max;
+        const std::uint64_t magicBits = std::bit_cast<std::uint64_t>(magic);
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::uint64_t u = std::bit_cast<std::uint64_t>(in[i]);
+            const std::uint64_t a = u & ~B::kSignBit;
+            const double ad = std::bit_cast<double>(a);
+            const std::uint64_t normal = (a + halfMinusOne + ((a >> shift) & 1u)) & keepMask;
+            // Below the smallest normal the sum's mantissa is the subnormal code (2^m: rounded up to the min normal).
+            const std::uint64_t subCode = std::bit_cast<std::uint64_t>(ad + magic) - magicBits;
+            const std::uint64_t isSub = B::maskIf(ad < minNormal);
+            const std::uint64_t normalCode = (normal >> shift) - rebias;
+            const std::uint64_t over = B::maskIf(!(std::bit_cast<double>(normal) <= max)) & ~isSub;
+            std::uint64_t c = B::select(isSub, subCode, normalCode);
+            // Zero: the subnormal path's code 0 (the normal path never gives 0).
+            const std::uint64_t zero = isSub & B::maskIf(ad + magic == magic);
+            c = B::select(over, overflowCode, c);
+            const std::uint64_t keep = B::select(over, keepOver, B::select(zero, keepZero, signCode));
+            c |= B::maskIf((u >> 63) != 0) & keep;
+            c = B::select(B::maskIf(ad != ad), nanCode, c);
+            out[i] = static_cast<Code>(c);
+        }
+    }
+    AIMATH_VECTOR_CLONES static void encode16(const BitRounder& b, const double* in, std::uint16_t* out, std::size_t n) { encode(b, in, out, n); }
+    AIMATH_VECTOR_CLONES static void encode8(const BitRounder& b, const double* in, std::uint8_t* out, std::size_t n) { encode(b, in, out, n); }
+};
+
+void BitRounder::round(const double* in, double* out, std::size_t n) const { BitKernels::round(*this, in, out, n); }
+void BitRounder::encode(const double* in, std::uint16_t* out, std::size_t n) const { BitKernels::encode16(*this, in, out, n); }
+void BitRounder::encode(const double* in, std::uint8_t* out, std::size_t n) const { BitKernels::encode8(*this, in, out, n); }
 
 double Quantizer::nextUniform()
 {
@@ -160,8 +261,10 @@ double Quantizer::roundPair(double hi, double lo)
 {
     if (m_fast == Fast::Double)
         return hi;  // hi is already the double nearest to hi + lo
-    if (m_fast == Fast::Float && lo == 0.0)
-        return static_cast<double>(static_cast<float>(hi));  // the hardware's IEEE round-to-nearest-even
+    // A nonzero lo (|lo| ≤ ulp(hi)/2, far below half a quantum of the format) can only
+    // change the result where hi is a tie itself; subnormal and non-finite hi take the generic path.
+    if (m_bits && (lo == 0.0 || !m_bits->tieOrSubnormal(hi)))
+        return m_bits->round(hi);  // fp32 too: same speed as a float cast, and the canonical NaN like the generic path
     return roundSlow(hi, lo);
 }
 
@@ -177,7 +280,7 @@ double Quantizer::add(double a, double b)
     // TwoSum (Knuth): s + err == a + b exactly.
     const double bb = s - a;
     const double err = (a - (s - bb)) + (b - bb);
-    return roundSlow(s, err);
+    return roundPair(s, err);
 }
 
 double Quantizer::mul(double a, double b)
@@ -187,7 +290,7 @@ double Quantizer::mul(double a, double b)
         return p;
     if (!std::isfinite(p) || p == 0.0)
         return roundSlow(p, 0.0);
-    return roundSlow(p, std::fma(a, b, -p));
+    return roundPair(p, std::fma(a, b, -p));
 }
 
 double Quantizer::div(double a, double b)
@@ -199,7 +302,7 @@ double Quantizer::div(double a, double b)
         return roundSlow(q, 0.0);
     // The remainder a − q·b is exact; its sign and size place a/b relative to q.
     const double r = std::fma(-q, b, a);
-    return roundSlow(q, r / b);
+    return roundPair(q, r / b);
 }
 
 double Quantizer::roundSlow(double hi, double lo)

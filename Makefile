@@ -3,7 +3,7 @@ BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: deps configure build run test install clean bench
+.PHONY: deps configure build run test install package clean bench translations
 
 deps:
 	@bash scripts/install-deps.sh
@@ -22,6 +22,12 @@ test: build
 
 install: build
 	@cmake --install $(BUILD_DIR)
+
+# A Debian package (CPack, DEB generator) in $(BUILD_DIR): aimathlab_<version>_<arch>.deb.
+# Its Depends comes from dpkg-shlibdeps (dpkg-dev), installed here if missing.
+package: build
+	@bash scripts/install-deps.sh --package
+	@cd $(BUILD_DIR) && cpack -G DEB
 
 clean:
 	@rm -rf $(BUILD_DIR)
@@ -51,3 +57,19 @@ bench: deps
 	@cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DAIMATH_BUILD_TESTS=OFF -DAIMATH_BUILD_BENCH=ON -DAIMATH_NATIVE=$(AIMATH_NATIVE)
 	@cmake --build build-bench --target aimath_bench_latency aimath_bench_engine -j $(JOBS)
 	@/usr/bin/python3 bench/run.py build-bench bench/results $(if $(filter ON,$(AIMATH_NATIVE)),native,release)
+
+# Translations: refresh every translations/<area>_zh_CN.ts from its sources
+# (new strings appear unfinished, vanished ones are dropped), then report how
+# many are finished. Qt 6's lupdate: Debian's /usr/bin/lupdate is qtchooser,
+# which knows only Qt 5.
+LUPDATE ?= $(firstword $(wildcard /usr/lib/qt6/bin/lupdate) lupdate)
+LRELEASE ?= $(firstword $(wildcard /usr/lib/qt6/bin/lrelease) lrelease)
+I18N_AREAS ?= app common attention descent distributions precision embeddings
+translations: deps
+	@for area in $(I18N_AREAS); do \
+	  case $$area in app) src=app;; common) src=widgets/common;; *) src=widgets/$$area;; esac; \
+	  [ -d $$src ] || continue; \
+	  $(LUPDATE) -locations none -no-obsolete -silent $$src -ts translations/$${area}_zh_CN.ts 2>&1 | grep -v 'Qualifying with unknown namespace' >&2; \
+	  [ -f translations/$${area}_zh_CN.ts ] || exit 1; \
+	  printf '%-14s' $$area; $(LRELEASE) translations/$${area}_zh_CN.ts -qm /dev/null | sed -n 's/^ *\(Generated\|Ignored\)/ \1/p' | tr -d '\n'; echo; \
+	done

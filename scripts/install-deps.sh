@@ -7,10 +7,15 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6svg6
   libqcustomplot-dev libeigen3-dev libgl-dev
   fonts-dejavu-core
+  qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools qt6-translations-l10n fonts-noto-cjk
 )
 # `--bench` adds the peers the benchmark measures against.
 if [ "${1:-}" = "--bench" ]; then
   packages=(python3-numpy python3-sklearn python3-torch)
+fi
+# `--package` adds what `make package` needs: dpkg-shlibdeps (dpkg-dev) and file.
+if [ "${1:-}" = "--package" ]; then
+  packages=(dpkg-dev file)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -178,67 +178,103 @@ QString AttentionTab::staticTitle() { return QCoreApplication::translate("aimath
 ParamSet AttentionTab::declareParams()
 {
     ParamSet s;
-    s.add(ParamSpec::choice("source", "Tokens from", {"text", "random", "manual"}, "text")
-              .labels({"Sentence", "Random tokens", "Toy 2-D vectors"})
-              .inGroup("Tokens")
-              .tip("A sentence you type, random token vectors (long sequences), or 2 to 6 hand-placed 2-D vectors"));
-    s.add(ParamSpec::text("text", "Sentence", kDefaultText)
+    // Labels, groups, tips and choice labels are shown through QCoreApplication::translate("aimath::params", …).
+    const char* const tokens = QT_TRANSLATE_NOOP("aimath::params", "Tokens");
+    s.add(ParamSpec::choice("source", QT_TRANSLATE_NOOP("aimath::params", "Tokens from"), {"text", "random", "manual"}, "text")
+              .labels({QT_TRANSLATE_NOOP("aimath::params", "Sentence"), QT_TRANSLATE_NOOP("aimath::params", "Random tokens"),
+                       QT_TRANSLATE_NOOP("aimath::params", "Toy 2-D vectors")})
+              .inGroup(tokens)
+              .tip(QT_TRANSLATE_NOOP("aimath::params",
+                                     "A sentence you type, random token vectors (long sequences), or 2 to 6 hand-placed 2-D vectors")));
+    s.add(ParamSpec::text("text", QT_TRANSLATE_NOOP("aimath::params", "Sentence"), kDefaultText)
               .maxLen(20000)
-              .inGroup("Tokens")
-              .tip("Split into words and punctuation (at most 512 tokens)"));
-    s.add(ParamSpec::integer("seq_len", "Random tokens", 2, kMaxRandomTokens, 256)
-              .inGroup("Tokens")
-              .tip("Number of random tokens; above 512 the work runs in the background and only the selected head is kept in full"));
-    s.add(ParamSpec::choice("vectors", "Token vectors", {"hashed", "embeddings"}, "hashed")
-              .labels({"Hashed (from the word)", "Embeddings tab"})
-              .inGroup("Tokens")
-              .tip("Hashed: a fixed random vector per word and seed. Embeddings: the word's vector from the table loaded in the "
-                   "embeddings tab (missing words fall back to hashed)"));
-    s.add(ParamSpec::integer("d_model", "d_model", 4, 512, 64).inGroup("Tokens").tip("Width of each token vector"));
-    s.add(ParamSpec::choice("positional", "Positions", {"none", "sinusoidal", "rope"}, "none")
-              .labels({"None", "Sinusoidal (added to X)", "RoPE (rotates Q and K)"})
-              .inGroup("Tokens")
-              .tip("How the position of a token enters: not at all, added sinusoids, or rotary embedding of queries and keys"));
-    s.add(ParamSpec::integer("seed", "Seed", 0, 1000000, 1).inGroup("Tokens").tip("Seeds the hashed vectors and the projections W_Q, W_K, W_V, W_O"));
+              .inGroup(tokens)
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "Split into words and punctuation (at most 512 tokens)")));
+    s.add(ParamSpec::integer("seq_len", QT_TRANSLATE_NOOP("aimath::params", "Random tokens"), 2, kMaxRandomTokens, 256)
+              .inGroup(tokens)
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "Number of random tokens; above 512 the work runs in the background and only "
+                                                       "the selected head is kept in full")));
+    s.add(ParamSpec::choice("vectors", QT_TRANSLATE_NOOP("aimath::params", "Token vectors"), {"hashed", "embeddings"}, "hashed")
+              .labels({QT_TRANSLATE_NOOP("aimath::params", "Hashed (from the word)"), QT_TRANSLATE_NOOP("aimath::params", "Embeddings tab")})
+              .inGroup(tokens)
+              .tip(QT_TRANSLATE_NOOP("aimath::params",
+                                     "Hashed: a fixed random vector per word and seed. Embeddings: the word's vector from the table loaded in the "
+                                     "embeddings tab (missing words fall back to hashed)")));
+    s.add(ParamSpec::integer("d_model", QT_TRANSLATE_NOOP("aimath::params", "d_model"), 4, 512, 64)
+              .inGroup(tokens)
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "Width of each token vector")));
+    s.add(ParamSpec::choice("positional", QT_TRANSLATE_NOOP("aimath::params", "Positions"), {"none", "sinusoidal", "rope"}, "none")
+              .labels({QT_TRANSLATE_NOOP("aimath::params", "None"), QT_TRANSLATE_NOOP("aimath::params", "Sinusoidal (added to X)"),
+                       QT_TRANSLATE_NOOP("aimath::params", "RoPE (rotates Q and K)")})
+              .inGroup(tokens)
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "How the position of a token enters: not at all, added sinusoids, or rotary "
+                                                       "embedding of queries and keys")));
+    s.add(ParamSpec::integer("seed", QT_TRANSLATE_NOOP("aimath::params", "Seed"), 0, 1000000, 1)
+              .inGroup(tokens)
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "Seeds the hashed vectors and the projections W_Q, W_K, W_V, W_O")));
 
-    s.add(ParamSpec::integer("heads", "Heads", 1, 16, 4).inGroup("Heads").tip("Number of heads; must divide d_model"));
-    s.add(ParamSpec::choice("qk_mode", "Q, K, V", {"projected", "identity"}, "identity")
-              .labels({"Projected (random W ~ N(0, 1/d))", "Identity (Q = K = V = X)"})
-              .inGroup("Heads")
-              .tip("Identity shows pure similarity attention: a token attends to tokens whose vectors point the same way"));
-    s.add(ParamSpec::integer("head", "Selected head", 0, 15, 0).inGroup("Heads").tip("The head shown in the heatmap (click a small multiple to pick one)"));
-    s.add(ParamSpec::integer("query", "Selected query", 0, kMaxRandomTokens - 1, 7)
-              .inGroup("Heads")
-              .tip("The query row shown as bars (click a heatmap row to pick one)"));
+    const char* const heads = QT_TRANSLATE_NOOP("aimath::params", "Heads");
+    s.add(ParamSpec::integer("heads", QT_TRANSLATE_NOOP("aimath::params", "Heads"), 1, 16, 4)
+              .inGroup(heads)
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "Number of heads; must divide d_model")));
+    s.add(ParamSpec::choice("qk_mode", QT_TRANSLATE_NOOP("aimath::params", "Q, K, V"), {"projected", "identity"}, "identity")
+              .labels({QT_TRANSLATE_NOOP("aimath::params", "Projected (random W ~ N(0, 1/d))"),
+                       QT_TRANSLATE_NOOP("aimath::params", "Identity (Q = K = V = X)")})
+              .inGroup(heads)
+              .tip(QT_TRANSLATE_NOOP("aimath::params",
+                                     "Identity shows pure similarity attention: a token attends to tokens whose vectors point the same way")));
+    s.add(ParamSpec::integer("head", QT_TRANSLATE_NOOP("aimath::params", "Selected head"), 0, 15, 0)
+              .inGroup(heads)
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "The head shown in the heatmap (click a small multiple to pick one)")));
+    s.add(ParamSpec::integer("query", QT_TRANSLATE_NOOP("aimath::params", "Selected query"), 0, kMaxRandomTokens - 1, 7)
+              .inGroup(heads)
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "The query row shown as bars (click a heatmap row to pick one)")));
 
-    s.add(ParamSpec::boolean("scaled", "Divide by √d_k", true).inGroup("Softmax").tip("Scaled dot-product attention"));
-    s.add(ParamSpec::real("scale_factor", "Score factor c", 0.1, 10, 1).logScale().inGroup("Softmax").tip("Multiplies every score"));
-    s.add(ParamSpec::real("temperature", "Temperature T", 0.05, 5, 1).logScale().inGroup("Softmax").tip("Scores are divided by T: low T sharpens, high T flattens"));
-    s.add(ParamSpec::choice("mask", "Mask", {"none", "causal", "padding"}, "none")
-              .labels({"None", "Causal (no looking ahead)", "Padding (hide last keys)"})
-              .inGroup("Softmax")
-              .tip("Masked scores are −∞ and get weight 0"));
-    s.add(ParamSpec::integer("pad", "Padding tokens", 0, kMaxRandomTokens, 1).inGroup("Softmax").tip("The last pad tokens are hidden as keys"));
+    const char* const softmax = QT_TRANSLATE_NOOP("aimath::params", "Softmax");
+    s.add(ParamSpec::boolean("scaled", QT_TRANSLATE_NOOP("aimath::params", "Divide by √d_k"), true)
+              .inGroup(softmax)
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "Scaled dot-product attention")));
+    s.add(ParamSpec::real("scale_factor", QT_TRANSLATE_NOOP("aimath::params", "Score factor c"), 0.1, 10, 1)
+              .logScale()
+              .inGroup(softmax)
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "Multiplies every score")));
+    s.add(ParamSpec::real("temperature", QT_TRANSLATE_NOOP("aimath::params", "Temperature T"), 0.05, 5, 1)
+              .logScale()
+              .inGroup(softmax)
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "Scores are divided by T: low T sharpens, high T flattens")));
+    s.add(ParamSpec::choice("mask", QT_TRANSLATE_NOOP("aimath::params", "Mask"), {"none", "causal", "padding"}, "none")
+              .labels({QT_TRANSLATE_NOOP("aimath::params", "None"), QT_TRANSLATE_NOOP("aimath::params", "Causal (no looking ahead)"),
+                       QT_TRANSLATE_NOOP("aimath::params", "Padding (hide last keys)")})
+              .inGroup(softmax)
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "Masked scores are −∞ and get weight 0")));
+    s.add(ParamSpec::integer("pad", QT_TRANSLATE_NOOP("aimath::params", "Padding tokens"), 0, kMaxRandomTokens, 1)
+              .inGroup(softmax)
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "The last pad tokens are hidden as keys")));
 
-    s.add(ParamSpec::choice("show", "Heatmap shows", {"weights", "scores"}, "weights")
-              .labels({"Weights A (0 to 1)", "Raw scores S"})
-              .inGroup("View"));
-    s.add(ParamSpec::choice("view", "View", {"weights", "heads", "matrices", "sqrt_d"}, "weights")
+    s.add(ParamSpec::choice("show", QT_TRANSLATE_NOOP("aimath::params", "Heatmap shows"), {"weights", "scores"}, "weights")
+              .labels({QT_TRANSLATE_NOOP("aimath::params", "Weights A (0 to 1)"), QT_TRANSLATE_NOOP("aimath::params", "Raw scores S")})
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "View"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "The attention weights after the softmax, or the scores before it")));
+    s.add(ParamSpec::choice("view", QT_TRANSLATE_NOOP("aimath::params", "View"), {"weights", "heads", "matrices", "sqrt_d"}, "weights")
+              .labels({QT_TRANSLATE_NOOP("aimath::params", "Weights"), QT_TRANSLATE_NOOP("aimath::params", "All heads"),
+                       QT_TRANSLATE_NOOP("aimath::params", "Q, K, V and output"), QT_TRANSLATE_NOOP("aimath::params", "Why √d")})
               .hidden()
-              .tip("Inner view: weights heatmap, all heads, Q/K/V/output matrices, or the √d entropy curve"));
+              .tip(QT_TRANSLATE_NOOP("aimath::params",
+                                     "Inner view: weights heatmap, all heads, Q/K/V/output matrices, or the √d entropy curve")));
 
-    s.add(ParamSpec::realList("manual_q", "Queries (x,y,…)", -5, 5, {1.5, 0.5, 0.3, 1.6, -1.2, -0.6})
+    const char* const toy = QT_TRANSLATE_NOOP("aimath::params", "Toy vectors");
+    s.add(ParamSpec::realList("manual_q", QT_TRANSLATE_NOOP("aimath::params", "Queries (x,y,…)"), -5, 5, {1.5, 0.5, 0.3, 1.6, -1.2, -0.6})
               .counts(2 * kMinManualTokens, 2 * kMaxManualTokens)
-              .inGroup("Toy vectors")
-              .tip("One 2-D query per token: x1,y1,x2,y2,… (2 to 6 tokens); or drag the arrows"));
-    s.add(ParamSpec::realList("manual_k", "Keys (x,y,…)", -5, 5, {1.6, 0.2, -0.4, 1.4, -1.0, -1.0})
+              .inGroup(toy)
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "One 2-D query per token: x1,y1,x2,y2,… (2 to 6 tokens); or drag the arrows")));
+    s.add(ParamSpec::realList("manual_k", QT_TRANSLATE_NOOP("aimath::params", "Keys (x,y,…)"), -5, 5, {1.6, 0.2, -0.4, 1.4, -1.0, -1.0})
               .counts(2 * kMinManualTokens, 2 * kMaxManualTokens)
-              .inGroup("Toy vectors")
-              .tip("One 2-D key per token, as many as queries"));
-    s.add(ParamSpec::realList("manual_v", "Values (x,y,…)", -5, 5, {1, 0, 0, 1, -1, 0})
+              .inGroup(toy)
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "One 2-D key per token, as many as queries")));
+    s.add(ParamSpec::realList("manual_v", QT_TRANSLATE_NOOP("aimath::params", "Values (x,y,…)"), -5, 5, {1, 0, 0, 1, -1, 0})
               .counts(2 * kMinManualTokens, 2 * kMaxManualTokens)
-              .inGroup("Toy vectors")
-              .tip("One 2-D value per token, as many as queries"));
+              .inGroup(toy)
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "One 2-D value per token, as many as queries")));
 
     s.setConstraint([](const ParamSet& p) { return checkSpec(specFromParams(p)); });
     return s;
@@ -916,7 +952,7 @@ void AttentionTab::updateReadouts()
     const HeadResult& hr = r.head[static_cast<std::size_t>(h)];
     std::vector<std::pair<QString, QString>> rows;
     const QString src = m_spec.source == Source::Text ? tr("sentence") : m_spec.source == Source::Random ? tr("random") : tr("toy 2-D");
-    rows.emplace_back(tr("Tokens n"), QStringLiteral("%1 (%2)").arg(n).arg(src));
+    rows.emplace_back(tr("Tokens n"), tr("%1 (%2)", "token count (source)").arg(n).arg(src));
     if (m_spec.source == Source::Manual)
         rows.emplace_back(tr("d_k"), QString::number(r.dk));
     else
@@ -935,15 +971,15 @@ void AttentionTab::updateReadouts()
         }
         rows.emplace_back(tr("Token vectors"), v);
     }
-    rows.emplace_back(tr("Score multiplier"), tr("%1 = c%2 / T").arg(formatNumber(r.factor, 6), m_spec.scaled ? tr(" / √d_k") : QString()));
+    rows.emplace_back(tr("Score multiplier"), (m_spec.scaled ? tr("%1 = c / √d_k / T") : tr("%1 = c / T")).arg(formatNumber(r.factor, 6)));
     if (m_spec.source != Source::Manual)
         rows.emplace_back(tr("Selected head"), headParam == h ? QString::number(h) : tr("%1 (%2 asked, only %3 heads)").arg(h).arg(headParam).arg(r.heads));
     const QString qLabel = q(m_prep.labels[static_cast<std::size_t>(qi)]);
-    rows.emplace_back(tr("Selected query"), queryParam == qi ? QStringLiteral("\"%1\" (row %2)").arg(qLabel).arg(qi)
+    rows.emplace_back(tr("Selected query"), queryParam == qi ? tr("\"%1\" (row %2)").arg(qLabel).arg(qi)
                                                              : tr("\"%1\" (row %2; %3 asked, only %4 tokens)").arg(qLabel).arg(qi).arg(queryParam).arg(n));
     Eigen::Index top = 0;
     const double topW = hr.weights.row(qi).maxCoeff(&top);
-    rows.emplace_back(tr("Its strongest key"), QStringLiteral("\"%1\" (%2), weight %3").arg(q(m_prep.labels[static_cast<std::size_t>(top)])).arg(top).arg(formatNumber(topW, 4)));
+    rows.emplace_back(tr("Its strongest key"), tr("\"%1\" (%2), weight %3").arg(q(m_prep.labels[static_cast<std::size_t>(top)])).arg(top).arg(formatNumber(topW, 4)));
     rows.emplace_back(tr("Its row entropy"), tr("%1 nats (uniform: %2)").arg(formatNumber(hr.rowEntropy[qi], 4), formatNumber(maxRowEntropy(n, m_spec.mask, m_spec.pad, qi), 4)));
     rows.emplace_back(tr("Mean row entropy, this head"), tr("%1 nats").arg(formatNumber(hr.rowEntropy.mean(), 4)));
     double all = 0;

@@ -374,7 +374,7 @@ bool DescentTab::rebuildSurface()
     auto s = optim::makeSurface(id, ss, &error);
     if (!s) {
         m_surfaceError = QString::fromStdString(error);
-        m_expressionError->setText(m_surfaceError + tr(" (the last valid surface stays shown)"));
+        m_expressionError->setText(tr("%1 (the last valid surface stays shown)").arg(m_surfaceError));
         m_expressionError->show();
         paramPanel()->setParamError("expression", m_surfaceError);
         showError(m_surfaceError);

@@ -3,6 +3,8 @@
 #include "engine/core/parse.h"
 
 #include <algorithm>
+#include <atomic>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -10,6 +12,8 @@
 #include <limits>
 #include <new>
 #include <sstream>
+#include <system_error>
+#include <thread>
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -21,6 +25,10 @@ namespace aimath::io {
 namespace {
 
 constexpr std::size_t kProgressEveryLines = 4096;
+/// Widest vector accepted. Real embeddings have at most a few ten thousand
+/// dimensions; the bound keeps a runaway line (1 GB of "0 0 0 …") from being
+/// split into hundreds of millions of fields before anything can be said.
+constexpr std::size_t kMaxDimension = 100000;
 
 std::string lowerExt(std::string_view path)
 {
@@ -43,8 +51,16 @@ std::string baseName(std::string_view path)
 std::string megabytes(long double bytes)
 {
     std::ostringstream s;
-    s.precision(3);
-    s << static_cast<double>(bytes / 1e6L) << " MB";
+    const double mb = static_cast<double>(bytes / 1e6L);
+    // Three significant digits below 1000 MB; whole megabytes above ("1000 MB", not "1e+03 MB").
+    // (No <iomanip>: its std::quoted would win overload resolution against ours.)
+    if (mb >= 1000.0 && mb < 1e15) {
+        s.setf(std::ios::fixed);
+        s.precision(0);
+    } else {
+        s.precision(3);
+    }
+    s << mb << " MB";
     return s.str();
 }
 
@@ -133,6 +149,17 @@ std::string checkMemory(const LoadOptions& o, std::uint64_t rows, std::uint64_t 
     return {};
 }
 
+/// Text formats spend at least two bytes per value (a digit and a separator):
+/// a table the file cannot hold is refused before it is allocated.
+std::string checkFitsText(std::uint64_t fileBytes, std::uint64_t rows, std::uint64_t dim)
+{
+    const long double need = 2.0L * static_cast<long double>(rows) * static_cast<long double>(dim);
+    if (need > static_cast<long double>(fileBytes) + 1.0L)
+        return std::to_string(rows) + " rows of " + std::to_string(dim) + " values need at least " + megabytes(need) + " of text but the file has " +
+               std::to_string(fileBytes) + " bytes";
+    return {};
+}
+
 enum class NumberStatus { Ok, NotANumber, NotFinite, OutOfRange };
 
 NumberStatus parseFloat(std::string_view tok, float& out)
@@ -207,8 +234,9 @@ bool isBlank(std::string_view s)
     return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t'; });
 }
 
-/// Splits on runs of spaces/tabs (word2vec, GloVe).
-void splitWhitespace(std::string_view s, std::vector<std::string_view>& out)
+/// Splits on runs of spaces/tabs (word2vec, GloVe); stops after `maxFields`
+/// (the caller sees maxFields entries and knows there may be more).
+void splitWhitespace(std::string_view s, std::vector<std::string_view>& out, std::size_t maxFields = static_cast<std::size_t>(-1))
 {
     out.clear();
     std::size_t i = 0;
@@ -222,11 +250,14 @@ void splitWhitespace(std::string_view s, std::vector<std::string_view>& out)
         while (i < n && s[i] != ' ' && s[i] != '\t')
             ++i;
         out.push_back(s.substr(b, i - b));
+        if (out.size() == maxFields)
+            break;
     }
 }
 
 /// Splits on one delimiter (TSV, CSV); fields are trimmed and one level of double quotes is removed.
-void splitDelimited(std::string_view s, char delim, std::vector<std::string_view>& out)
+/// Stops after `maxFields` like splitWhitespace.
+void splitDelimited(std::string_view s, char delim, std::vector<std::string_view>& out, std::size_t maxFields = static_cast<std::size_t>(-1))
 {
     out.clear();
     std::size_t b = 0;
@@ -240,7 +271,7 @@ void splitDelimited(std::string_view s, char delim, std::vector<std::string_view
         if (f.size() >= 2 && f.front() == '"' && f.back() == '"')
             f = f.substr(1, f.size() - 2);
         out.push_back(f);
-        if (e == std::string_view::npos)
+        if (e == std::string_view::npos || out.size() == maxFields)
             break;
         b = e + 1;
     }
@@ -249,12 +280,167 @@ void splitDelimited(std::string_view s, char delim, std::vector<std::string_view
 /// Text formats must not contain NUL or other control bytes a text editor would not write.
 std::optional<std::size_t> firstBinaryByte(std::string_view bytes)
 {
-    for (std::size_t i = 0; i < bytes.size(); ++i) {
-        const auto u = static_cast<unsigned char>(bytes[i]);
-        if (u < 0x20 && u != '\n' && u != '\r' && u != '\t' && u != '\f' && u != '\v')
-            return i;
+    const auto bad = [](unsigned char u) { return u < 0x20 && u != '\n' && u != '\r' && u != '\t' && u != '\f' && u != '\v'; };
+    const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
+    const std::size_t n = bytes.size();
+    // 4 KiB blocks scanned without an early exit (the compiler vectorises the OR over the
+    // block: 9–13 are \t \n \v \f \r); the byte-wise search runs only in a block that has one.
+    constexpr std::size_t kBlock = 4096;
+    for (std::size_t b = 0; b < n; b += kBlock) {
+        const std::size_t e = std::min(n, b + kBlock);
+        unsigned char any = 0;
+        for (std::size_t i = b; i < e; ++i)
+            any |= static_cast<unsigned char>((data[i] < 9) | ((data[i] > 13) & (data[i] < 0x20)));
+        if (any)
+            for (std::size_t i = b; i < e; ++i)
+                if (bad(data[i]))
+                    return i;
     }
     return std::nullopt;
+}
+
+/// 10^k for k = 0 … 22: every one is exact in a double.
+constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                             1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+/// A plain decimal number ([+-]digits[.digits][(e|E)[+-]digits]) ending at a space, a tab or
+/// the end of the text, as std::from_chars<float> would read it, or false for anything else
+/// (the caller then takes the general path and its messages). Clinger's fast path: with at
+/// most 15 significant digits and |power of ten| ≤ 22 the double m·10^e or m/10^e is the
+/// correctly rounded double; it is then rounded to float, unless it is exactly halfway
+/// between two floats (where the double's own rounding could decide the tie) or outside
+/// the float normal range.
+/// Reads the run of decimal digits at q (at most 8 at a time, eight bytes loaded at once:
+/// `limit` is where the buffer ends, the run itself stops at `end`); adds them to mant.
+/// Returns the number of digits read.
+inline int readDigits(const char*& q, const char* end, const char* limit, std::uint64_t& mant)
+{
+    int count = 0;
+    while (q != end) {
+        int k;
+        std::uint64_t v;
+        if (std::endian::native == std::endian::little && limit - q >= 8) {
+            std::memcpy(&v, q, 8);
+            // bytes that are not '0'…'9' get their top bit set: x ≥ 10 or x ≥ 0x80 (no carry between bytes)
+            const std::uint64_t x = v ^ 0x3030303030303030ULL;
+            const std::uint64_t nonDigit = (((x & 0x7f7f7f7f7f7f7f7fULL) + 0x7676767676767676ULL) | x) & 0x8080808080808080ULL;
+            k = nonDigit ? std::countr_zero(nonDigit) / 8 : 8;
+            k = std::min<int>(k, static_cast<int>(end - q));
+            if (k == 0)
+                break;
+            // the k digits moved to the top bytes (leading zeros below), then combined pairwise
+            std::uint64_t d = x << (8 * (8 - k));
+            d = (d * 10 + (d >> 8)) & 0x00ff00ff00ff00ffULL;
+            d = (d * 100 + (d >> 16)) & 0x0000ffff0000ffffULL;
+            d = (d * 10000 + (d >> 32)) & 0xffffffffULL;
+            mant = mant * static_cast<std::uint64_t>(kPow10[k]) + d;
+        } else {
+            if (static_cast<unsigned>(*q - '0') >= 10)
+                break;
+            k = 1;
+            mant = mant * 10 + static_cast<unsigned>(*q - '0');
+        }
+        q += k;
+        count += k;
+        if (count > 19)
+            return count;  // the caller gives up: mant may have overflowed
+    }
+    return count;
+}
+
+/// A plain decimal number ([+-]digits[.digits][(e|E)[+-]digits]) ending at a space, a tab or
+/// the end of the text, as std::from_chars<float> would read it, or false for anything else
+/// (the caller then takes the general path and its messages). Clinger's fast path: with at
+/// most 15 digits and |power of ten| ≤ 22 the double m·10^e or m/10^e is the correctly
+/// rounded double; it is then rounded to float, unless it is exactly halfway between two
+/// floats (where the double's own rounding could decide the tie) or outside the float
+/// normal range. `limit` is the end of the whole buffer (digits are read 8 bytes at a time).
+bool parseNumberFast(const char*& p, const char* end, const char* limit, float& out)
+{
+    const char* q = p;
+    bool neg = false;
+    if (q != end && (*q == '-' || *q == '+')) {
+        neg = *q == '-';
+        ++q;
+    }
+    std::uint64_t mant = 0;
+    int exp10 = 0;
+    int digits = readDigits(q, end, limit, mant);
+    if (q != end && *q == '.') {
+        ++q;
+        const int fraction = readDigits(q, end, limit, mant);
+        digits += fraction;
+        exp10 -= fraction;
+    }
+    if (digits > 15)
+        return false;
+    const bool anyDigit = digits > 0;
+    if (!anyDigit)
+        return false;
+    if (q != end && (*q == 'e' || *q == 'E')) {
+        ++q;
+        bool eneg = false;
+        if (q != end && (*q == '-' || *q == '+')) {
+            eneg = *q == '-';
+            ++q;
+        }
+        int ev = 0;
+        bool anyExp = false;
+        for (; q != end && static_cast<unsigned>(*q - '0') < 10; ++q) {
+            anyExp = true;
+            if (ev < 10000)
+                ev = ev * 10 + (*q - '0');
+        }
+        if (!anyExp)
+            return false;
+        exp10 += eneg ? -ev : ev;
+    }
+    if (q != end && *q != ' ' && *q != '\t')
+        return false;
+    double d;
+    if (mant == 0) {
+        d = 0.0;
+    } else {
+        if (exp10 < -22 || exp10 > 22)
+            return false;
+        d = exp10 < 0 ? static_cast<double>(mant) / kPow10[-exp10] : static_cast<double>(mant) * kPow10[exp10];
+        if (d < static_cast<double>(std::numeric_limits<float>::min()) || d > static_cast<double>(std::numeric_limits<float>::max()))
+            return false;
+        if ((std::bit_cast<std::uint64_t>(d) & 0x1fffffffULL) == 0x10000000ULL)
+            return false;  // exactly a float tie in double: let from_chars see the digits
+    }
+    const auto f = static_cast<float>(d);
+    out = neg ? -f : f;
+    p = q;
+    return true;
+}
+
+/// One data row "word v1 … v_dim" of a whitespace table on the fast path; false when the
+/// row is anything but exactly that (the general path then parses it and names the problem).
+/// `limit` is the end of the buffer the text lies in.
+bool parseRowFast(std::string_view text, const char* limit, std::size_t dim, std::string_view& word, float* dst)
+{
+    const char* p = text.data();
+    const char* end = p + text.size();
+    while (p != end && (*p == ' ' || *p == '\t'))
+        ++p;
+    const char* w = p;
+    while (p != end && *p != ' ' && *p != '\t')
+        ++p;
+    if (p == w)
+        return false;
+    word = std::string_view(w, static_cast<std::size_t>(p - w));
+    for (std::size_t j = 0; j < dim; ++j) {
+        if (p == end || (*p != ' ' && *p != '\t'))
+            return false;
+        while (p != end && (*p == ' ' || *p == '\t'))
+            ++p;
+        if (p == end || !parseNumberFast(p, end, limit, dst[j]))
+            return false;
+    }
+    while (p != end && (*p == ' ' || *p == '\t'))
+        ++p;
+    return p == end;
 }
 
 bool parseCount(std::string_view tok, std::uint64_t& v)
@@ -317,6 +503,9 @@ LoadResult parseWhitespaceText(std::string_view bytes, const Failure& f, const L
             return f.line(line.number, "header declares " + std::to_string(declaredRows) + " rows of " + std::to_string(declaredDim) +
                                            " values, which needs at least " + megabytes(minBytes) +
                                            " but only " + std::to_string(remaining) + " bytes follow");
+        if (declaredDim > kMaxDimension)
+            return f.line(line.number, "header declares " + std::to_string(declaredDim) + " dimensions; at most " + std::to_string(kMaxDimension) +
+                                           " are supported");
         dataStart = reader.position();
         rows = countNonBlankLines(bytes, dataStart);
         if (rows != declaredRows)
@@ -328,44 +517,147 @@ LoadResult parseWhitespaceText(std::string_view bytes, const Failure& f, const L
             return f.file("the file has no data rows (only blank lines)");
     }
 
-    LineReader rowsReader(bytes.substr(dataStart));
-    std::size_t lineOffset = 0;
-    if (word2vecHeader)
-        lineOffset = line.number;  // line numbers continue after the header
     EmbeddingTable t;
-    std::size_t r = 0;
-    while (rowsReader.next(line)) {
-        const std::size_t lineNo = line.number + lineOffset;
-        if (isBlank(line.text))
-            continue;
-        splitWhitespace(line.text, tok);
-        if (r == 0) {
-            if (!word2vecHeader) {
-                if (tok.size() < 2)
-                    return f.line(lineNo, "expected a word followed by its vector, found " + quoted(line.text));
-                dim = tok.size() - 1;
+    std::atomic<std::size_t> rowsDone{0};
+    std::atomic<bool> stop{false};  // set when an earlier range failed: a later range's result no longer matters
+    LoadResult ok;
+    ok.ok = true;
+    // Parses the whole lines of bytes[begin, end): the first non-blank one is row r, the line
+    // before the range is number lineBase. Returns `ok` or the range's first error.
+    auto parseRange = [&](std::size_t begin, std::size_t end, std::size_t lineBase, std::size_t r, std::vector<std::string_view>& tok) -> LoadResult {
+        LineReader rowsReader(bytes.substr(begin, end - begin));
+        Line line;
+        std::size_t sinceCheck = 0;
+        auto checkpoint = [&]() -> bool {  // every kProgressEveryLines rows: false when cancelled or no longer needed
+            if (++sinceCheck < kProgressEveryLines)
+                return true;
+            sinceCheck = 0;
+            reportProgress(o, rowsDone.fetch_add(kProgressEveryLines, std::memory_order_relaxed) + kProgressEveryLines, rows);
+            return !cancelRequested(o) && !stop.load(std::memory_order_relaxed);
+        };
+        auto stopped = [&] { return cancelRequested(o) ? cancelledResult(f) : ok; };
+        while (rowsReader.next(line)) {
+            const std::size_t lineNo = line.number + lineBase;
+            if (isBlank(line.text))
+                continue;
+            if (r > 0) {
+                std::string_view word;
+                if (parseRowFast(line.text, bytes.data() + bytes.size(), dim, word, t.vectors.row(static_cast<Eigen::Index>(r)).data())) {
+                    t.labels[r] = std::string(word);
+                    ++r;
+                    if (!checkpoint())
+                        return stopped();
+                    continue;
+                }
             }
-            if (const auto m = checkMemory(o, rows, dim); !m.empty())
-                return f.file(m);
-            if (!allocate(t, rows, dim, true))
-                return f.file("not enough memory for " + std::to_string(rows) + " × " + std::to_string(dim) + " values");
+            // The general path: any row the fast path declines, and the first (which sets the dimension).
+            // Twice the fields a row may have is enough to say how wrong it is, and bounded.
+            const std::size_t cap = r == 0 && !word2vecHeader ? kMaxDimension + 2 : 2 * (dim + 1) + 1;
+            splitWhitespace(line.text, tok, cap);
+            if (r == 0) {
+                if (!word2vecHeader) {
+                    if (tok.size() < 2)
+                        return f.line(lineNo, "expected a word followed by its vector, found " + quoted(line.text));
+                    if (tok.size() > kMaxDimension + 1)
+                        return f.line(lineNo, "more than " + std::to_string(kMaxDimension) + " values on one line (" + megabytes(line.text.size()) +
+                                                  "); at most " + std::to_string(kMaxDimension) + " dimensions are supported");
+                    dim = tok.size() - 1;
+                    if (const auto m = checkFitsText(bytes.size(), rows, dim); !m.empty())
+                        return f.line(lineNo, "the first row has " + std::to_string(dim) + " values, but " + m);
+                }
+                if (const auto m = checkMemory(o, rows, dim); !m.empty())
+                    return f.file(m);
+                if (!allocate(t, rows, dim, true))
+                    return f.file("not enough memory for " + std::to_string(rows) + " × " + std::to_string(dim) + " values");
+            }
+            if (tok.size() != dim + 1)
+                return f.line(lineNo, "expected a word and " + std::to_string(dim) + " values, found " +
+                                          (tok.size() == cap ? "more than " + std::to_string(cap - 2) : std::to_string(tok.empty() ? 0 : tok.size() - 1)) +
+                                          " values");
+            t.labels[r] = std::string(tok[0]);
+            float* dst = t.vectors.row(static_cast<Eigen::Index>(r)).data();
+            for (std::size_t j = 0; j < dim; ++j) {
+                const auto st = parseFloat(tok[j + 1], dst[j]);
+                if (st != NumberStatus::Ok)
+                    return f.cell(lineNo, j + 2, numberError(st, tok[j + 1]));
+            }
+            ++r;
+            if (!checkpoint())
+                return stopped();
         }
-        if (tok.size() != dim + 1)
-            return f.line(lineNo, "expected a word and " + std::to_string(dim) + " values, found " +
-                                      std::to_string(tok.empty() ? 0 : tok.size() - 1) + " values");
-        t.labels[r] = std::string(tok[0]);
-        float* dst = t.vectors.row(static_cast<Eigen::Index>(r)).data();
-        for (std::size_t j = 0; j < dim; ++j) {
-            const auto s = parseFloat(tok[j + 1], dst[j]);
-            if (s != NumberStatus::Ok)
-                return f.cell(lineNo, j + 2, numberError(s, tok[j + 1]));
+        return ok;
+    };
+
+    // The first data row alone (it sets the dimension and allocates the table), then the rest,
+    // in two halves split at a line boundary on two threads when the text is large.
+    const std::size_t lineBase = word2vecHeader ? line.number : 0;  // line numbers continue after the header
+    std::size_t restBegin = bytes.size(), restLineBase = lineBase;
+    {
+        LineReader first(bytes.substr(dataStart));
+        while (first.next(line)) {
+            if (!isBlank(line.text)) {
+                restBegin = dataStart + first.position();
+                restLineBase = lineBase + line.number;
+                break;
+            }
         }
-        ++r;
-        if (r % kProgressEveryLines == 0) {
-            if (cancelRequested(o))
-                return cancelledResult(f);
-            reportProgress(o, dataStart + rowsReader.position(), bytes.size());
+    }
+    if (LoadResult head = parseRange(dataStart, restBegin, lineBase, 0, tok); !head.ok)
+        return head;
+    std::size_t split = bytes.size();
+    if (bytes.size() - restBegin >= o.parallelMinBytes && rows > 2) {
+        const std::size_t mid = restBegin + (bytes.size() - restBegin) / 2;
+        const void* nl = std::memchr(bytes.data() + mid, '\n', bytes.size() - mid);
+        if (nl)
+            split = static_cast<std::size_t>(static_cast<const char*>(nl) - bytes.data()) + 1;
+    }
+    if (split >= bytes.size()) {
+        if (LoadResult rest = parseRange(restBegin, bytes.size(), restLineBase, 1, tok); !rest.ok)
+            return rest;
+    } else {
+        // Where the second half starts: its row index and the number of the line before it.
+        std::size_t rowsBefore = 1, linesBefore = 0;
+        {
+            LineReader count(bytes.substr(restBegin, split - restBegin));
+            while (count.next(line)) {
+                ++linesBefore;
+                rowsBefore += isBlank(line.text) ? 0 : 1;
+            }
         }
+        LoadResult second = ok;
+        std::vector<std::string_view> tok2;
+        auto runSecond = [&] {
+            try {
+                second = parseRange(split, bytes.size(), restLineBase + linesBefore, rowsBefore, tok2);
+            } catch (const std::bad_alloc&) {
+                second = f.file("not enough memory to load this file");
+            }
+        };
+        std::thread worker;
+        try {
+            worker = std::thread(runSecond);
+        } catch (const std::system_error&) {
+            // no thread to be had: the second half runs after the first
+        }
+        LoadResult firstHalf = ok;
+        try {
+            firstHalf = parseRange(restBegin, split, restLineBase, 1, tok);
+        } catch (...) {
+            stop = true;
+            if (worker.joinable())
+                worker.join();
+            throw;
+        }
+        if (!firstHalf.ok)
+            stop = true;
+        if (worker.joinable())
+            worker.join();
+        else if (firstHalf.ok)
+            runSecond();
+        if (!firstHalf.ok)
+            return firstHalf;
+        if (!second.ok)
+            return second;
     }
     LoadResult res;
     res.ok = true;
@@ -402,10 +694,17 @@ LoadResult parseDelimited(std::string_view bytes, const Failure& f, const LoadOp
         if (!isBlank(line.text))
             firstTwo.push_back(line);
     std::vector<std::string_view> row1, row2;
-    splitDelimited(firstTwo[0].text, delim, row1);
+    constexpr std::size_t kMaxColumns = kMaxDimension + 1;  // the values and a label
+    splitDelimited(firstTwo[0].text, delim, row1, kMaxColumns + 1);
+    if (row1.size() > kMaxColumns)
+        return f.line(firstTwo[0].number, "more than " + std::to_string(kMaxColumns) + " columns on one line (" + megabytes(firstTwo[0].text.size()) +
+                                              "); at most " + std::to_string(kMaxDimension) + " dimensions are supported");
     bool header = false;
     if (firstTwo.size() == 2) {
-        splitDelimited(firstTwo[1].text, delim, row2);
+        splitDelimited(firstTwo[1].text, delim, row2, kMaxColumns + 1);
+        if (row2.size() > kMaxColumns)
+            return f.line(firstTwo[1].number, "more than " + std::to_string(kMaxColumns) + " columns on one line (" + megabytes(firstTwo[1].text.size()) +
+                                                  "); at most " + std::to_string(kMaxDimension) + " dimensions are supported");
         for (std::size_t j = 0; j < std::min(row1.size(), row2.size()); ++j)
             if (!looksNumeric(row1[j]) && looksNumeric(row2[j]))
                 header = true;
@@ -427,6 +726,8 @@ LoadResult parseDelimited(std::string_view bytes, const Failure& f, const LoadOp
         return f.line(firstDataLine, "no numeric column: expected a vector of numbers");
     const std::size_t rows = nonBlank - (header ? 1 : 0);
 
+    if (const auto m = checkFitsText(bytes.size(), rows, dim); !m.empty())
+        return f.line(firstDataLine, "the first row has " + std::to_string(dim) + " values, but " + m);
     if (const auto m = checkMemory(o, rows, dim); !m.empty())
         return f.file(m);
     EmbeddingTable t;
@@ -443,11 +744,11 @@ LoadResult parseDelimited(std::string_view bytes, const Failure& f, const LoadOp
             skippedHeader = true;
             continue;
         }
-        splitDelimited(line.text, delim, tok);
+        splitDelimited(line.text, delim, tok, 2 * columns + 1);
         if (tok.size() != columns)
             return f.line(line.number, "expected " + std::to_string(columns) + " columns (" + std::to_string(dim) + " values" +
                                            (labelCol >= 0 ? std::string(" and a label") : std::string()) + "), found " +
-                                           std::to_string(tok.size()));
+                                           (tok.size() == 2 * columns + 1 ? "more than " + std::to_string(2 * columns) : std::to_string(tok.size())));
         float* dst = t.vectors.row(static_cast<Eigen::Index>(r)).data();
         std::size_t k = 0;
         for (std::size_t j = 0; j < columns; ++j) {

@@ -9,6 +9,7 @@
 #include "engine/core/embedding_table.h"
 
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -35,6 +36,8 @@ struct LoadOptions {
     std::string metadataPath;  ///< TSV labels (Projector metadata.tsv); empty: "metadata.tsv" next to a "*vectors*.tsv"
     LoadControl* control = nullptr;
     std::uint64_t memoryLimitBytes = 0;  ///< 0: the memory the system reports available
+    /// word2vec/GloVe text at least this large is parsed by two threads, split at a line boundary (0: always split).
+    std::size_t parallelMinBytes = std::size_t{8} << 20;
 };
 
 struct LoadResult {

@@ -42,29 +42,46 @@ with open(latency_json) as f:
 
 print("\n== engine kernels", flush=True)
 engine = lines([os.path.join(build, "bench", "aimath_bench_engine"), data])
-peers = {}
+peers = []
 try:
-    for p in lines(["/usr/bin/python3", os.path.join(os.path.dirname(__file__), "peers", "peers.py"), data]):
-        peers[p["name"]] = p
+    peers = lines(["/usr/bin/python3", os.path.join(os.path.dirname(__file__), "peers", "peers.py"), data])
 except (subprocess.CalledProcessError, FileNotFoundError) as e:
     print(f"peers not measured: {e}")
+# A peer row belongs to the engine row of the same name and size.
+peer_of = {(p["name"], p.get("size")): p for p in peers}
+
+
+def rel_diff(ours, theirs, k):
+    k = min(len(ours), len(theirs), k)
+    return max(abs(a - b) / abs(b) for a, b in zip(ours[:k], theirs[:k])) if k else None
+
 
 rows = []
-print(f"{'kernel':<18} {'size':<24} {'ms':>10} {'peer ms':>10}  peer")
+print(f"{'kernel':<22} {'size':<38} {'ms':>10} {'peer ms':>10} {'peer/ours':>9}  peer")
 for e in engine:
-    p = peers.get(e["name"], {})
-    row = {"name": e["name"], "size": e["size"], "ms": round(e["ms"], 3), "peer": p.get("peer"), "peer_ms": round(p["peer_ms"], 3) if "peer_ms" in p else None}
+    p = peer_of.get((e["name"], e["size"]), {})
+    row = {"name": e["name"], "size": e["size"], "ms": round(e["ms"], 3), "peer": p.get("peer"),
+           "peer_ms": round(p["peer_ms"], 3) if "peer_ms" in p else None}
+    for extra in ("values_per_s", "round_trip_ms", "mb_per_s", "one_thread_ms", "steps"):
+        if extra in e:
+            row[extra] = e[extra]
+    note = ""
     if "explained_variance" in e and "explained_variance" in p:
-        ours, theirs = e["explained_variance"], p["explained_variance"]
-        k = min(len(ours), len(theirs), 10)
-        row["max_rel_diff_top10_variance"] = max(abs(a - b) / abs(b) for a, b in zip(ours[:k], theirs[:k]))
+        row["max_rel_diff_top10_variance"] = rel_diff(e["explained_variance"], p["explained_variance"], 10)
+        row["max_rel_diff_top50_variance"] = rel_diff(e["explained_variance"], p["explained_variance"], 50)
+        note = f"  (variance rel diff top 10 {row['max_rel_diff_top10_variance']:.1e}, top 50 {row['max_rel_diff_top50_variance']:.1e})"
     rows.append(row)
     peer_ms = f"{row['peer_ms']:.1f}" if row["peer_ms"] is not None else "-"
-    print(f"{row['name']:<18} {row['size']:<24} {row['ms']:>10.1f} {peer_ms:>10}  {row['peer'] or ''}"
-          + (f"  (variance rel diff {row['max_rel_diff_top10_variance']:.1e})" if "max_rel_diff_top10_variance" in row else ""))
+    ratio = f"{row['peer_ms'] / row['ms']:.2f}" if row["peer_ms"] is not None and row["ms"] > 0 else "-"
+    print(f"{row['name']:<22} {row['size']:<38} {row['ms']:>10.1f} {peer_ms:>10} {ratio:>9}  {row['peer'] or ''}{note}")
 
+try:
+    load = os.getloadavg()
+except OSError:
+    load = None
 report = {
     "date": datetime.datetime.now().isoformat(timespec="seconds"),
+    "load_average": load,
     "machine": machine(),
     "build": "native" if native else "release",
     "latency": latency["latency"],

@@ -1,7 +1,10 @@
 #include "app/app_main.h"
 
+#include "app/language.h"
 #include "app/main_window.h"
+#include "app/theme_menu.h"
 #include "engine/core/cpu_state.h"
+#include "widgets/common/theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -11,6 +14,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 
 // Resources live in the aimath_app static library: register them explicitly.
 static void initAppResources() { Q_INIT_RESOURCE(aimathlab); }
@@ -123,7 +127,7 @@ int runApp(int argc, char** argv, const std::function<std::vector<TabInfo>()>& t
     QApplication::setApplicationName(QStringLiteral("aimathlab"));
     QApplication::setApplicationDisplayName(QStringLiteral("AI Math Lab"));
     QApplication::setApplicationVersion(QStringLiteral(AIMATH_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("aimathlab"));
+    QApplication::setDesktopFileName(QStringLiteral(AIMATH_APP_ID));  // the .desktop file's name (Wayland app id)
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("AI Math Lab: see the mathematics behind large models."));
@@ -139,7 +143,14 @@ int runApp(int argc, char** argv, const std::function<std::vector<TabInfo>()>& t
     const QCommandLineOption listParamsOpt(QStringLiteral("list-params"), QStringLiteral("With --tab: print key, type, range, default and label of every parameter and exit."));
     const QCommandLineOption sessionOpt(QStringList{QStringLiteral("session"), QStringLiteral("aimath-session")},
                                         QStringLiteral("Load a saved session (JSON) before applying --set."), QStringLiteral("FILE"));
-    parser.addOptions({tabOpt, setOpt, imageOpt, dataOpt, sizeOpt, scaleOpt, listTabsOpt, listParamsOpt, sessionOpt});
+    const QCommandLineOption themeOpt(QStringLiteral("theme"),
+                                      QStringLiteral("Colours: system, light or dark (this run only; headless exports are light unless dark)."),
+                                      QStringLiteral("MODE"));
+    parser.addOptions({tabOpt, setOpt, imageOpt, dataOpt, sizeOpt, scaleOpt, listTabsOpt, listParamsOpt, sessionOpt, themeOpt});
+    const QCommandLineOption langOpt(QStringLiteral("lang"),
+                                     QStringLiteral("Language of the window and of exported figures: en or zh_CN (default: the choice made in View > Language, else the system locale)."),
+                                     QStringLiteral("LANG"));
+    parser.addOption(langOpt);
 
     if (!parser.parse(QApplication::arguments())) {
         printErr(parser.errorText());
@@ -157,6 +168,28 @@ int runApp(int argc, char** argv, const std::function<std::vector<TabInfo>()>& t
         printErr(QStringLiteral("unexpected argument \"%1\" (options start with --; see --help)").arg(parser.positionalArguments().first()));
         return kExitBadInput;
     }
+    std::optional<theme::Mode> themeMode;
+    if (parser.isSet(themeOpt)) {
+        themeMode = theme::modeFromId(parser.value(themeOpt));
+        if (!themeMode) {
+            printErr(QStringLiteral("--theme: expected system, light or dark, got \"%1\"").arg(parser.value(themeOpt)));
+            return kExitBadInput;
+        }
+    }
+
+    // The language comes before the tabs are declared: titles and labels are
+    // translated when they are built. Headless exports follow the system
+    // locale, never a choice saved by the window, so a script's output does
+    // not depend on what someone last picked in the menu.
+    QString language = (parser.isSet(imageOpt) || parser.isSet(dataOpt)) ? systemLanguage() : preferredLanguage();
+    if (parser.isSet(langOpt)) {
+        language = parser.value(langOpt);
+        if (!isSupportedLanguage(language)) {
+            printErr(QStringLiteral("--lang: unknown language \"%1\" (choose one of: %2)").arg(language, supportedLanguages().join(QStringLiteral(", "))));
+            return kExitBadInput;
+        }
+    }
+    installLanguage(language);
 
     const std::vector<TabInfo> tabs = tabFactory();
     if (parser.isSet(listTabsOpt)) {
@@ -231,6 +264,12 @@ int runApp(int argc, char** argv, const std::function<std::vector<TabInfo>()>& t
         return kExitBadInput;
     }
 
+    // The theme comes before the window, whose View > Theme shows it; --theme
+    // is for this run only, the menu's choice is remembered.
+    if (themeMode)
+        theme::apply(*themeMode);
+    else if (!exporting)
+        applyRememberedTheme();
     MainWindow window(tabs, exporting);
     if (!exporting)
         window.restoreSettings();
@@ -318,7 +357,9 @@ int runApp(int argc, char** argv, const std::function<std::vector<TabInfo>()>& t
         return kExitBadInput;
     }
     if (parser.isSet(imageOpt)) {
-        const ExportResult r = window.exportCurrentImage(parser.value(imageOpt), size.size, scale);
+        // Headless images are for papers (light) unless --theme dark asks otherwise.
+        const bool white = !(themeMode && *themeMode == theme::Mode::Dark);
+        const ExportResult r = window.exportCurrentImage(parser.value(imageOpt), size.size, scale, white);
         if (!r.ok) {
             printErr(r.message);
             return kExitIo;

@@ -2,6 +2,7 @@
 
 #include "app/export_dialog.h"
 #include "app/session.h"
+#include "app/theme_menu.h"
 #include "widgets/common/param_panel.h"
 #include "widgets/common/plot_view.h"
 
@@ -154,6 +155,8 @@ void MainWindow::buildMenus()
         view->addAction(m_infos[static_cast<std::size_t>(i)].title(), QKeySequence(Qt::CTRL | (Qt::Key_1 + i)), this,
                         [this, i] { setCurrentIndex(i); });
     }
+    view->addSeparator();
+    addThemeMenu(view, !m_headless);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About AI Math Lab"), this, &MainWindow::onAbout);

@@ -1,5 +1,8 @@
 #include "widgets/common/figure_export.h"
 
+#include "widgets/common/plot_view.h"
+#include "widgets/common/theme.h"
+
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QLabel>
@@ -42,6 +45,10 @@ void collect(const QWidget* root, const QWidget* w, const std::function<void(con
 
 void paintFigure(QCPPainter& painter, const QWidget* figure, QSize size, bool whiteBackground)
 {
+    // "White background (for papers)": the figure is drawn in the light style
+    // whatever the screen's theme; otherwise as on screen.
+    const QPalette light = theme::lightPalette();
+    const bool restyle = whiteBackground && theme::isDark(figure->palette());
     const QColor bg = whiteBackground ? QColor(Qt::white) : figure->palette().color(QPalette::Window);
     painter.fillRect(QRect(QPoint(0, 0), size), bg);
     const QSize src = figure->size().isEmpty() ? size : figure->size();
@@ -55,10 +62,22 @@ void paintFigure(QCPPainter& painter, const QWidget* figure, QSize size, bool wh
         if (auto* plot = qobject_cast<const QCustomPlot*>(w)) {
             auto* p = const_cast<QCustomPlot*>(plot);
             p->deselectAll();
+            auto* view = qobject_cast<PlotView*>(p);
+            if (view && whiteBackground)
+                view->applyPlotPalette(light);
             p->toPainter(&painter, target.width(), target.height());
+            if (view && whiteBackground)
+                view->restyleForScreen();
         } else {
             painter.scale(sx, sy);
-            const_cast<QWidget*>(w)->render(&painter, QPoint(0, 0), QRegion(), QWidget::DrawChildren);
+            auto* widget = const_cast<QWidget*>(w);
+            const bool ownPalette = widget->testAttribute(Qt::WA_SetPalette);
+            const QPalette screen = widget->palette();
+            if (restyle)
+                widget->setPalette(light);
+            widget->render(&painter, QPoint(0, 0), QRegion(), QWidget::DrawChildren);
+            if (restyle)
+                widget->setPalette(ownPalette ? screen : QPalette());
         }
         painter.restore();
     });

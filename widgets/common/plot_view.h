@@ -2,10 +2,15 @@
 // QCustomPlot with the app's conventions: right-click menu (Save image as…,
 // Copy image, Export data…, Reset view), wheel zoom and drag-pan when enabled,
 // readable fonts, and a data hook for "Export data…" of this one plot.
+// It follows the application palette (light/dark): see applyPlotPalette().
 
 #include <qcustomplot.h>
 
+#include <QHash>
+#include <QPalette>
+
 #include <functional>
+#include <utility>
 
 namespace aimath {
 
@@ -34,10 +39,32 @@ public:
     /// Puts this plot alone on the clipboard as an image.
     void copyImage();
 
+    /// Styles the plot for `palette` now: background, axes, ticks, tick and axis
+    /// labels, grid and zero lines, legends, titles, colour-scale axes, and the
+    /// neutral ink (black, greys, white) of plottables and items; see
+    /// theme::adaptInk. What sits on a colour map keeps its colours. Tabs keep
+    /// authoring colours for black on white. Before every replot the plot is
+    /// styled again for its own palette when needed (exports call this with
+    /// the light palette, then restyleForScreen()).
+    void applyPlotPalette(const QPalette& palette);
+    /// Marks the plot to be styled again for its own palette at the next replot.
+    void restyleForScreen();
+
 protected:
     void contextMenuEvent(QContextMenuEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
+    void onBeforeReplot();
+    /// Colours authored by the tab and what was drawn instead, per (object, property).
+    struct Ink {
+        QColor authored;
+        QColor applied;
+    };
+    using InkKey = std::pair<const void*, int>;
+    QHash<InkKey, Ink> m_inks;
+    bool m_styleDirty = true;
+    bool m_styledDark = false;
     QCPTextElement* m_title = nullptr;
     std::function<void()> m_reset;
     std::function<QString()> m_csv;

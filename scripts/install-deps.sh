@@ -11,7 +11,8 @@ packages=(
 )
 # `--bench` adds the peers the benchmark measures against.
 if [ "${1:-}" = "--bench" ]; then
-  packages=(python3-numpy python3-sklearn python3-torch)
+  # OpenBLAS: without it Debian's NumPy runs on the reference BLAS and LAPACK (10-50x slower), no fair peer.
+  packages=(python3-numpy python3-sklearn python3-torch libopenblas0-pthread)
 fi
 # `--package` adds what `make package` needs: dpkg-shlibdeps (dpkg-dev) and file.
 if [ "${1:-}" = "--package" ]; then

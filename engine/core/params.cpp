@@ -27,8 +27,12 @@ ParamSpec ParamSpec::integer(std::string key, std::string label, long long min, 
     s.key = std::move(key);
     s.type = ParamType::Integer;
     s.label = std::move(label);
-    s.min = static_cast<double>(min);
-    s.max = static_cast<double>(max);
+    // A bound past 2^53 would round to one that fits; keep it visibly too large
+    // so ParamSet::add() refuses the declaration.
+    constexpr long long kExact = 1LL << 53;
+    auto bound = [](long long b) { return b > kExact ? 0x1p54 : b < -kExact ? -0x1p54 : static_cast<double>(b); };
+    s.min = bound(min);
+    s.max = bound(max);
     s.defaultValue = def;
     return s;
 }
@@ -124,6 +128,8 @@ std::string paramTypeName(ParamType t)
 }
 
 namespace {
+constexpr double kMaxExactInteger = 9007199254740992.0;  // 2^53
+
 std::string joinChoices(const std::vector<std::string>& c)
 {
     std::string out;
@@ -182,6 +188,17 @@ ParamSet& ParamSet::add(ParamSpec spec)
         throw std::logic_error("parameter declared twice: " + spec.key);
     if (!spec.choiceLabels.empty() && spec.choiceLabels.size() != spec.choices.size())
         throw std::logic_error("choice labels do not match choices: " + spec.key);
+    if (spec.type == ParamType::Real || spec.type == ParamType::Integer || spec.type == ParamType::RealList) {
+        if (!std::isfinite(spec.min) || !std::isfinite(spec.max) || spec.min > spec.max)
+            throw std::logic_error("bounds must be finite with min <= max: " + spec.key);
+        // A log-scale control maps log(min)..log(max): min must be positive.
+        if (spec.scale == ParamScale::Log && spec.min <= 0.0)
+            throw std::logic_error("log scale needs min > 0: " + spec.key);
+        // Integer bounds live in doubles: beyond 2^53 they would be rounded and
+        // a value just past the bound would compare as inside it.
+        if (spec.type == ParamType::Integer && (std::fabs(spec.min) > kMaxExactInteger || std::fabs(spec.max) > kMaxExactInteger))
+            throw std::logic_error("integer bounds beyond 2^53 are not exact: " + spec.key);
+    }
     if (!validate(spec, spec.defaultValue).empty())
         throw std::logic_error("default out of its own range: " + spec.key + ": " + validate(spec, spec.defaultValue));
     m_values.push_back(spec.defaultValue);
@@ -235,7 +252,8 @@ std::string ParamSet::validate(const ParamSpec& s, const ParamValue& v) const
         if (!std::holds_alternative<long long>(v))
             return k + "expected an integer";
         const long long x = std::get<long long>(v);
-        if (!inRange(static_cast<double>(x)))
+        // Compared as integers: the bounds are exact (|bound| <= 2^53, checked in add()), x may not be.
+        if (x < static_cast<long long>(s.min) || x > static_cast<long long>(s.max))
             return k + std::to_string(x) + " is out of range " + rangeOnly(s);
         return {};
     }

@@ -95,14 +95,29 @@ Parsed<std::vector<std::string>> parseTextList(std::string_view s)
     if (trimmed(s).empty())
         return out;
     std::string cur;
+    // Blanks at either end of an entry are trimmed unless escaped ("\ "):
+    // [firstKept, endKept) is the span that escapes protect from trimming.
+    std::size_t firstKept = std::string::npos;
+    std::size_t endKept = 0;
     auto flush = [&] {
-        out.value.emplace_back(trimmed(cur));
+        std::size_t b = 0;
+        std::size_t e = cur.size();
+        while (b < e && b < firstKept && isSpace(cur[b]))
+            ++b;
+        while (e > b && e > endKept && isSpace(cur[e - 1]))
+            --e;
+        out.value.push_back(cur.substr(b, e - b));
         cur.clear();
+        firstKept = std::string::npos;
+        endKept = 0;
     };
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
-        if (c == '\\' && i + 1 < s.size() && (s[i + 1] == ',' || s[i + 1] == '\\')) {
+        if (c == '\\' && i + 1 < s.size() && (s[i + 1] == ',' || s[i + 1] == '\\' || isSpace(s[i + 1]))) {
+            if (firstKept == std::string::npos)
+                firstKept = cur.size();
             cur += s[++i];
+            endKept = cur.size();
         } else if (c == ',') {
             flush();
         } else {
@@ -119,8 +134,17 @@ std::string joinTextList(const std::vector<std::string>& items)
     for (std::size_t i = 0; i < items.size(); ++i) {
         if (i)
             out += ',';
-        for (char c : items[i]) {
-            if (c == ',' || c == '\\')
+        const std::string& item = items[i];
+        // Leading and trailing blanks are escaped so parseTextList keeps them.
+        std::size_t lead = 0;
+        while (lead < item.size() && isSpace(item[lead]))
+            ++lead;
+        std::size_t trail = item.size();
+        while (trail > lead && isSpace(item[trail - 1]))
+            --trail;
+        for (std::size_t j = 0; j < item.size(); ++j) {
+            const char c = item[j];
+            if (c == ',' || c == '\\' || j < lead || j >= trail)
                 out += '\\';
             out += c;
         }

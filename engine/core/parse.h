@@ -25,7 +25,8 @@ Parsed<long long> parseInteger(std::string_view s);
 Parsed<bool> parseBool(std::string_view s);
 /// Comma-separated reals; errors name the 1-based entry.
 Parsed<std::vector<double>> parseRealList(std::string_view s);
-/// Comma-separated texts, each trimmed; "\," is a literal comma and "\\" a backslash. An empty string is an empty list.
+/// Comma-separated texts, each trimmed; "\," is a literal comma, "\\" a backslash and "\ " a blank kept at an
+/// entry's end. An empty string is an empty list.
 Parsed<std::vector<std::string>> parseTextList(std::string_view s);
 /// Inverse of parseTextList.
 std::string joinTextList(const std::vector<std::string>& items);

@@ -93,7 +93,11 @@ std::shared_ptr<EmbeddingsPrepared> prepare(const PrepareRequest& req, io::LoadC
     out->loadMs = timer.nsecsElapsed() / 1e6;
     timer.restart();
     if (out->table->rows() < 2) {
-        out->error = out->table->source + ": has " + std::to_string(out->table->rows()) + " row; PCA needs at least 2";
+        // Shown in the window and printed by the command line, in the language chosen.
+        out->error = QCoreApplication::translate("aimath::EmbeddingsTab", "%1: has %2 row; PCA needs at least 2")
+                         .arg(QString::fromStdString(out->table->source))
+                         .arg(out->table->rows())
+                         .toStdString();
         out->ioError = fromFile;
         return out;
     }
@@ -133,46 +137,105 @@ QColor lighter(QColor c, double towardsWhite)
 ParamSet EmbeddingsTab::declareParams()
 {
     ParamSet p;
-    p.add(ParamSpec::choice("dataset", "Data set", {"semantic", "digits", "file"}, "semantic")
-              .labels({"Semantic words (built in)", "Handwritten digits (UCI)", "File"})
-              .inGroup("Data")
-              .tip("semantic: word vectors built from attribute directions (king − man + woman ≈ queen); digits: 1,797 8×8 images; "
-                   "file: the file below (File > Open Embeddings…, or drop a file on the window)"));
-    p.add(ParamSpec::path("file", "File").inGroup("Data").tip("word2vec (text or binary), GloVe, TSV (+ metadata.tsv), CSV or .npy; setting it selects data set = file"));
-    p.add(ParamSpec::choice("format", "Format", io::embeddingFormatIds(), "auto")
-              .inGroup("Data")
-              .tip("auto detects the format from the content and the extension"));
-    p.add(ParamSpec::path("metadata", "Metadata (TSV)").inGroup("Data").tip("labels for a Projector vectors.tsv: one label per line, or a header row when it has several columns (2nd = class)"));
-    p.add(ParamSpec::integer("max_points", "Points drawn at most", 100, 400000, 20000)
+    p.add(ParamSpec::choice("dataset", QT_TRANSLATE_NOOP("aimath::params", "Data set"), {"semantic", "digits", "file"}, "semantic")
+              .labels({QT_TRANSLATE_NOOP("aimath::params", "Semantic words (built in)"),
+                       QT_TRANSLATE_NOOP("aimath::params", "Handwritten digits (UCI)"),
+                       QT_TRANSLATE_NOOP("aimath::params", "File")})
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Data"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params",
+                                     "semantic: word vectors built from attribute directions (king − man + woman ≈ queen); digits: 1,797 8×8 images; "
+                                     "file: the file below (File > Open Embeddings…, or drop a file on the window)")));
+    p.add(ParamSpec::path("file", QT_TRANSLATE_NOOP("aimath::params", "File"))
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Data"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params",
+                                     "word2vec (text or binary), GloVe, TSV (+ metadata.tsv), CSV or .npy; setting it selects data set = file")));
+    // Labels in the order of io::embeddingFormatIds().
+    p.add(ParamSpec::choice("format", QT_TRANSLATE_NOOP("aimath::params", "Format"), io::embeddingFormatIds(), "auto")
+              .labels({QT_TRANSLATE_NOOP("aimath::params", "auto (detect)"),
+                       QT_TRANSLATE_NOOP("aimath::params", "word2vec (text)"),
+                       QT_TRANSLATE_NOOP("aimath::params", "word2vec (binary)"),
+                       QT_TRANSLATE_NOOP("aimath::params", "GloVe (text)"),
+                       QT_TRANSLATE_NOOP("aimath::params", "TSV (Embedding Projector)"),
+                       QT_TRANSLATE_NOOP("aimath::params", "CSV"),
+                       QT_TRANSLATE_NOOP("aimath::params", "NumPy .npy")})
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Data"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "auto detects the format from the content and the extension")));
+    p.add(ParamSpec::path("metadata", QT_TRANSLATE_NOOP("aimath::params", "Metadata (TSV)"))
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Data"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params",
+                                     "labels for a Projector vectors.tsv: one label per line, or a header row when it has several columns (2nd = class)")));
+    p.add(ParamSpec::integer("max_points", QT_TRANSLATE_NOOP("aimath::params", "Points drawn at most"), 100, 400000, 20000)
               .logScale()
-              .inGroup("Data")
-              .tip("a seeded sample is drawn when there are more rows; PCA and neighbours always use every row"));
-    p.add(ParamSpec::choice("normalize", "Normalize", linalg::normalizeIds(), "center")
-              .inGroup("PCA")
-              .tip("center: x − mean; standardize: (x − mean)/sd; spherize: centre then unit rows; none: PCA of the raw, uncentred data"));
-    p.add(ParamSpec::choice("method", "Method", linalg::pcaMethodIds(), "auto")
-              .inGroup("PCA")
-              .tip("exact: eigen-decomposition of the covariance; randomized: range finder with power iterations; auto: exact up to 2,000 dimensions"));
-    p.add(ParamSpec::integer("components", "Components kept (k)", 1, 50, 2).inGroup("PCA").tip("k of the reconstruction error plot (the error is the sum of the discarded eigenvalues)"));
-    p.add(ParamSpec::choice("detail", "Side view", {"loadings", "covariance", "reconstruction"}, "loadings")
-              .labels({"Loadings of the shown components", "Covariance matrix", "Reconstruction error vs k"})
-              .inGroup("PCA"));
-    p.add(ParamSpec::choice("projection", "Projection", {"pca", "raw"}, "pca")
-              .labels({"PCA components", "Raw coordinates (2-D/3-D data)"})
-              .inGroup("Projection"));
-    p.add(ParamSpec::choice("view", "View", {"2d", "3d"}, "2d").labels({"2-D scatter", "3-D (drag to turn)"}).inGroup("Projection"));
-    p.add(ParamSpec::integer("pc_x", "Horizontal axis: PC", 1, 50, 1).inGroup("Projection"));
-    p.add(ParamSpec::integer("pc_y", "Vertical axis: PC", 1, 50, 2).inGroup("Projection"));
-    p.add(ParamSpec::integer("pc_z", "Depth axis (3-D): PC", 1, 50, 3).inGroup("Projection"));
-    p.add(ParamSpec::real("yaw", "Yaw (°)", -180, 180, 30).inGroup("Projection").tip("turn about the vertical axis (drag horizontally in the 3-D view)"));
-    p.add(ParamSpec::real("pitch", "Pitch (°)", -90, 90, 20).inGroup("Projection").tip("turn about the horizontal axis (drag vertically in the 3-D view)"));
-    p.add(ParamSpec::boolean("show_labels", "Show labels", true).inGroup("Projection").tip("labels for up to 300 points, else for the selection and its neighbours"));
-    p.add(ParamSpec::text("search", "Search (regular expression)", "").maxLen(1000).inGroup("Explore").tip("highlights every point whose label matches, case-insensitive"));
-    p.add(ParamSpec::text("select", "Selected point", "").maxLen(1000).inGroup("Explore").tip("a label or #index (click a point to select it)"));
-    p.add(ParamSpec::integer("neighbors", "Neighbours (k)", 1, 50, 8).inGroup("Explore"));
-    p.add(ParamSpec::choice("metric", "Metric", linalg::metricIds(), "cosine").inGroup("Explore").tip("cosine similarity or euclidean distance, in the original space"));
-    p.add(ParamSpec::text("analogy", "Analogy", "king - man + woman").maxLen(1000).inGroup("Explore").tip("a - b + c: the nearest rows to the result, inputs excluded"));
-    p.add(ParamSpec::integer("seed", "Seed", 0, 2147483647, 1).hidden().tip("the sample of drawn points and the randomized PCA"));
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Data"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "a seeded sample is drawn when there are more rows; PCA and neighbours always use every row")));
+    // Labels in the order of linalg::normalizeIds() and linalg::pcaMethodIds().
+    p.add(ParamSpec::choice("normalize", QT_TRANSLATE_NOOP("aimath::params", "Normalize"), linalg::normalizeIds(), "center")
+              .labels({QT_TRANSLATE_NOOP("aimath::params", "centre (x − mean)"),
+                       QT_TRANSLATE_NOOP("aimath::params", "standardize ((x − mean) / sd)"),
+                       QT_TRANSLATE_NOOP("aimath::params", "spherize (centre, unit rows)"),
+                       QT_TRANSLATE_NOOP("aimath::params", "none (raw, uncentred)")})
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "PCA"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params",
+                                     "centre: x − mean; standardize: (x − mean)/sd; spherize: centre then unit rows; none: PCA of the raw, uncentred data")));
+    p.add(ParamSpec::choice("method", QT_TRANSLATE_NOOP("aimath::params", "Method"), linalg::pcaMethodIds(), "auto")
+              .labels({QT_TRANSLATE_NOOP("aimath::params", "auto"),
+                       QT_TRANSLATE_NOOP("aimath::params", "exact (eigen-decomposition)"),
+                       QT_TRANSLATE_NOOP("aimath::params", "randomized SVD")})
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "PCA"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params",
+                                     "exact: eigen-decomposition of the covariance; randomized: range finder with power iterations; "
+                                     "auto: exact up to 2,000 dimensions")));
+    p.add(ParamSpec::integer("components", QT_TRANSLATE_NOOP("aimath::params", "Components kept (k)"), 1, 50, 2)
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "PCA"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "k of the reconstruction error plot (the error is the sum of the discarded eigenvalues)")));
+    p.add(ParamSpec::choice("detail", QT_TRANSLATE_NOOP("aimath::params", "Side view"), {"loadings", "covariance", "reconstruction"}, "loadings")
+              .labels({QT_TRANSLATE_NOOP("aimath::params", "Loadings of the shown components"),
+                       QT_TRANSLATE_NOOP("aimath::params", "Covariance matrix"),
+                       QT_TRANSLATE_NOOP("aimath::params", "Reconstruction error vs k")})
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "PCA")));
+    p.add(ParamSpec::choice("projection", QT_TRANSLATE_NOOP("aimath::params", "Projection"), {"pca", "raw"}, "pca")
+              .labels({QT_TRANSLATE_NOOP("aimath::params", "PCA components"), QT_TRANSLATE_NOOP("aimath::params", "Raw coordinates (2-D/3-D data)")})
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Projection")));
+    p.add(ParamSpec::choice("view", QT_TRANSLATE_NOOP("aimath::params", "View"), {"2d", "3d"}, "2d")
+              .labels({QT_TRANSLATE_NOOP("aimath::params", "2-D scatter"), QT_TRANSLATE_NOOP("aimath::params", "3-D (drag to turn)")})
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Projection")));
+    p.add(ParamSpec::integer("pc_x", QT_TRANSLATE_NOOP("aimath::params", "Horizontal axis: PC"), 1, 50, 1)
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Projection")));
+    p.add(ParamSpec::integer("pc_y", QT_TRANSLATE_NOOP("aimath::params", "Vertical axis: PC"), 1, 50, 2)
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Projection")));
+    p.add(ParamSpec::integer("pc_z", QT_TRANSLATE_NOOP("aimath::params", "Depth axis (3-D): PC"), 1, 50, 3)
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Projection")));
+    p.add(ParamSpec::real("yaw", QT_TRANSLATE_NOOP("aimath::params", "Yaw (°)"), -180, 180, 30)
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Projection"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "turn about the vertical axis (drag horizontally in the 3-D view)")));
+    p.add(ParamSpec::real("pitch", QT_TRANSLATE_NOOP("aimath::params", "Pitch (°)"), -90, 90, 20)
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Projection"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "turn about the horizontal axis (drag vertically in the 3-D view)")));
+    p.add(ParamSpec::boolean("show_labels", QT_TRANSLATE_NOOP("aimath::params", "Show labels"), true)
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Projection"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "labels for up to 300 points, else for the selection and its neighbours")));
+    p.add(ParamSpec::text("search", QT_TRANSLATE_NOOP("aimath::params", "Search (regular expression)"), "")
+              .maxLen(1000)
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Explore"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "highlights every point whose label matches, case-insensitive")));
+    p.add(ParamSpec::text("select", QT_TRANSLATE_NOOP("aimath::params", "Selected point"), "")
+              .maxLen(1000)
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Explore"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "a label or #index (click a point to select it)")));
+    p.add(ParamSpec::integer("neighbors", QT_TRANSLATE_NOOP("aimath::params", "Neighbours (k)"), 1, 50, 8)
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Explore")));
+    // Labels in the order of linalg::metricIds().
+    p.add(ParamSpec::choice("metric", QT_TRANSLATE_NOOP("aimath::params", "Metric"), linalg::metricIds(), "cosine")
+              .labels({QT_TRANSLATE_NOOP("aimath::params", "cosine similarity"), QT_TRANSLATE_NOOP("aimath::params", "euclidean distance")})
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Explore"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "cosine similarity or euclidean distance, in the original space")));
+    p.add(ParamSpec::text("analogy", QT_TRANSLATE_NOOP("aimath::params", "Analogy"), "king - man + woman")
+              .maxLen(1000)
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Explore"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "a - b + c: the nearest rows to the result, inputs excluded")));
+    p.add(ParamSpec::integer("seed", QT_TRANSLATE_NOOP("aimath::params", "Seed"), 0, 2147483647, 1)
+              .hidden()
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "the sample of drawn points and the randomized PCA")));
     p.setConstraint([](const ParamSet& s) -> std::string {
         if (s.text("dataset") == "file" && s.text("file").empty())
             return "dataset: 'file' needs a file: set file=PATH (or use File > Open Embeddings…)";
@@ -325,6 +388,19 @@ EmbeddingsTab::EmbeddingsTab(ParamSet params, QWidget* parent)
         "cosine similarity x·y / (‖x‖‖y‖) or euclidean distance. An analogy a − b + c adds unit vectors and looks for the nearest other word.</p>"
         "<p>In large models every token starts as such a vector (the embedding matrix), and PCA of embeddings or hidden states is how people "
         "look at what a model has learned: directions like gender, tense or country → capital appear as parallel offsets.</p>"));
+    // Each link sets every value its observation depends on (checked with --set and an export).
+    setTryThis({
+        {tr("Solve paris − france + italy on the semantic words: rome comes first (cosine similarity 0.99), and the arrows "
+            "france → paris and italy → rome point the same way."),
+         {{"dataset", "semantic"}, {"normalize", "center"}, {"analogy", "paris - france + italy"}, {"metric", "cosine"}, {"view", "2d"},
+          {"projection", "pca"}, {"pc_x", "1"}, {"pc_y", "2"}}},
+        {tr("Turn the handwritten digits in 3-D (drag the plot): the first three components hold only 40 % of the variance, "
+            "yet the 0s, 2s and 4s already form separate clouds."),
+         {{"dataset", "digits"}, {"normalize", "center"}, {"view", "3d"}, {"projection", "pca"}, {"pc_x", "1"}, {"pc_y", "2"}, {"pc_z", "3"}}},
+        {tr("Keep k = 10 of the digits' 64 dimensions: the ten largest components hold 74 % of the variance, and the reconstruction "
+            "error e(10), the sum of the other 54 eigenvalues, is the remaining 26 %."),
+         {{"dataset", "digits"}, {"normalize", "center"}, {"detail", "reconstruction"}, {"components", "10"}}},
+    });
 
     // The window creates tabs lazily and only calls applyParams() on later changes: draw now.
     onParamsChanged({});
@@ -421,7 +497,10 @@ void EmbeddingsTab::onParamsChanged(const std::set<std::string>& keys)
     if (!m_failedLoadKey.empty() && loadKey == m_failedLoadKey && currentError().isEmpty())
         showError(m_lastFailure);
     endCompute();
-    replotAll();
+    if (axes || any({"components", "detail"}))
+        replotAll();
+    else
+        m_proj->replot(QCustomPlot::rpQueuedReplot);  // a turn, a sample or a query changes the projection alone
 }
 
 void EmbeddingsTab::startPrepare(bool reload)
@@ -797,7 +876,8 @@ void EmbeddingsTab::updateView(bool rescale)
     }
     QString title = m_3d ? tr("Projection on three components (3-D)") : m_raw ? tr("Raw coordinates") : tr("Projection on two principal components");
     if (static_cast<int>(m_sample.size()) < m_data->table->rows())
-        title += tr(" — showing %1 of %2 points").arg(withThousands(static_cast<long long>(m_sample.size()))).arg(withThousands(m_data->table->rows()));
+        title = tr("%1 — showing %2 of %3 points")
+                    .arg(title, withThousands(static_cast<long long>(m_sample.size())), withThousands(m_data->table->rows()));
     m_proj->setTitle(title);
     if (rescale) {
         if (m_3d) {
@@ -1116,8 +1196,10 @@ void EmbeddingsTab::updateReadouts()
 
 void EmbeddingsTab::replotAll()
 {
+    // A hidden detail plot is replotted when `detail` shows it (that change replots all).
     for (PlotView* v : {m_proj, m_scree, m_loadings, m_cov, m_recon})
-        v->replot(QCustomPlot::rpQueuedReplot);
+        if (v->isVisible() || !isVisible())
+            v->replot(QCustomPlot::rpQueuedReplot);
 }
 
 // ---------------------------------------------------------------- mouse

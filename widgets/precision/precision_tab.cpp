@@ -102,9 +102,9 @@ QPen methodPen(QColor c, nm::SumMethod m)
 QString methodLabel(nm::SumMethod m)
 {
     switch (m) {
-    case nm::SumMethod::Naive: return QObject::tr("naive");
-    case nm::SumMethod::Kahan: return QObject::tr("Kahan");
-    case nm::SumMethod::Pairwise: return QObject::tr("pairwise");
+    case nm::SumMethod::Naive: return QCoreApplication::translate("aimath::PrecisionTab", "naive");
+    case nm::SumMethod::Kahan: return QCoreApplication::translate("aimath::PrecisionTab", "Kahan");
+    case nm::SumMethod::Pairwise: return QCoreApplication::translate("aimath::PrecisionTab", "pairwise");
     }
     return {};
 }
@@ -168,86 +168,98 @@ void useTextTicker(QCPAxis* axis)
 ParamSet PrecisionTab::declareParams()
 {
     ParamSet p;
-    p.add(ParamSpec::choice("view", "View", kViews, "inspect")
-              .labels({"Inspect values", "Range and density", "Accumulation", "Stability in training", "Quantization"})
-              .inGroup("View")
-              .tip("Which inner view is shown (and exported as the image)."));
-    p.add(ParamSpec::choiceList("formats", "Formats", allFormatIds(), {"fp32", "fp16", "bf16", "fp8_e4m3"})
+    p.add(ParamSpec::choice("view", QT_TRANSLATE_NOOP("aimath::params", "View"), kViews, "inspect")
+              .labels({QT_TRANSLATE_NOOP("aimath::params", "Inspect values"),
+                       QT_TRANSLATE_NOOP("aimath::params", "Range and density"),
+                       QT_TRANSLATE_NOOP("aimath::params", "Accumulation"),
+                       QT_TRANSLATE_NOOP("aimath::params", "Stability in training"),
+                       QT_TRANSLATE_NOOP("aimath::params", "Quantization")})
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "View"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "Which inner view is shown (and exported as the image).")));
+    p.add(ParamSpec::choiceList("formats", QT_TRANSLATE_NOOP("aimath::params", "Formats"), allFormatIds(), {"fp32", "fp16", "bf16", "fp8_e4m3"})
               .counts(1, 14)
-              .inGroup("Formats")
-              .tip("The formats compared in the Inspect, Range and Accumulation views."));
-    p.add(ParamSpec::choice("rounding", "Rounding", {"nearest_even", "toward_zero", "stochastic"}, "nearest_even")
-              .labels({"nearest, ties to even", "toward zero (truncate)", "stochastic (seeded)"})
-              .inGroup("Formats")
-              .tip("Round to nearest with ties to even (IEEE default), truncation (a naive bf16 cast by bit shifting), "
-                   "or stochastic rounding (up with probability equal to the distance from the lower neighbour)."));
-    p.add(ParamSpec::choice("overflow", "Overflow", {"ieee", "saturate"}, "ieee")
-              .labels({"IEEE (inf / NaN)", "saturate at ±max"})
-              .inGroup("Formats")
-              .tip("Past the largest finite value: ±inf where the format has infinities, else NaN, else clamp; "
-                   "or clamp every format at ±max."));
-    p.add(ParamSpec::integer("seed", "Seed", 0, 2147483647, 1).inGroup("Formats").tip("Seed of stochastic rounding and of every random data set."));
-    p.add(ParamSpec::integer("custom_exponent_bits", "Custom exponent bits", 2, 11, 5)
-              .inGroup("Formats")
-              .tip("Exponent field width of the IEEE-like \"custom\" format (bias 2^(e−1) − 1)."));
-    p.add(ParamSpec::integer("custom_mantissa_bits", "Custom mantissa bits", 0, 52, 2)
-              .inGroup("Formats")
-              .tip("Mantissa (fraction) field width of the \"custom\" format."));
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Formats"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "The formats compared in the Inspect, Range and Accumulation views.")));
+    p.add(ParamSpec::choice("rounding", QT_TRANSLATE_NOOP("aimath::params", "Rounding"), {"nearest_even", "toward_zero", "stochastic"}, "nearest_even")
+              .labels({QT_TRANSLATE_NOOP("aimath::params", "nearest, ties to even"),
+                       QT_TRANSLATE_NOOP("aimath::params", "toward zero (truncate)"),
+                       QT_TRANSLATE_NOOP("aimath::params", "stochastic (seeded)")})
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Formats"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "Round to nearest with ties to even (IEEE default), truncation (a naive bf16 cast by bit shifting), "
+                   "or stochastic rounding (up with probability equal to the distance from the lower neighbour).")));
+    p.add(ParamSpec::choice("overflow", QT_TRANSLATE_NOOP("aimath::params", "Overflow"), {"ieee", "saturate"}, "ieee")
+              .labels({QT_TRANSLATE_NOOP("aimath::params", "IEEE (inf / NaN)"), QT_TRANSLATE_NOOP("aimath::params", "saturate at ±max")})
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Formats"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "Past the largest finite value: ±inf where the format has infinities, else NaN, else clamp; "
+                   "or clamp every format at ±max.")));
+    p.add(ParamSpec::integer("seed", QT_TRANSLATE_NOOP("aimath::params", "Seed"), 0, 2147483647, 1).inGroup(QT_TRANSLATE_NOOP("aimath::params", "Formats")).tip(QT_TRANSLATE_NOOP("aimath::params", "Seed of stochastic rounding and of every random data set.")));
+    p.add(ParamSpec::integer("custom_exponent_bits", QT_TRANSLATE_NOOP("aimath::params", "Custom exponent bits"), 2, 11, 5)
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Formats"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "Exponent field width of the IEEE-like \"custom\" format (bias 2^(e−1) − 1).")));
+    p.add(ParamSpec::integer("custom_mantissa_bits", QT_TRANSLATE_NOOP("aimath::params", "Custom mantissa bits"), 0, 52, 2)
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Formats"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "Mantissa (fraction) field width of the \"custom\" format.")));
 
-    p.add(ParamSpec::textList("values", "Values",
+    p.add(ParamSpec::textList("values", QT_TRANSLATE_NOOP("aimath::params", "Values"),
                               {"0.1", "0.333333333333333333", "65504", "70000", "1e-8", "448", "3.14159265358979", "1.0039062500009095"})
               .counts(1, 64)
               .maxLen(64)
-              .inGroup("Inspect")
-              .tip("Comma-separated real numbers to store in each format. An entry that is not a number is marked and skipped."));
-    p.add(ParamSpec::integer("bits_value", "Value drawn bit by bit (0 = all)", 0, 64, 1)
-              .inGroup("Inspect")
-              .tip("Which entry of Values the bit-pattern plot shows, one row per format (0 draws every value; "
-                   "the table below always lists them all)."));
-    p.add(ParamSpec::boolean("show_double_rounding", "Show the double-rounding trap", true)
-              .inGroup("Inspect")
-              .tip("Also show each value rounded to fp32 first and then to the narrower format, where that differs "
-                   "from rounding once (1 + 2⁻⁸ + 2⁻⁴⁰ to bf16 is the classic case)."));
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Inspect"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "Comma-separated real numbers to store in each format. An entry that is not a number is marked and skipped.")));
+    p.add(ParamSpec::integer("bits_value", QT_TRANSLATE_NOOP("aimath::params", "Value drawn bit by bit (0 = all)"), 0, 64, 1)
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Inspect"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "Which entry of Values the bit-pattern plot shows, one row per format (0 draws every value; "
+                   "the table below always lists them all).")));
+    p.add(ParamSpec::boolean("show_double_rounding", QT_TRANSLATE_NOOP("aimath::params", "Show the double-rounding trap"), true)
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Inspect"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "Also show each value rounded to fp32 first and then to the narrower format, where that differs "
+                   "from rounding once (1 + 2⁻⁸ + 2⁻⁴⁰ to bf16 is the classic case).")));
 
-    p.add(ParamSpec::integer("sum_n", "Terms n", 10, 10000000, 100000)
+    p.add(ParamSpec::integer("sum_n", QT_TRANSLATE_NOOP("aimath::params", "Terms n"), 10, 10000000, 100000)
               .logScale()
-              .inGroup("Accumulation")
-              .tip("How many numbers are summed. Large n runs in the background; a new change cancels it."));
-    p.add(ParamSpec::choice("sum_values", "Terms", {"ones", "tenth", "uniform", "normal"}, "ones")
-              .labels({"ones (1.0)", "tenths (0.1)", "uniform [0, 1)", "normal N(0, 1)"})
-              .inGroup("Accumulation")
-              .tip("The numbers being summed (random ones use the seed)."));
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Accumulation"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "How many numbers are summed. Large n runs in the background; a new change cancels it.")));
+    p.add(ParamSpec::choice("sum_values", QT_TRANSLATE_NOOP("aimath::params", "Terms"), {"ones", "tenth", "uniform", "normal"}, "ones")
+              .labels({QT_TRANSLATE_NOOP("aimath::params", "ones (1.0)"),
+                       QT_TRANSLATE_NOOP("aimath::params", "tenths (0.1)"),
+                       QT_TRANSLATE_NOOP("aimath::params", "uniform [0, 1)"),
+                       QT_TRANSLATE_NOOP("aimath::params", "normal N(0, 1)")})
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Accumulation"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "The numbers being summed (random ones use the seed).")));
 
-    p.add(ParamSpec::real("logit_scale", "Logit scale", 0.1, 1000, 10)
+    p.add(ParamSpec::real("logit_scale", QT_TRANSLATE_NOOP("aimath::params", "Logit scale"), 0.1, 1000, 10)
               .logScale()
-              .inGroup("Stability")
-              .tip("Multiplies the fixed logits (3, 2.2, 1.5, 0.7, 0, −0.8, −1.6, −2.5) before the softmax."));
-    p.add(ParamSpec::real("grad_log10_mean", "Gradient log10 mean", -12, 2, -6)
-              .inGroup("Stability")
-              .tip("Mean of log10|g| of the log-normally distributed gradients."));
-    p.add(ParamSpec::real("grad_log10_std", "Gradient log10 std", 0.1, 4, 1.5)
-              .inGroup("Stability")
-              .tip("Standard deviation of log10|g| (in decades)."));
-    p.add(ParamSpec::choice("loss_scale", "Loss scale", lossScaleChoices(), "1")
-              .inGroup("Stability")
-              .tip("Power of two the loss (and so every gradient) is multiplied by before the cast, as in mixed-precision training."));
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Stability"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "Multiplies the fixed logits (3, 2.2, 1.5, 0.7, 0, −0.8, −1.6, −2.5) before the softmax.")));
+    p.add(ParamSpec::real("grad_log10_mean", QT_TRANSLATE_NOOP("aimath::params", "Gradient log10 mean"), -12, 2, -6)
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Stability"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "Mean of log10|g| of the log-normally distributed gradients.")));
+    p.add(ParamSpec::real("grad_log10_std", QT_TRANSLATE_NOOP("aimath::params", "Gradient log10 std"), 0.1, 4, 1.5)
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Stability"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "Standard deviation of log10|g| (in decades).")));
+    p.add(ParamSpec::choice("loss_scale", QT_TRANSLATE_NOOP("aimath::params", "Loss scale"), lossScaleChoices(), "1")
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Stability"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "Power of two the loss (and so every gradient) is multiplied by before the cast, as in mixed-precision training.")));
 
-    p.add(ParamSpec::choice("quant_format", "Element format", {"int8", "int4", "fp8_e4m3", "fp8_e5m2", "fp4_e2m1"}, "int4")
-              .inGroup("Quantization")
-              .tip("What each weight is stored as."));
-    p.add(ParamSpec::choice("quant_granularity", "Scale granularity", {"tensor", "channel", "block32", "mx", "nvfp4"}, "tensor")
-              .labels({"per tensor (fp32 scale)", "per channel (row)", "blocks of 32 (fp32 scale)", "MX: blocks of 32, E8M0 scale",
-                       "NVFP4: blocks of 16, E4M3 scale"})
-              .inGroup("Quantization")
-              .tip("How many weights share one scale. With outliers, a shared tensor scale wastes the grid on empty range."));
-    p.add(ParamSpec::integer("quant_rows", "Rows", 1, 2048, 256).inGroup("Quantization").tip("Rows (output channels) of the weight tensor."));
-    p.add(ParamSpec::integer("quant_cols", "Columns", 1, 2048, 256).inGroup("Quantization").tip("Columns (inputs) of the weight tensor."));
-    p.add(ParamSpec::real("outlier_fraction", "Outlier fraction", 0, 0.05, 0.001)
-              .inGroup("Quantization")
-              .tip("Fraction of weights replaced by ±outlier_scale (at least one when > 0)."));
-    p.add(ParamSpec::real("outlier_scale", "Outlier size", 1, 100, 20)
-              .inGroup("Quantization")
-              .tip("Magnitude of the outliers, in standard deviations of the Gaussian weights."));
+    p.add(ParamSpec::choice("quant_format", QT_TRANSLATE_NOOP("aimath::params", "Element format"), {"int8", "int4", "fp8_e4m3", "fp8_e5m2", "fp4_e2m1"}, "int4")
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Quantization"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "What each weight is stored as.")));
+    p.add(ParamSpec::choice("quant_granularity", QT_TRANSLATE_NOOP("aimath::params", "Scale granularity"), {"tensor", "channel", "block32", "mx", "nvfp4"}, "tensor")
+              .labels({QT_TRANSLATE_NOOP("aimath::params", "per tensor (fp32 scale)"),
+                       QT_TRANSLATE_NOOP("aimath::params", "per channel (row)"),
+                       QT_TRANSLATE_NOOP("aimath::params", "blocks of 32 (fp32 scale)"),
+                       QT_TRANSLATE_NOOP("aimath::params", "MX: blocks of 32, E8M0 scale"),
+                       QT_TRANSLATE_NOOP("aimath::params", "NVFP4: blocks of 16, E4M3 scale")})
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Quantization"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "How many weights share one scale. With outliers, a shared tensor scale wastes the grid on empty range.")));
+    p.add(ParamSpec::integer("quant_rows", QT_TRANSLATE_NOOP("aimath::params", "Rows"), 1, 2048, 256).inGroup(QT_TRANSLATE_NOOP("aimath::params", "Quantization")).tip(QT_TRANSLATE_NOOP("aimath::params", "Rows (output channels) of the weight tensor.")));
+    p.add(ParamSpec::integer("quant_cols", QT_TRANSLATE_NOOP("aimath::params", "Columns"), 1, 2048, 256).inGroup(QT_TRANSLATE_NOOP("aimath::params", "Quantization")).tip(QT_TRANSLATE_NOOP("aimath::params", "Columns (inputs) of the weight tensor.")));
+    p.add(ParamSpec::real("outlier_fraction", QT_TRANSLATE_NOOP("aimath::params", "Outlier fraction"), 0, 0.05, 0.001)
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Quantization"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "Fraction of weights replaced by ±outlier_scale (at least one when > 0).")));
+    p.add(ParamSpec::real("outlier_scale", QT_TRANSLATE_NOOP("aimath::params", "Outlier size"), 1, 100, 20)
+              .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Quantization"))
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "Magnitude of the outliers, in standard deviations of the Gaussian weights.")));
     return p;
 }
 
@@ -301,6 +313,20 @@ PrecisionTab::PrecisionTab(ParamSet params, QWidget* parent)
     connect(&m_progressTimer, &QTimer::timeout, this, &PrecisionTab::onProgressTick);
 
     onParamsChanged({});
+    // The numbers quoted were measured with these settings (seed 1); each link sets every value they depend on.
+    setTryThis({
+        {tr("Sum 10,000 ones in fp16, bf16 and fp32: the naive sum stops at 2048 in fp16 (relative error 0.80) and at 256 in bf16, "
+            "while Kahan and pairwise summation reach 10000 in fp16 and 9984, the bf16 number nearest to 10000, in bf16."),
+         {{"view", "accumulation"}, {"formats", "fp16,bf16,fp32"}, {"sum_values", "ones"}, {"sum_n", "10000"}, {"rounding", "nearest_even"}}},
+        {tr("Give the gradients a typical size of 10⁻⁸ and multiply the loss by 65536: the share of gradients that fp16 flushes to zero "
+            "falls from 63 % (loss scale 1) to 0.2 %, and none overflows; bf16 needs no scaling at all."),
+         {{"view", "stability"}, {"grad_log10_mean", "-8"}, {"grad_log10_std", "1.5"}, {"loss_scale", "65536"}, {"rounding", "nearest_even"}, {"overflow", "ieee"},
+          {"seed", "1"}}},
+        {tr("Quantize to int4 in blocks of 32 instead of one scale for the whole tensor: with 0.1 % outliers of 20 σ the SQNR rises "
+            "from 3.7 dB to 17.0 dB, because each outlier now only stretches the grid of its own block."),
+         {{"view", "quantization"}, {"quant_format", "int4"}, {"quant_granularity", "block32"}, {"outlier_fraction", "0.001"},
+          {"outlier_scale", "20"}, {"quant_rows", "256"}, {"quant_cols", "256"}, {"seed", "1"}}},
+    });
 }
 
 PrecisionTab::~PrecisionTab()
@@ -356,7 +382,7 @@ void PrecisionTab::buildInspectView(QWidget* page)
 
     m_errPlot = makePlot(split, tr("Relative rounding error |stored − x| / |x|"), tr("value"), tr("relative error"), false, true);
     useTextTicker(m_errPlot->xAxis);
-    m_errPlot->legend->setVisible(true);
+    legendBelow(m_errPlot, 7);  // inside the axes it hid the last value's markers
     trackPlot(m_errPlot);
 
     m_table = new QTableWidget(split);
@@ -803,8 +829,8 @@ void PrecisionTab::drawInspect()
             int field = b < signBits ? 1 : (b < signBits + row.format.exponentBits ? 3 : 5);
             m_bitMap->data()->setCell(b, r, field + (one ? 1 : 0));
         }
-        left->addTick(r, QStringLiteral("%1%2 · %3").arg(fmtId(row.formatId), row.viaFp32 ? tr(" via fp32") : QString(),
-                                                          real(m_values[static_cast<std::size_t>(row.valueIndex)])));
+        const QString name = row.viaFp32 ? tr("%1 via fp32").arg(fmtId(row.formatId)) : fmtId(row.formatId);
+        left->addTick(r, QStringLiteral("%1 · %2").arg(name, real(m_values[static_cast<std::size_t>(row.valueIndex)])));
         right->addTick(r, QStringLiteral("%1 = %2").arg(fmtId(row.inspection.hex), real(row.inspection.stored)));
     }
     m_bitPlot->xAxis->setRange(-0.5, maxBits - 0.5);
@@ -840,7 +866,7 @@ void PrecisionTab::drawInspect()
         const auto& row = m_rows[static_cast<std::size_t>(r)];
         const auto& in = row.inspection;
         const QStringList cells{real(m_values[static_cast<std::size_t>(row.valueIndex)]),
-                                fmtId(row.formatId) + (row.viaFp32 ? tr(" via fp32") : QString()),
+                                row.viaFp32 ? tr("%1 via fp32").arg(fmtId(row.formatId)) : fmtId(row.formatId),
                                 real(in.stored),
                                 fmtId(in.hex),
                                 fmtId(in.bits),
@@ -1078,7 +1104,7 @@ void PrecisionTab::drawStability()
         g->setData(xs, ys, true);
         if (!failX.isEmpty()) {
             auto* f = m_softmaxPlot->addGraph();
-            f->setName(QStringLiteral("%1 naive → inf/NaN").arg(fmtId(c.formatId)));
+            f->setName(tr("%1 naive → inf/NaN").arg(fmtId(c.formatId)));
             f->setLineStyle(QCPGraph::lsNone);
             f->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, palette::color(c.formatId), 6));
             f->setData(failX, failY, true);
@@ -1113,7 +1139,9 @@ void PrecisionTab::drawStability()
         const double lines[] = {std::log10(f.minSubnormal()), std::log10(f.minNormal()), std::log10(f.maxFinite())};
         auto* g = m_gradPlot->addGraph();
         const bool offScale = lines[0] < xMin && lines[2] > xMax;
-        g->setName(QStringLiteral("%1: smallest subnormal | smallest normal | max%2").arg(fmtId(id), offScale ? tr(" (off scale: %1 … %2)").arg(formatNumber(f.minSubnormal(), 2), formatNumber(f.maxFinite(), 2)) : QString()));
+        g->setName(offScale ? tr("%1: smallest subnormal | smallest normal | max (off scale: %2 … %3)")
+                                  .arg(fmtId(id), formatNumber(f.minSubnormal(), 2), formatNumber(f.maxFinite(), 2))
+                            : tr("%1: smallest subnormal | smallest normal | max").arg(fmtId(id)));
         g->setPen(QPen(palette::color(id), 1.5));
         g->setLineStyle(QCPGraph::lsLine);
         QVector<double> gx, gy;
@@ -1187,7 +1215,7 @@ void PrecisionTab::updateReadouts()
     case kInspect:
     case kRange:
         for (const auto& f : selectedFormats()) {
-            rows.emplace_back(QStringLiteral("%1 max").arg(fmtId(f.id)), formatNumber(f.maxFinite(), 8));
+            rows.emplace_back(tr("%1 max").arg(fmtId(f.id)), formatNumber(f.maxFinite(), 8));
             rows.emplace_back(QStringLiteral("%1 ε").arg(fmtId(f.id)), formatNumber(f.epsilon(), 8));
         }
         break;
@@ -1197,27 +1225,27 @@ void PrecisionTab::updateReadouts()
             rows.emplace_back(tr("reference sum"), formatNumber(m_accum.reference.back(), 12));
             for (const auto& c : m_accum.curves)
                 rows.emplace_back(QStringLiteral("%1 %2").arg(fmtId(c.formatId), methodLabel(c.method)),
-                                  QStringLiteral("%1 (rel %2)").arg(formatNumber(c.sums.back(), 8), formatNumber(c.relError.back(), 3)));
+                                  tr("%1 (rel %2)").arg(formatNumber(c.sums.back(), 8), formatNumber(c.relError.back(), 3)));
         }
         break;
     case kStability:
         for (std::size_t i = 0; i < m_softmaxNow.size(); ++i) {
             const auto& [naive, stable] = m_softmaxNow[i];
-            rows.emplace_back(QStringLiteral("%1 naive softmax").arg(fmtId(m_softmaxFormats[i].id)),
+            rows.emplace_back(tr("%1 naive softmax").arg(fmtId(m_softmaxFormats[i].id)),
                               naive.finite ? tr("error %1").arg(formatNumber(naive.maxAbsError, 3)) : tr("overflow → inf/NaN"));
-            rows.emplace_back(QStringLiteral("%1 max-subtracted").arg(fmtId(m_softmaxFormats[i].id)), tr("error %1").arg(formatNumber(stable.maxAbsError, 3)));
+            rows.emplace_back(tr("%1 max-subtracted").arg(fmtId(m_softmaxFormats[i].id)), tr("error %1").arg(formatNumber(stable.maxAbsError, 3)));
         }
         for (const auto& s : m_grad.stats) {
             rows.emplace_back(QStringLiteral("%1 → 0").arg(fmtId(s.formatId)), QStringLiteral("%1 %").arg(formatNumber(100 * s.zeroFraction, 4)));
-            rows.emplace_back(QStringLiteral("%1 subnormal").arg(fmtId(s.formatId)), QStringLiteral("%1 %").arg(formatNumber(100 * s.subnormalFraction, 4)));
-            rows.emplace_back(QStringLiteral("%1 overflow").arg(fmtId(s.formatId)), QStringLiteral("%1 %").arg(formatNumber(100 * s.overflowFraction, 4)));
+            rows.emplace_back(tr("%1 subnormal").arg(fmtId(s.formatId)), QStringLiteral("%1 %").arg(formatNumber(100 * s.subnormalFraction, 4)));
+            rows.emplace_back(tr("%1 overflow").arg(fmtId(s.formatId)), QStringLiteral("%1 %").arg(formatNumber(100 * s.overflowFraction, 4)));
         }
         break;
     case kQuantization:
         if (m_quant.ok) {
             rows.emplace_back(tr("MSE"), formatNumber(m_quant.mse, 6));
             rows.emplace_back(tr("SQNR"), QStringLiteral("%1 dB").arg(formatNumber(m_quant.sqnrDb, 4)));
-            rows.emplace_back(tr("KL(P‖Q) of histograms"), QStringLiteral("%1 nats").arg(formatNumber(m_quant.klDivergence, 4)));
+            rows.emplace_back(tr("KL(P‖Q) of histograms"), tr("%1 nats").arg(formatNumber(m_quant.klDivergence, 4)));
             rows.emplace_back(tr("max |error|"), formatNumber(m_quant.maxAbsError, 6));
             rows.emplace_back(tr("groups × size"), QStringLiteral("%1 × %2").arg(m_quant.scales.size()).arg(m_quant.groupSize));
             rows.emplace_back(tr("scale of group 0"), formatNumber(m_quant.scales.front(), 6));

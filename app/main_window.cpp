@@ -1,12 +1,15 @@
 #include "app/main_window.h"
 
 #include "app/export_dialog.h"
+#include "app/help_window.h"
+#include "app/language.h"
 #include "app/session.h"
 #include "app/theme_menu.h"
 #include "widgets/common/param_panel.h"
 #include "widgets/common/plot_view.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -158,8 +161,88 @@ void MainWindow::buildMenus()
     view->addSeparator();
     addThemeMenu(view, !m_headless);
 
+    // Each language is named in itself, so either can be found whatever is shown.
+    QMenu* language = view->addMenu(tr("&Language"));
+    auto* languages = new QActionGroup(language);
+    for (const QString& code : supportedLanguages()) {
+        QAction* a = language->addAction(languageDisplayName(code));
+        a->setCheckable(true);
+        a->setChecked(code == currentLanguage());
+        a->setData(code);
+        languages->addAction(a);
+        // Queued: the switch replaces the menu bar this action lives in.
+        connect(a, &QAction::triggered, this, [this, code] { setLanguage(code); }, Qt::QueuedConnection);
+    }
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Contents"), QKeySequence::HelpContents, this, [this] { showHelp(); });
+    help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::onShortcuts);
+    help->addSeparator();
     help->addAction(tr("&About AI Math Lab"), this, &MainWindow::onAbout);
+}
+
+void MainWindow::setLanguage(const QString& code)
+{
+    if (!isSupportedLanguage(code))
+        return;
+    if (!m_headless)
+        rememberLanguage(code);  // an explicit choice beats the system locale
+    if (code == currentLanguage())
+        return;
+    installLanguage(code);
+    retranslateUi();
+}
+
+void MainWindow::retranslateUi()
+{
+    setWindowTitle(tr("AI Math Lab"));
+    // A new menu bar (the old one goes with its actions and shortcuts).
+    setMenuBar(new QMenuBar(this));
+    buildMenus();
+    for (int i = 0; i < tabCount(); ++i) {
+        QString title = m_infos[static_cast<std::size_t>(i)].title();
+        m_tabWidget->setTabText(i, title.replace(QLatin1Char('&'), QLatin1String("&&")));
+    }
+    m_timing->clear();
+    statusBar()->clearMessage();
+    // Tabs build every string when constructed: rebuild each built tab from its
+    // current parameters (same values, same errors); unbuilt ones are built in
+    // the new language on first use. Only the current tab is rebuilt now.
+    const int current = currentIndex();
+    for (std::size_t i = 0; i < m_tabs.size(); ++i) {
+        Tab* t = m_tabs[i];
+        if (!t)
+            continue;
+        m_params[i] = t->params();
+        disconnect(t, nullptr, this, nullptr);
+        m_pages[i]->layout()->removeWidget(t);
+        t->hide();
+        t->deleteLater();
+        m_tabs[i] = nullptr;
+    }
+    tab(current);
+    if (m_help)
+        m_help->retranslate();
+}
+
+HelpWindow* MainWindow::showHelp()
+{
+    if (!m_help) {
+        m_help = new HelpWindow(m_infos, this);
+        m_help->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    const int i = currentIndex();
+    m_help->showPage(i >= 0 ? m_infos[static_cast<std::size_t>(i)].id : QStringLiteral("index"));
+    m_help->show();
+    m_help->raise();
+    m_help->activateWindow();
+    return m_help;
+}
+
+void MainWindow::onShortcuts()
+{
+    ShortcutsDialog dialog(this, this);
+    dialog.exec();
 }
 
 void MainWindow::onCurrentChanged(int index)
@@ -178,14 +261,35 @@ void MainWindow::restoreSettings()
     for (std::size_t i = 0; i < m_infos.size(); ++i) {
         // Each stored value is checked as if typed on the command line; a value
         // that no longer fits (a range changed) falls back to its default.
-        ParamSet params = m_infos[i].declareParams();
+        const ParamSet declared = m_infos[i].declareParams();
+        ParamSet params = declared;
         for (const ParamSpec& spec : params.specs()) {
             const QVariant v = s.value(settingsKey(m_infos[i].id, spec.key));
-            if (v.isValid()) {
-                ParamSet trial = params;
-                if (trial.setFromString(spec.key, v.toString().toStdString()).empty())
-                    params = trial;
+            // A hand-edited ini turns an unquoted "a, b" into a string list;
+            // anything else that is not text (a map, a blob) keeps the default.
+            QString text;
+            if (v.typeId() == QMetaType::QStringList)
+                text = v.toStringList().join(QLatin1Char(','));
+            else if (v.isValid() && v.canConvert<QString>())
+                text = v.toString();
+            else
+                continue;
+            ParamSet trial = params;
+            if (trial.setFromString(spec.key, text.toStdString()).empty())
+                params = trial;
+        }
+        // Values that break a cross-parameter rule: the key the message names
+        // falls back to its default, the others stay as saved.
+        for (std::size_t tries = 0; tries <= params.specs().size(); ++tries) {
+            const std::string e = params.checkConstraints();
+            if (e.empty())
+                break;
+            const std::string key = e.substr(0, e.find(':'));
+            if (!params.has(key) || params.value(key) == declared.value(key)) {
+                params = declared;  // no way to tell which value is at fault
+                break;
             }
+            params.set(key, declared.value(key));
         }
         if (params.checkConstraints().empty())
             applyParams(static_cast<int>(i), params);

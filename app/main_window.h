@@ -6,6 +6,7 @@
 #include "widgets/common/tab_registry.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <map>
 #include <vector>
@@ -16,6 +17,7 @@ class QTimer;
 
 namespace aimath {
 
+class HelpWindow;
 class PlotView;
 
 class MainWindow : public QMainWindow {
@@ -52,6 +54,13 @@ public:
     /// Sets a path parameter (embeddings `file`) from File > Open or a drop.
     void openDataFile(const QString& path);
 
+    /// View > Language: installs the translation ("en" or "zh_CN"), remembers
+    /// the choice (not when headless) and rebuilds menus, tab titles and the
+    /// built tabs from their current parameters, keeping the current tab.
+    void setLanguage(const QString& code);
+    /// Help > Contents at the current tab's page; the window stays open.
+    HelpWindow* showHelp();
+
 protected:
     void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -68,6 +77,8 @@ private:
     void onSaveSession();
     void onOpenEmbeddings();
     void onAbout();
+    void onShortcuts();
+    void retranslateUi();
     void onTiming(double computeMs, double replotMs);
     void onPlotRequest(PlotView* plot, int request);
     void showFailure(const QString& message);
@@ -80,6 +91,7 @@ private:
     QLabel* m_timing = nullptr;
     QTimer* m_saveTimer = nullptr;
     bool m_headless = false;
+    QPointer<HelpWindow> m_help;
 };
 
 }  // namespace aimath

@@ -1,5 +1,6 @@
 #include "app/session.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -110,46 +111,46 @@ SessionLoad sessionFromJson(const QByteArray& bytes, const std::map<QString, Par
     QJsonParseError perr{};
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &perr);
     if (perr.error != QJsonParseError::NoError) {
-        out.error = QStringLiteral("not valid JSON at byte %1: %2").arg(perr.offset).arg(perr.errorString());
+        out.error = QCoreApplication::translate("aimath::Session", "not valid JSON at byte %1: %2").arg(perr.offset).arg(perr.errorString());
         return out;
     }
     if (!doc.isObject()) {
-        out.error = QStringLiteral("not a session: the top level is not a JSON object");
+        out.error = QCoreApplication::translate("aimath::Session", "not a session: the top level is not a JSON object");
         return out;
     }
     const QJsonObject root = doc.object();
     if (root.value(QStringLiteral("format")).toString() != QLatin1String("aimathlab-session")) {
-        out.error = QStringLiteral("not an AI Math Lab session (\"format\" is not \"aimathlab-session\")");
+        out.error = QCoreApplication::translate("aimath::Session", "not an AI Math Lab session (\"format\" is not \"aimathlab-session\")");
         return out;
     }
     const QJsonValue version = root.value(QStringLiteral("version"));
     if (!version.isDouble() || version.toInt() < 1) {
-        out.error = QStringLiteral("\"version\" is missing or not a positive integer");
+        out.error = QCoreApplication::translate("aimath::Session", "\"version\" is missing or not a positive integer");
         return out;
     }
     if (version.toInt() > kSessionVersion) {
-        out.error = QStringLiteral("session version %1 is newer than this program understands (%2)").arg(version.toInt()).arg(kSessionVersion);
+        out.error = QCoreApplication::translate("aimath::Session", "session version %1 is newer than this program understands (%2)").arg(version.toInt()).arg(kSessionVersion);
         return out;
     }
     out.currentTab = root.value(QStringLiteral("tab")).toString();
     if (!out.currentTab.isEmpty() && !declared.count(out.currentTab)) {
-        out.error = QStringLiteral("\"tab\": unknown tab \"%1\"").arg(out.currentTab);
+        out.error = QCoreApplication::translate("aimath::Session", "\"tab\": unknown tab \"%1\"").arg(out.currentTab);
         return out;
     }
     const QJsonValue tabsValue = root.value(QStringLiteral("tabs"));
     if (!tabsValue.isObject()) {
-        out.error = QStringLiteral("\"tabs\" is missing or not an object");
+        out.error = QCoreApplication::translate("aimath::Session", "\"tabs\" is missing or not an object");
         return out;
     }
     const QJsonObject tabs = tabsValue.toObject();
     for (auto it = tabs.begin(); it != tabs.end(); ++it) {
         auto decl = declared.find(it.key());
         if (decl == declared.end()) {
-            out.error = QStringLiteral("tabs.%1: unknown tab").arg(it.key());
+            out.error = QCoreApplication::translate("aimath::Session", "tabs.%1: unknown tab").arg(it.key());
             return out;
         }
         if (!it.value().isObject()) {
-            out.error = QStringLiteral("tabs.%1: expected an object of parameters").arg(it.key());
+            out.error = QCoreApplication::translate("aimath::Session", "tabs.%1: expected an object of parameters").arg(it.key());
             return out;
         }
         ParamSet params = decl->second;
@@ -157,7 +158,7 @@ SessionLoad sessionFromJson(const QByteArray& bytes, const std::map<QString, Par
         for (auto v = values.begin(); v != values.end(); ++v) {
             const ParamSpec* spec = params.find(v.key().toStdString());
             if (!spec) {
-                out.error = QStringLiteral("tabs.%1.%2: unknown parameter").arg(it.key(), v.key());
+                out.error = QCoreApplication::translate("aimath::Session", "tabs.%1.%2: unknown parameter").arg(it.key(), v.key());
                 return out;
             }
             if (auto e = paramFromJson(params, *spec, v.value()); !e.empty()) {

@@ -43,6 +43,42 @@ class TestCommandLine : public QObject {
     QTemporaryDir m_dir;
 
 private slots:
+    void langRejectsUnknownLanguage_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("window") << QStringList{QStringLiteral("--lang"), QStringLiteral("xx")};
+        QTest::newRow("listing") << QStringList{QStringLiteral("--lang=fr"), QStringLiteral("--list-tabs")};
+        QTest::newRow("headless export") << QStringList{QStringLiteral("--lang"), QStringLiteral("zh"), QStringLiteral("--export-image"), path(QStringLiteral("x.png"))};
+        QTest::newRow("empty") << QStringList{QStringLiteral("--lang="), QStringLiteral("--list-tabs")};
+    }
+    void langRejectsUnknownLanguage()
+    {
+        QFETCH(QStringList, args);
+        const Run r = run(args);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.startsWith(QStringLiteral("aimathlab: --lang: unknown language")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("en, zh_CN")), qPrintable(r.err));
+        QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+        QVERIFY(!QFile::exists(path(QStringLiteral("x.png"))));
+    }
+
+    void langAcceptsBothForHeadlessExport_data()
+    {
+        QTest::addColumn<QString>("lang");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+    }
+    void langAcceptsBothForHeadlessExport()
+    {
+        QFETCH(QString, lang);
+        const QString png = path(QStringLiteral("lang-%1.png").arg(lang));
+        const Run r = run({QStringLiteral("--lang"), lang, QStringLiteral("--tab"), QStringLiteral("demo"), QStringLiteral("--export-image"), png,
+                           QStringLiteral("--size"), QStringLiteral("400x300")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+        QCOMPARE(QImage(png).size(), QSize(400, 300));
+    }
+
     void listTabs()
     {
         const Run r = run({QStringLiteral("--list-tabs")});

@@ -45,7 +45,8 @@ QString displayReal(double v)
     return s;
 }
 
-const char* kInvalidStyle = "QLineEdit { border: 1px solid #d62728; background: #fff0f0; }";
+// Text colour set too: the pale background must not meet the dark theme's light text.
+const char* kInvalidStyle = "QLineEdit { border: 1px solid #d62728; background: #fff0f0; color: #3a0000; }";
 }  // namespace
 
 void ParamPanel::setPathRequestHandler(PathRequestHandler handler) { pathHandler() = std::move(handler); }
@@ -87,7 +88,7 @@ ParamPanel::ParamPanel(ParamSet* params, QWidget* parent)
     for (const ParamSpec& spec : m_params->specs()) {
         if (!spec.inPanel)
             continue;
-        const std::string group = spec.group.empty() ? std::string("Parameters") : spec.group;
+        const std::string group = spec.group.empty() ? std::string(QT_TRANSLATE_NOOP("aimath::params", "Parameters")) : spec.group;
         QGroupBox*& box = m_groups[group];
         if (!box) {
             box = new QGroupBox(trParam(group), this);

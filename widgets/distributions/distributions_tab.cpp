@@ -122,10 +122,37 @@ double robustTop(const QVector<double>& ys)
     return (mx > 4.0 * q && q > 0) ? 2.0 * q : mx;
 }
 
+// The same words as the family combo box (distributions_params.cpp), so one translation serves both.
 QString familyLabel(Family f)
 {
-    static const char* names[] = {"Gaussian", "Laplace", "Uniform", "Exponential", "Beta", "Mixture", "Bernoulli", "Binomial", "Poisson", "Categorical"};
-    return QString::fromLatin1(names[static_cast<int>(f)]);
+    static const char* const names[] = {
+        QT_TRANSLATE_NOOP("aimath::params", "Gaussian"),  QT_TRANSLATE_NOOP("aimath::params", "Laplace"),
+        QT_TRANSLATE_NOOP("aimath::params", "Uniform"),   QT_TRANSLATE_NOOP("aimath::params", "Exponential"),
+        QT_TRANSLATE_NOOP("aimath::params", "Beta"),      QT_TRANSLATE_NOOP("aimath::params", "Mixture of 2 Gaussians"),
+        QT_TRANSLATE_NOOP("aimath::params", "Bernoulli"), QT_TRANSLATE_NOOP("aimath::params", "Binomial"),
+        QT_TRANSLATE_NOOP("aimath::params", "Poisson"),   QT_TRANSLATE_NOOP("aimath::params", "Categorical")};
+    return QCoreApplication::translate("aimath::params", names[static_cast<int>(f)]);
+}
+
+// Messages that come up from engine/prob in English: the ones a window user can reach are
+// translated here (the engine stays Qt-free); anything else is shown as the engine wrote it.
+QString engineMessage(const std::string& message)
+{
+    static const char* const known[] = {
+        QT_TRANSLATE_NOOP("aimath::DistributionsTab", "fitting a Gaussian needs a continuous P"),
+        QT_TRANSLATE_NOOP("aimath::DistributionsTab", "KL(Q‖P) is infinite for every Gaussian Q: P is zero outside its bounded support"),
+        QT_TRANSLATE_NOOP("aimath::DistributionsTab", "no Gaussian gives a finite KL(Q‖P)"),
+        QT_TRANSLATE_NOOP("aimath::DistributionsTab", "no samples"),
+        QT_TRANSLATE_NOOP("aimath::DistributionsTab", "the beta likelihood has no finite maximum for this sample"),
+        QT_TRANSLATE_NOOP("aimath::DistributionsTab", "P and Q must both be continuous or both discrete")};
+    for (const char* k : known)
+        if (message == k)
+            return QCoreApplication::translate("aimath::DistributionsTab", k);
+    static const std::string degenerate = "the MLE is degenerate for this sample (";
+    if (message.rfind(degenerate, 0) == 0 && message.size() > degenerate.size() && message.back() == ')')
+        return QCoreApplication::translate("aimath::DistributionsTab", "the MLE is degenerate for this sample (%1)")
+            .arg(QString::fromStdString(message.substr(degenerate.size(), message.size() - degenerate.size() - 1)));
+    return QString::fromStdString(message);
 }
 
 QString describe(const Distribution& d)
@@ -141,7 +168,7 @@ QString describe(const Distribution& d)
     case Family::Bernoulli: return QStringLiteral("Bernoulli(%1)").arg(n(d.p));
     case Family::Binomial: return QStringLiteral("Bin(%1, %2)").arg(d.n).arg(n(d.p));
     case Family::Poisson: return QStringLiteral("Poisson(%1)").arg(n(d.lambda));
-    case Family::Categorical: return QStringLiteral("Categorical(%1 values)").arg(d.probs.size());
+    case Family::Categorical: return QCoreApplication::translate("aimath::DistributionsTab", "Categorical(%1 values)").arg(d.probs.size());
     }
     return {};
 }
@@ -242,6 +269,20 @@ DistributionsTab::DistributionsTab(ParamSet params, QWidget* parent)
                         m_pyPlot, m_infoPlot})
         trackPlot(p);
     onParamsChanged({});
+
+    // Each experiment sets everything its observation depends on (checked with --set and --export-data).
+    setTryThis({
+        {tr("Fit one Gaussian to the two-peaked mixture with reverse KL: the dashed curve locks onto one peak (μ ≈ 2, σ ≈ 0.84). "
+            "Switch “Gaussian fit of P” to forward and it spreads over both (μ = 0, σ ≈ 2.1)."),
+         {{"view", "compare"}, {"p_family", "mixture"}, {"p_mu", "-2"}, {"p_sigma", "0.6"}, {"p_mu2", "2"}, {"p_sigma2", "0.8"},
+          {"p_w", "0.5"}, {"fit", "reverse"}}},
+        {tr("Set the temperature to 0.1: the entropy of the softmax falls almost to 0 and the top token takes nearly all the "
+            "probability (greedy decoding). At T = 5 the entropy climbs towards ln V."),
+         {{"view", "decoding"}, {"temperature", "0.1"}}},
+        {tr("Make Y a copy of X (table 1 0 / 0 1): I(X;Y) = H(X) = H(Y) = ln 2 ≈ 0.693 nats and both conditional entropies are 0. "
+            "Make all four cells equal and I(X;Y) drops to 0."),
+         {{"view", "joint"}, {"joint_rows", "2"}, {"joint_cols", "2"}, {"joint", "1,0,0,1"}}},
+    });
 }
 
 DistributionsTab::~DistributionsTab()
@@ -279,7 +320,7 @@ void DistributionsTab::buildCompareView(QWidget* page)
     m_qCurve->setName(QStringLiteral("Q"));
     m_fitCurve = m_pqPlot->addGraph();
     m_fitCurve->setPen(pen(fc, 2.0, Qt::DashLine));
-    m_fitCurve->setName(QStringLiteral("Gaussian fit"));
+    m_fitCurve->setName(tr("Gaussian fit"));
     m_pBars = new QCPBars(m_pqPlot->xAxis, m_pqPlot->yAxis);
     m_pBars->setName(QStringLiteral("P"));
     m_pBars->setPen(pen(pc.darker(130), 1));
@@ -550,7 +591,10 @@ void DistributionsTab::buildExtraControls()
     m_decodingExtras = new QWidget(this);
     auto* dl = new QVBoxLayout(m_decodingExtras);
     dl->setContentsMargins(0, 0, 0, 0);
-    dl->addWidget(new QLabel(tr("Vocabulary (edit a token or its logit):"), m_decodingExtras));
+    // Word-wrapped: the control column is narrow and the translations differ in length.
+    auto* vocabLabel = new QLabel(tr("Vocabulary (edit a token or its logit):"), m_decodingExtras);
+    vocabLabel->setWordWrap(true);
+    dl->addWidget(vocabLabel);
     m_vocab = new QTableWidget(0, 2, m_decodingExtras);
     m_vocab->setHorizontalHeaderLabels({tr("token"), tr("logit")});
     m_vocab->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -586,7 +630,9 @@ void DistributionsTab::buildExtraControls()
     shape->addWidget(new QLabel(tr("Y values"), m_jointExtras));
     shape->addWidget(m_colsSpin);
     jl->addLayout(shape);
-    jl->addWidget(new QLabel(tr("Weights p(x, y) (normalised; rows x, columns y):"), m_jointExtras));
+    auto* weightsLabel = new QLabel(tr("Weights p(x, y) (normalised; rows x, columns y):"), m_jointExtras);
+    weightsLabel->setWordWrap(true);
+    jl->addWidget(weightsLabel);
     m_jointTable = new QTableWidget(3, 3, m_jointExtras);
     m_jointTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_jointTable->setMinimumHeight(140);
@@ -1000,7 +1046,7 @@ QString DistributionsTab::entropyText(double nats) const
 {
     const bool bits = m_params.text("units") == "bits";
     const double v = bits ? nats / std::numbers::ln2 : nats;
-    return formatNumber(v, 6) + (bits ? QStringLiteral(" bits") : QStringLiteral(" nats"));
+    return bits ? tr("%1 bits").arg(formatNumber(v, 6)) : tr("%1 nats").arg(formatNumber(v, 6));
 }
 
 // ---------------------------------------------------------------- drawing
@@ -1163,11 +1209,10 @@ void DistributionsTab::drawCompare()
     // Readouts.
     std::vector<std::pair<QString, QString>> rows;
     if (!s.cmp.ok) {
-        rows.push_back({tr("error"), QString::fromStdString(s.cmp.message)});
+        rows.push_back({tr("error"), engineMessage(s.cmp.message)});
     } else {
-        const QString diff = discrete ? QString() : tr(" (differential)");
-        rows.push_back({tr("H(P)") + diff, entropyText(s.cmp.entropyP)});
-        rows.push_back({tr("H(Q)") + diff, entropyText(s.cmp.entropyQ)});
+        rows.push_back({discrete ? tr("H(P)") : tr("H(P) (differential)"), entropyText(s.cmp.entropyP)});
+        rows.push_back({discrete ? tr("H(Q)") : tr("H(Q) (differential)"), entropyText(s.cmp.entropyQ)});
         rows.push_back({tr("H(P,Q) cross-entropy"), entropyText(s.cmp.crossEntropy)});
         rows.push_back({tr("KL(P‖Q)"), entropyText(s.cmp.klPQ)});
         rows.push_back({tr("KL(Q‖P)"), entropyText(s.cmp.klQP)});
@@ -1185,8 +1230,8 @@ void DistributionsTab::drawCompare()
             m_fitNote->setText(fit == "forward" ? tr("Forward KL: Q covers all of P's mass (moment matching).")
                                                 : tr("Reverse KL: Q locks onto one mode of P."));
         } else {
-            rows.push_back({tr("fit"), QString::fromStdString(s.fit.message)});
-            m_fitNote->setText(QString::fromStdString(s.fit.message));
+            rows.push_back({tr("fit"), engineMessage(s.fit.message)});
+            m_fitNote->setText(engineMessage(s.fit.message));
         }
     } else {
         m_fitNote->setText(tr("Choose a Gaussian fit (forward or reverse KL) to enable Fit Q."));
@@ -1360,7 +1405,7 @@ void DistributionsTab::drawSampling()
         if (p.family == Family::Mixture && n > prob::kMixtureExactEmLimit)
             rows.push_back({tr("MLE note"), tr("EM on a 4096-bin histogram (binned MLE)")});
     } else {
-        rows.push_back({tr("MLE"), QString::fromStdString(s.mle.message)});
+        rows.push_back({tr("MLE"), engineMessage(s.mle.message)});
     }
     if (s.bernoulli) {
         const prob::BetaPosterior& b = s.posterior;
@@ -1463,7 +1508,7 @@ void DistributionsTab::drawDecoding()
 
     std::vector<std::pair<QString, QString>> rows;
     if (!d.ok) {
-        rows.push_back({tr("error"), QString::fromStdString(d.message)});
+        rows.push_back({tr("error"), engineMessage(d.message)});
     } else {
         int kept = 0, best = 0;
         for (int i = 0; i < n; ++i) {
@@ -1474,7 +1519,7 @@ void DistributionsTab::drawDecoding()
         rows.push_back({tr("entropy of final"), entropyText(d.entropy)});
         rows.push_back({tr("perplexity of final"), formatNumber(d.perplexity)});
         rows.push_back({tr("entropy of softmax"), entropyText(hT)});
-        rows.push_back({tr("tokens kept"), QStringLiteral("%1 of %2").arg(kept).arg(n)});
+        rows.push_back({tr("tokens kept"), tr("%1 of %2").arg(kept).arg(n)});
         rows.push_back({tr("most likely"), QStringLiteral("%1 (%2)").arg(QString::fromStdString(tokens[static_cast<std::size_t>(best)]),
                                                                         formatNumber(d.finalProbs[static_cast<std::size_t>(best)], 4))});
         rows.push_back({tr("ln V (uniform limit)"), formatNumber(lnV)});
@@ -1486,7 +1531,7 @@ void DistributionsTab::drawJoint()
 {
     const prob::JointInfo& j = m_joint;
     if (!j.ok) {
-        readouts()->setRows({{tr("error"), QString::fromStdString(j.message)}});
+        readouts()->setRows({{tr("error"), engineMessage(j.message)}});
         return;
     }
     m_jointMap->data()->setSize(j.cols, j.rows);

@@ -381,6 +381,59 @@ private slots:
         QCOMPARE(o["decoding"].toObject()["final_probs"].toArray().size(), 12);
         QVERIFY(!QJsonDocument(o).toJson().contains("\"nan\""));
     }
+
+    // The three "Try this" experiments do what their text promises, even after the user moved things.
+    void tryThisExperimentsShowWhatTheySay()
+    {
+        DistributionsTab tab(DistributionsTab::declareParams());
+        QCOMPARE(tab.tryThis().size(), std::size_t(3));
+        setCombo(tab.paramPanel(), "p_family", QStringLiteral("uniform"));
+        clickView(tab, "decoding");
+
+        // 1. Reverse fit of 0.5·N(−2, 0.6²) + 0.5·N(2, 0.8²) sits on one peak (the wider one, μ ≈ 2, σ ≈ 0.84);
+        //    the forward fit is moment matching: μ = 0, σ² = ½(0.36 + 4) + ½(0.64 + 4) = 4.5.
+        QCOMPARE(tab.applyTryThis(0), std::string());
+        QCOMPARE(QString::fromStdString(tab.params().text("view")), QStringLiteral("compare"));
+        QJsonObject fit = tab.exportData()["fit"].toObject();
+        QCOMPARE(fit["objective"].toString(), QStringLiteral("reverse"));
+        QVERIFY2(std::fabs(fit["mu"].toDouble() - 2.0) < 0.1, qPrintable(QString::number(fit["mu"].toDouble())));
+        QVERIFY2(fit["sigma"].toDouble() > 0.78 && fit["sigma"].toDouble() < 0.9, qPrintable(QString::number(fit["sigma"].toDouble())));
+        setCombo(tab.paramPanel(), "fit", QStringLiteral("forward"));
+        fit = tab.exportData()["fit"].toObject();
+        QVERIFY(std::fabs(fit["mu"].toDouble()) < 1e-9);
+        AIMATH_COMPARE_REL(fit["sigma"].toDouble(), std::sqrt(4.5), 1e-9);
+
+        // 2. T = 0.1 on the default logits (top gap 4.1 − 3.2 = 0.9, i.e. 9 after scaling): H ≈ 10·e⁻⁹ ≈ 0.0013 nats.
+        QCOMPARE(tab.applyTryThis(1), std::string());
+        QCOMPARE(QString::fromStdString(tab.params().text("view")), QStringLiteral("decoding"));
+        auto softmaxEntropy = [&] {
+            double h = 0, top = 0;
+            for (const QJsonValue v : tab.exportData()["decoding"].toObject()["probs"].toArray()) {
+                const double p = v.toDouble();
+                top = std::max(top, p);
+                if (p > 0)
+                    h -= p * std::log(p);
+            }
+            return std::pair{h, top};
+        };
+        const auto [hCold, topCold] = softmaxEntropy();
+        QVERIFY2(hCold < 0.01, qPrintable(QString::number(hCold)));
+        QVERIFY(topCold > 0.999);
+        typeValue(tab.paramPanel(), "temperature", QStringLiteral("5"));
+        const double lnV = std::log(12.0);
+        const auto [hHot, topHot] = softmaxEntropy();
+        QVERIFY2(hHot > lnV - 0.1 && hHot < lnV, qPrintable(QString::number(hHot)));
+
+        // 3. A perfect copy: I(X;Y) = H(X) = H(Y) = ln 2, no conditional entropy; equal cells: I = 0.
+        QCOMPARE(tab.applyTryThis(2), std::string());
+        const QJsonObject j = tab.exportData()["joint"].toObject();
+        AIMATH_COMPARE_REL(j["mi_nats"].toDouble(), std::numbers::ln2, 1e-12);
+        AIMATH_COMPARE_REL(j["h_x_nats"].toDouble(), std::numbers::ln2, 1e-12);
+        AIMATH_COMPARE_REL(j["h_y_nats"].toDouble(), std::numbers::ln2, 1e-12);
+        QCOMPARE(j["h_x_given_y_nats"].toDouble(), 0.0);
+        QCOMPARE(j["h_y_given_x_nats"].toDouble(), 0.0);
+        QCOMPARE(readout(tab, QStringLiteral("I(X;Y)")), formatNumber(std::numbers::ln2, 6) + QStringLiteral(" nats"));
+    }
 };
 
 QTEST_MAIN(TestDistributionsTab)

@@ -283,9 +283,24 @@ void computeAttention(const Eigen::Ref<const Eigen::MatrixXd>& x, const Options&
         out.head.resize(static_cast<std::size_t>(opt.heads));
         Eigen::MatrixXd pq, pk, pv;
         if (opt.qkMode == QkMode::Projected) {
-            pq.noalias() = x * out.wq;
-            pk.noalias() = x * out.wk;
-            pv.noalias() = x * out.wv;
+            // In row blocks, checking the cancel flag between them: at 4096 × 512 the
+            // three products take seconds on a busy machine, and closing the window
+            // waits for this thread.
+            constexpr Eigen::Index kProjRows = 256;
+            pq.resize(n, d);
+            pk.resize(n, d);
+            pv.resize(n, d);
+            for (Eigen::Index r0 = 0; r0 < n; r0 += kProjRows) {
+                if (opt.cancel && opt.cancel->load(std::memory_order_relaxed)) {
+                    out.cancelled = true;
+                    out.message = "cancelled";
+                    return;
+                }
+                const Eigen::Index rows = std::min<Eigen::Index>(kProjRows, n - r0);
+                pq.middleRows(r0, rows).noalias() = x.middleRows(r0, rows) * out.wq;
+                pk.middleRows(r0, rows).noalias() = x.middleRows(r0, rows) * out.wk;
+                pv.middleRows(r0, rows).noalias() = x.middleRows(r0, rows) * out.wv;
+            }
         }
         for (int h = 0; h < opt.heads; ++h) {
             HeadResult& hr = out.head[static_cast<std::size_t>(h)];

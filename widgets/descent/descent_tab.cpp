@@ -277,7 +277,7 @@ void DescentTab::buildPlots()
     m_expressionError = new QLabel(this);
     m_expressionError->setWordWrap(true);
     m_expressionError->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_expressionError->setStyleSheet(QStringLiteral("QLabel { color: #8a1c1c; }"));
+    m_expressionError->setStyleSheet(QStringLiteral("QLabel { color: #e0443e; }"));
     m_expressionError->hide();
     controlsExtraLayout()->addWidget(m_expressionError);
 }

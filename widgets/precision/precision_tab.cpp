@@ -352,8 +352,8 @@ void PrecisionTab::buildInspectView(QWidget* page)
     m_bitMap->setTightBoundary(false);
     QCPColorGradient g;
     g.clearColorStops();
-    // 0 empty · sign 0/1 · exponent 0/1 · mantissa 0/1 (light = 0, dark = 1)
-    const QColor stops[] = {QColor(255, 255, 255), QColor(0xf4, 0xc7, 0xc3), QColor(0xc0, 0x39, 0x2b), QColor(0xcd, 0xe8, 0xc5),
+    // 0 empty (transparent: the plot's paper in either theme) · sign 0/1 · exponent 0/1 · mantissa 0/1 (light = 0, dark = 1)
+    const QColor stops[] = {QColor(255, 255, 255, 0), QColor(0xf4, 0xc7, 0xc3), QColor(0xc0, 0x39, 0x2b), QColor(0xcd, 0xe8, 0xc5),
                             QColor(0x2e, 0x8b, 0x57), QColor(0xc6, 0xdb, 0xef), QColor(0x21, 0x66, 0xac)};
     for (int i = 0; i < 7; ++i)
         g.setColorStopAt(i / 6.0, stops[i]);

@@ -81,6 +81,45 @@ void drawSamples(const Distribution& d, std::size_t n, std::uint64_t seed, std::
     }
 }
 
+void drawSamples(const Distribution& d, std::size_t n, std::uint64_t seed, StandardDraws& cache, std::vector<double>& out)
+{
+    const bool gaussian = d.family == Family::Gaussian, mixture = d.family == Family::Mixture;
+    if (!gaussian && !mixture) {
+        drawSamples(d, n, seed, out);
+        return;
+    }
+    if (!cache.valid || cache.family != d.family || cache.n != n || cache.seed != seed || (mixture && cache.w != d.w)) {
+        // The same generator calls in the same order as drawSamples.
+        cache.valid = false;
+        cache.z.resize(n);
+        cache.first.resize(mixture ? n : 0);
+        std::mt19937_64 rng(seed);
+        std::uniform_real_distribution<double> unit(0.0, 1.0);
+        std::normal_distribution<double> g(0.0, 1.0);
+        for (std::size_t i = 0; i < n; ++i) {
+            if (mixture)
+                cache.first[i] = unit(rng) < d.w ? 1 : 0;
+            cache.z[i] = g(rng);
+        }
+        cache.family = d.family;
+        cache.n = n;
+        cache.seed = seed;
+        cache.w = d.w;
+        cache.valid = true;
+    }
+    out.resize(n);
+    const double* z = cache.z.data();
+    if (gaussian) {
+        // std::normal_distribution(μ, σ) returns z·σ + μ from its standard draw.
+        for (std::size_t i = 0; i < n; ++i)
+            out[i] = z[i] * d.sigma + d.mu;
+    } else {
+        const unsigned char* f = cache.first.data();
+        for (std::size_t i = 0; i < n; ++i)
+            out[i] = f[i] ? d.mu + d.sigma * z[i] : d.mu2 + d.sigma2 * z[i];
+    }
+}
+
 SampleSummary summarize(const std::vector<double>& xs)
 {
     SampleSummary s;
@@ -214,11 +253,12 @@ void mixtureEm(const std::vector<double>& x, const std::vector<double>& wt, Dist
     for (int it = 0; it < 1000; ++it) {
         double s0 = 0, s1 = 0, s2 = 0, t0 = 0, t1 = 0, t2 = 0, ll = 0;
         const double la = std::log(std::max(d.w, 1e-300)), lb = std::log(std::max(1.0 - d.w, 1e-300));
+        const double lsa = std::log(d.sigma), lsb = std::log(d.sigma2);  // the same for every point: once per iteration
         for (std::size_t i = 0; i < x.size(); ++i) {
             if (wt[i] == 0.0)
                 continue;
             const double za = (x[i] - d.mu) / d.sigma, zb = (x[i] - d.mu2) / d.sigma2;
-            const double a = la - 0.5 * za * za - std::log(d.sigma), b = lb - 0.5 * zb * zb - std::log(d.sigma2);
+            const double a = la - 0.5 * za * za - lsa, b = lb - 0.5 * zb * zb - lsb;
             const double lse = logAddExp(a, b);
             const double r = std::exp(a - lse);
             ll += wt[i] * lse;
@@ -297,9 +337,13 @@ MleResult maximumLikelihood(const std::vector<double>& xs, const Distribution& m
         break;
     case Family::Mixture: {
         scratch.assign(xs.begin(), xs.end());
+        // Each order statistic is selected among the elements not below the previous
+        // one (nth_element leaves them after it): the same values, half the work.
+        std::ptrdiff_t from = 0;
         const auto q = [&](double frac) {
             const auto k = static_cast<std::ptrdiff_t>(frac * static_cast<double>(n - 1));
-            std::nth_element(scratch.begin(), scratch.begin() + k, scratch.end());
+            std::nth_element(scratch.begin() + from, scratch.begin() + k, scratch.end());
+            from = k;
             return scratch[static_cast<std::size_t>(k)];
         };
         const double q25 = q(0.25), q75 = q(0.75);

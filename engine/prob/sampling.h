@@ -14,6 +14,24 @@ namespace aimath::prob {
 /// deterministic given seed (std::mt19937_64; Beta via two Gammas).
 void drawSamples(const Distribution& d, std::size_t n, std::uint64_t seed, std::vector<double>& out);
 
+/// The standard draws behind drawSamples for the Gaussian and the mixture:
+/// z ~ N(0, 1) per sample (and, for the mixture, whether it came from the first
+/// component). Kept between calls so that moving μ or σ costs one multiply-add
+/// per sample instead of new random numbers.
+struct StandardDraws {
+    bool valid = false;
+    Family family = Family::Gaussian;
+    std::size_t n = 0;
+    std::uint64_t seed = 0;
+    double w = 0.0;                    ///< mixture weight the choices were drawn with
+    std::vector<double> z;
+    std::vector<unsigned char> first;  ///< mixture: 1 = first component
+};
+/// Exactly drawSamples(d, n, seed, out) (the same numbers, bit for bit), reusing
+/// `cache` when family, n, seed (and the mixture weight) are unchanged; families
+/// other than Gaussian and mixture draw afresh.
+void drawSamples(const Distribution& d, std::size_t n, std::uint64_t seed, StandardDraws& cache, std::vector<double>& out);
+
 struct SampleSummary {
     std::size_t n = 0;
     double mean = 0.0;

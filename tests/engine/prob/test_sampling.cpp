@@ -37,6 +37,44 @@ private slots:
         QVERIFY(a != c);
     }
 
+    // The cached standard draws must give drawSamples' numbers bit for bit,
+    // after μ/σ moves (reuse) and after the weight or seed moves (redraw).
+    void cachedDrawsEqualFreshDraws()
+    {
+        StandardDraws cache;
+        std::vector<double> cached, fresh;
+        Distribution d;
+        d.family = Family::Mixture;
+        int checks = 0;
+        for (const double mu : {-2.0, 0.7, 3.25}) {
+            for (const double w : {0.5, 0.2}) {
+                for (const std::uint64_t seed : {42u, 43u}) {
+                    d.mu = mu;
+                    d.sigma = 0.3 + 0.1 * mu * mu;
+                    d.w = w;
+                    drawSamples(d, 5000, seed, cache, cached);
+                    drawSamples(d, 5000, seed, fresh);
+                    QVERIFY(cached == fresh);
+                    ++checks;
+                }
+            }
+        }
+        d.family = Family::Gaussian;
+        for (const double mu : {0.0, -1.5, 8.0}) {
+            d.mu = mu;
+            d.sigma = 2.0 + mu;
+            drawSamples(d, 3001, 5, cache, cached);
+            drawSamples(d, 3001, 5, fresh);
+            QVERIFY(cached == fresh);
+            ++checks;
+        }
+        d.family = Family::Poisson;  // not cached: drawn afresh, the same numbers
+        drawSamples(d, 100, 5, cache, cached);
+        drawSamples(d, 100, 5, fresh);
+        QVERIFY(cached == fresh);
+        QCOMPARE(checks, 15);
+    }
+
     void lawOfLargeNumbers_data()
     {
         QTest::addColumn<int>("family");

@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
+#include <thread>
 
 namespace aimath::attention {
 
@@ -38,6 +40,90 @@ void accumulateBlocks(const Eigen::Map<RowMatrix>& a, Eigen::Index r0, Eigen::In
     }
 }
 
+// The selected head alone (Options::selectedHeadOnly): scores, weights, row entropies and
+// the largest |q·k| and |S|, with the row blocks split over two threads (rows are independent
+// and a maximum does not depend on the order, so the numbers are those of attendAll). No
+// output A·V and no thumbnail: the full run that follows computes them. False when failed.
+bool attendSelectedHead(const Options& opt, Result& out, HeadResult& hr)
+{
+    const Eigen::Index n = out.n;
+    const Eigen::Index blocks = (n + kRowBlock - 1) / kRowBlock;
+    const Eigen::Index padStart = opt.mask == Mask::Padding ? n - opt.pad : n;
+    hr.scores.resize(n, n);
+    hr.weights.resize(n, n);
+    hr.rowEntropy.resize(n);
+    struct Part {
+        double maxLogit = 0.0, maxScore = 0.0;
+        Eigen::Index badRow = -1;  // first row with every key masked
+        bool cancelled = false;
+    };
+    const auto work = [&](Eigen::Index b0, Eigen::Index b1, Part& part) {
+        clearUpperVectorState();
+        for (Eigen::Index b = b0; b < b1; ++b) {
+            if (opt.cancel && opt.cancel->load(std::memory_order_relaxed)) {
+                part.cancelled = true;
+                return;
+            }
+            const Eigen::Index r0 = b * kRowBlock;
+            const Eigen::Index rows = std::min(kRowBlock, n - r0);
+            Eigen::Map<RowMatrix> s(hr.scores.data() + r0 * n, rows, n);
+            Eigen::Map<RowMatrix> a(hr.weights.data() + r0 * n, rows, n);
+            s.noalias() = hr.q.middleRows(r0, rows) * hr.k.transpose();
+            part.maxLogit = std::max(part.maxLogit, s.cwiseAbs().maxCoeff());
+            s *= out.factor;
+            clearUpperVectorState();
+            if (opt.mask == Mask::Causal) {
+                for (Eigen::Index i = 0; i < rows; ++i) {
+                    const Eigen::Index visible = r0 + i + 1;
+                    part.maxScore = std::max(part.maxScore, s.row(i).head(visible).cwiseAbs().maxCoeff());
+                    s.row(i).tail(n - visible).setConstant(kNegInf);
+                }
+            } else if (opt.mask == Mask::Padding && padStart < n) {
+                part.maxScore = std::max(part.maxScore, s.leftCols(padStart).cwiseAbs().maxCoeff());
+                s.rightCols(n - padStart).setConstant(kNegInf);
+            } else {
+                part.maxScore = std::max(part.maxScore, s.cwiseAbs().maxCoeff());
+            }
+            for (Eigen::Index i = 0; i < rows; ++i) {
+                const double H = softmaxRow(s.row(i).data(), a.row(i).data(), n);
+                if (std::isnan(H) && part.badRow < 0)
+                    part.badRow = r0 + i;
+                hr.rowEntropy[r0 + i] = H;
+            }
+        }
+    };
+    Part first, second;
+    const Eigen::Index half = blocks / 2;
+    if (blocks > 1) {
+        std::thread helper(work, half, blocks, std::ref(second));
+        work(0, half, first);
+        helper.join();
+    } else {
+        work(0, blocks, first);
+    }
+    if (opt.progress)
+        opt.progress(1.0);
+    if (first.cancelled || second.cancelled) {
+        out.ok = false;
+        out.cancelled = true;
+        out.message = "cancelled";
+        return false;
+    }
+    const Eigen::Index bad = first.badRow >= 0 ? first.badRow : second.badRow;
+    if (bad >= 0) {
+        fail(out, opt.mask == Mask::Padding ? "pad" : "mask",
+             std::string(opt.mask == Mask::Padding ? "pad" : "mask") + ": row " + str(bad) +
+                 " has every key masked, so its softmax is undefined");
+        return false;
+    }
+    hr.maxAbsLogit = std::max(first.maxLogit, second.maxLogit);
+    hr.maxAbsScore = std::max(first.maxScore, second.maxScore);
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    hr.output.setConstant(n, hr.v.cols(), nan);
+    hr.thumb.setConstant((n + out.thumbPool - 1) / out.thumbPool, (n + out.thumbPool - 1) / out.thumbPool, nan);
+    return true;
+}
+
 // Runs every head on prepared Q, K, V (already in out.head[h].q/k/v).
 void attendAll(const Options& opt, Result& out)
 {
@@ -59,6 +145,21 @@ void attendAll(const Options& opt, Result& out)
     const Eigen::Index padStart = opt.mask == Mask::Padding ? n - opt.pad : n;
     for (int h = 0; h < heads; ++h) {
         HeadResult& hr = out.head[static_cast<std::size_t>(h)];
+        if (opt.selectedHeadOnly && h != opt.selectedHead) {
+            // Not computed: the right sizes, no numbers (nothing stale can pass for a result).
+            hr.scores.resize(0, 0);
+            hr.weights.resize(0, 0);
+            hr.rowEntropy.setConstant(n, std::numeric_limits<double>::quiet_NaN());
+            hr.output.setConstant(n, hr.v.cols(), std::numeric_limits<double>::quiet_NaN());
+            hr.thumb.setConstant(tn, tn, std::numeric_limits<double>::quiet_NaN());
+            hr.maxAbsLogit = hr.maxAbsScore = std::numeric_limits<double>::quiet_NaN();
+            continue;
+        }
+        if (opt.selectedHeadOnly) {
+            if (!attendSelectedHead(opt, out, hr))
+                return;
+            continue;
+        }
         const bool store = opt.storeAllHeads || h == opt.selectedHead;
         if (store) {
             hr.scores.resize(n, n);
@@ -116,7 +217,8 @@ void attendAll(const Options& opt, Result& out)
             accumulateBlocks(a, r0, tp, colThumb, out.thumbSum);
             accumulateBlocks(a, r0, mp, colMean, out.meanSum);
             if (opt.progress)
-                opt.progress(static_cast<double>(h * blocks + b + 1) / static_cast<double>(heads * blocks));
+                opt.progress(opt.selectedHeadOnly ? static_cast<double>(b + 1) / static_cast<double>(blocks)
+                                                  : static_cast<double>(h * blocks + b + 1) / static_cast<double>(heads * blocks));
         }
         hr.thumb.resize(tn, tn);
         for (Eigen::Index I = 0; I < tn; ++I)
@@ -124,6 +226,14 @@ void attendAll(const Options& opt, Result& out)
                 const double cells = static_cast<double>(std::min(tp, n - I * tp) * std::min(tp, n - J * tp));
                 hr.thumb(I, J) = out.thumbSum(I, J) / cells;
             }
+    }
+    if (opt.selectedHeadOnly) {
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        out.meanWeights.setConstant(mn, mn, nan);
+        out.concat.setConstant(n, out.dModel, nan);
+        out.output.setConstant(n, out.dModel, nan);
+        out.ok = true;
+        return;
     }
     out.meanWeights.resize(mn, mn);
     for (Eigen::Index I = 0; I < mn; ++I)

@@ -36,6 +36,9 @@ struct Options {
     int pad = 0;                   ///< Padding: the last `pad` tokens are hidden as keys
     int selectedHead = 0;
     bool storeAllHeads = true;     ///< false: full scores/weights only for selectedHead
+    bool selectedHeadOnly = false; ///< true: the scores, weights and row entropies of selectedHead alone, on
+                                   ///< two threads (a quick first picture of a long sequence); its output and
+                                   ///< thumbnail, the other heads, concat, output and the mean are NaN
     int maxThumb = 64;             ///< per-head thumbnails pooled to at most this many cells a side
     int maxMean = kFullStoreLimit; ///< the average over heads pooled to at most this many cells a side
     const std::atomic<bool>* cancel = nullptr;   ///< checked between row blocks

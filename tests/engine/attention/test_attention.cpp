@@ -392,6 +392,32 @@ void TestAttention::selectedHeadOnlyGivesSameNumbers()
     }
     QCOMPARE(a.head[1].weights, b.head[1].weights);
     AIMATH_COMPARE_ABS((a.output - b.output).cwiseAbs().maxCoeff(), 0.0, 0.0);
+
+    // selectedHeadOnly (the tab's quick first picture) computes head 1 alone, with the
+    // same numbers; the other heads and the combined output are NaN, sized as usual.
+    Result c = computeAttention(x, one);
+    Options quick = one;
+    quick.temperature = 0.5;
+    quick.selectedHeadOnly = true;
+    Options full = one;
+    full.temperature = 0.5;
+    const Result expected = computeAttention(x, full);
+    computeAttention(x, quick, c);
+    QVERIFY(c.ok);
+    QCOMPARE(c.head[1].weights, expected.head[1].weights);
+    QCOMPARE(c.head[1].scores, expected.head[1].scores);
+    AIMATH_COMPARE_ABS((c.head[1].rowEntropy - expected.head[1].rowEntropy).cwiseAbs().maxCoeff(), 0.0, 0.0);
+    QCOMPARE(c.head[1].maxAbsLogit, expected.head[1].maxAbsLogit);
+    QCOMPARE(c.head[1].maxAbsScore, expected.head[1].maxAbsScore);
+    QVERIFY(c.head[1].output.array().isNaN().all());
+    for (int h : {0, 2}) {
+        QCOMPARE(c.head[h].rowEntropy.size(), Eigen::Index(150));
+        QVERIFY(c.head[h].rowEntropy.array().isNaN().all());
+        QVERIFY(c.head[h].output.array().isNaN().all());
+        QVERIFY(!c.head[h].stored());
+    }
+    QCOMPARE(c.output.rows(), Eigen::Index(150));
+    QVERIFY(c.output.array().isNaN().all());
 }
 
 void TestAttention::thumbnailsAreBlockMeans()

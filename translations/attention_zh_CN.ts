@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>aimath::AttentionTab</name>
+    <name>AttentionTab</name>
     <message>
         <source>Weights</source>
         <translation>权重</translation>
@@ -24,8 +24,16 @@
         <translation>&lt;p&gt;&lt;b&gt;Attention(Q, K, V) = softmax(Q K&lt;sup&gt;T&lt;/sup&gt; · c / √d&lt;sub&gt;k&lt;/sub&gt; / T) V&lt;/b&gt;，逐个注意力头计算：Q = X W&lt;sub&gt;Q&lt;/sub&gt;、K = X W&lt;sub&gt;K&lt;/sub&gt;、V = X W&lt;sub&gt;V&lt;/sub&gt; 按列切分成宽度为 d&lt;sub&gt;k&lt;/sub&gt; = d&lt;sub&gt;model&lt;/sub&gt; / 头数 的各个头；各头的输出 O&lt;sub&gt;h&lt;/sub&gt; = A V&lt;sub&gt;h&lt;/sub&gt; 拼接后再乘以 W&lt;sub&gt;O&lt;/sub&gt;。&lt;/p&gt;&lt;p&gt;热力图的每一行是一个发出询问的词元（它的查询），每一列是它可以关注的词元（它们的键）。点积 q·k 成为得分，softmax 把一行得分变成总和为 1 的权重，该行的熵表示这个词元的注意力有多分散（0 nats = 全部集中在一个键上，ln n = 均匀分布）。如果不除以 √d&lt;sub&gt;k&lt;/sub&gt;，得分会随头宽度增大，softmax 随之饱和（见&lt;i&gt;为何除以 √d&lt;/i&gt;）；因果掩码正是 GPT 式解码器不让词元看到未来的方法。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Attention</source>
-        <translation>注意力</translation>
+        <source>Set Temperature T to 0.1: each word now attends almost only to itself and the row entropies fall towards 0 (mean over the heads 1.28 → 0.12 nats). The rows of “The” and “the” stay at ln 2 ≈ 0.69: the two identical words share the weight.</source>
+        <translation>把“温度 T”设为 0.1：每个词几乎只关注它自己，各行的熵降向 0（各头平均 1.28 → 0.12 nats）。“The”和“the”两行保持在 ln 2 ≈ 0.69：这两个相同的词平分权重。</translation>
+    </message>
+    <message>
+        <source>Use random projections with one head of width d_k = 256 and untick Divide by √d_k: the scores are 16 times larger (max |S| ≈ 39 instead of 2.4) and the mean row entropy collapses to about 0.26 nats. Tick it again: about 2.19 nats, close to the uniform ln 12 = 2.48.</source>
+        <translation>使用随机投影、只用一个宽度 d_k = 256 的注意力头，并取消勾选“除以 √d_k”：得分变大 16 倍（最大 |S| ≈ 39，而不是 2.4），平均行熵塌缩到约 0.26 nats。重新勾选：约 2.19 nats，接近均匀分布的 ln 12 = 2.48。</translation>
+    </message>
+    <message>
+        <source>Set Mask to Causal, as in GPT: everything above the diagonal becomes 0, the first word puts all its weight on itself (entropy 0), and the dashed ceiling ln(i + 1) of row i grows down the rows.</source>
+        <translation>像 GPT 那样把“掩码”设为“因果”：对角线以上全部变为 0，第一个词把全部权重放在自己身上（熵为 0），第 i 行的虚线上限 ln(i + 1) 逐行增大。</translation>
     </message>
     <message>
         <source>key (token looked at)</source>
@@ -214,6 +222,11 @@
         <translation>词元数 n</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <comment>token count (source)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
         <source>d_k</source>
         <translation>d_k</translation>
     </message>
@@ -227,7 +240,7 @@
     </message>
     <message>
         <source>no embeddings loaded: all %1 hashed (load a set in the embeddings tab)</source>
-        <translation>未加载词向量：全部 %1 个均为哈希向量（请在词嵌入标签页中加载一组）</translation>
+        <translation>未加载词向量：全部 %1 个均为哈希向量（请在嵌入标签页中加载一组）</translation>
     </message>
     <message>
         <source>, zero-padded %1 → %2</source>
@@ -306,6 +319,10 @@
         <translation>平均行熵（所有头）</translation>
     </message>
     <message>
+        <source>computing the other heads…</source>
+        <translation>正在计算其他注意力头…</translation>
+    </message>
+    <message>
         <source>fp16 check (max 65504)</source>
         <translation>fp16 检查（最大 65504）</translation>
     </message>
@@ -339,18 +356,9 @@ block mean %5</source>
         <translation>查询 %1–%2 → 键 %3–%4
 块均值 %5</translation>
     </message>
-    <message>
-        <source>%1 (%2)</source>
-        <comment>token count (source)</comment>
-        <translation>%1（%2）</translation>
-    </message>
-    <message>
-        <source>computing the other heads…</source>
-        <translation>正在计算其他注意力头…</translation>
-    </message>
 </context>
 <context>
-    <name>aimath::ToyPlane</name>
+    <name>ToyPlane</name>
     <message>
         <source>Toy plane: drag the tips of q and k</source>
         <translation>玩具平面：拖动 q 和 k 的箭头尖端</translation>
@@ -362,6 +370,13 @@ block mean %5</source>
     <message>
         <source>y</source>
         <translation>y</translation>
+    </message>
+</context>
+<context>
+    <name>aimath::AttentionTab</name>
+    <message>
+        <source>Attention</source>
+        <translation>注意力</translation>
     </message>
 </context>
 <context>
@@ -408,11 +423,11 @@ block mean %5</source>
     </message>
     <message>
         <source>Embeddings tab</source>
-        <translation>词嵌入标签页</translation>
+        <translation>嵌入标签页</translation>
     </message>
     <message>
         <source>Hashed: a fixed random vector per word and seed. Embeddings: the word&apos;s vector from the table loaded in the embeddings tab (missing words fall back to hashed)</source>
-        <translation>哈希：每个词和种子对应一个固定的随机向量。词嵌入：使用词嵌入标签页中已加载词表里该词的向量（缺失的词退回哈希向量）</translation>
+        <translation>哈希：每个词和种子对应一个固定的随机向量。词嵌入：使用嵌入标签页中已加载词表里该词的向量（缺失的词退回哈希向量）</translation>
     </message>
     <message>
         <source>d_model</source>

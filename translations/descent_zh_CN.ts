@@ -2,10 +2,22 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>aimath::DescentTab</name>
+    <name>DescentTab</name>
     <message>
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
+    </message>
+    <message>
+        <source>A bowl with condition number κ = 50: its largest curvature is 50, so plain gradient descent is stable only for lr &lt; 2/50 = 0.04 (readout “Largest stable GD lr”). SGD at lr 0.041 zig-zags ever wider and diverges at step 228; set its lr to 0.039 and it converges to the minimum.</source>
+        <translation>条件数 κ = 50 的二次碗形：最大曲率为 50，所以普通梯度下降只有在 lr &lt; 2/50 = 0.04 时才稳定（读数“梯度下降最大稳定学习率”）。学习率 0.041 的 SGD 越振荡越大，在第 228 步发散；把它的学习率改为 0.039，它就收敛到极小值。</translation>
+    </message>
+    <message>
+        <source>Rosenbrock with SGD at lr 0.01 and Clip norm 1: the gradient at the start has norm 233, clipped to 1, and the run ends near f ≈ 0.09 after 500 steps. Set Clip norm to 0 and the same lr diverges at step 3.</source>
+        <translation>Rosenbrock 曲面上学习率 0.01 的 SGD，“裁剪范数”为 1：起点处梯度的范数为 233，被裁剪到 1，500 步后停在 f ≈ 0.09 附近。把“裁剪范数”设为 0，同样的学习率在第 3 步就发散。</translation>
+    </message>
+    <message>
+        <source>The saddle x² − y², starting just off the ridge at (−2, 0.01): after 500 steps SGD has barely left y = 0 (y ≈ 0.03), Momentum escapes after about 280 steps and Adam after about 20, because it moves every coordinate by about lr per step however small its gradient.</source>
+        <translation>鞍面 x² − y²，从稍微偏离山脊的 (−2, 0.01) 出发：500 步后 SGD 几乎没有离开 y = 0（y ≈ 0.03），Momentum 大约 280 步后逃离，Adam 只要大约 20 步，因为无论梯度多小，它在每个坐标上每步都移动约 lr。</translation>
     </message>
     <message>
         <source>Map</source>
@@ -503,6 +515,10 @@
         <translation>阶梯（减半）</translation>
     </message>
     <message>
+        <source>Exponential decay</source>
+        <translation>指数衰减</translation>
+    </message>
+    <message>
         <source>Cosine</source>
         <translation>余弦</translation>
     </message>
@@ -577,10 +593,6 @@
     <message>
         <source>3D view: viewing height, 90° = from above (drag the view)</source>
         <translation>三维视图：观察高度，90° = 从正上方看（拖动视图）</translation>
-    </message>
-    <message>
-        <source>Exponential decay</source>
-        <translation>指数衰减</translation>
     </message>
 </context>
 </TS>

@@ -102,6 +102,31 @@ DescentTab::DescentTab(ParamSet params, QWidget* parent)
 {
     buildPlots();
     onParamsChanged({});
+
+    // Each experiment sets everything its observation depends on, so it holds whatever was changed before.
+    const std::vector<std::pair<std::string, std::string>> plain{{"schedule", "constant"}, {"noise", "0"}, {"weight_decay", "0"},
+                                                                 {"steps", "500"}, {"time", "10000"}, {"view", "map"}};
+    auto with = [&plain](std::vector<std::pair<std::string, std::string>> set) {
+        set.insert(set.end(), plain.begin(), plain.end());
+        return set;
+    };
+    setTryThis({
+        {tr("A bowl with condition number κ = 50: its largest curvature is 50, so plain gradient descent is stable only for "
+            "lr < 2/50 = 0.04 (readout “Largest stable GD lr”). SGD at lr 0.041 zig-zags ever wider and diverges at step 228; "
+            "set its lr to 0.039 and it converges to the minimum."),
+         with({{"surface", "quadratic"}, {"condition", "50"}, {"angle", "30"}, {"optimizers", "sgd"}, {"lr_sgd", "0.041"},
+               {"start_x", "-2.5"}, {"start_y", "2"}, {"clip_norm", "0"}})},
+        {tr("Rosenbrock with SGD at lr 0.01 and Clip norm 1: the gradient at the start has norm 233, clipped to 1, and the run "
+            "ends near f ≈ 0.09 after 500 steps. Set Clip norm to 0 and the same lr diverges at step 3."),
+         with({{"surface", "rosenbrock"}, {"optimizers", "sgd"}, {"lr_sgd", "0.01"}, {"start_x", "-1.2"}, {"start_y", "1"},
+               {"clip_norm", "1"}})},
+        {tr("The saddle x² − y², starting just off the ridge at (−2, 0.01): after 500 steps SGD has barely left y = 0 "
+            "(y ≈ 0.03), Momentum escapes after about 280 steps and Adam after about 20, because it moves every coordinate by "
+            "about lr per step however small its gradient."),
+         with({{"surface", "saddle"}, {"optimizers", "sgd,momentum,adam"}, {"lr_sgd", "0.001"}, {"lr_momentum", "0.001"},
+               {"lr_adam", "0.05"}, {"momentum", "0.9"}, {"beta1", "0.9"}, {"beta2", "0.999"}, {"eps", "1e-08"},
+               {"start_x", "-2"}, {"start_y", "0.01"}, {"clip_norm", "0"}})},
+    });
 }
 
 DescentTab::~DescentTab() = default;

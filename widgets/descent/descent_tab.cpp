@@ -36,6 +36,7 @@ constexpr int kFieldLattice = 22;
 constexpr int kTaylorGrid = 81;
 constexpr int kWireLines = 31;
 constexpr int kWireSamples = 61;
+const QString kMovingLayer = QStringLiteral("moving");  // paths, markers, step lines (buffered)
 constexpr double kLogFloor = 1e-30;  // f − f* = 0 exactly (a converged run) is drawn at this floor on log axes
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -232,6 +233,7 @@ void DescentTab::buildPlots()
     m_play->setText(tr("▶ Play"));
     m_play->setToolTip(tr("Animate the optimizers step by step"));
     m_timeSlider = new QSlider(Qt::Horizontal, left);
+    m_timeSlider->setObjectName(QStringLiteral("time"));  // the parameter it drives (tests, the benchmark)
     m_timeSlider->setToolTip(tr("Scrub through the steps"));
     m_timeLabel = new QLabel(left);
     m_timeLabel->setMinimumWidth(110);
@@ -297,6 +299,20 @@ void DescentTab::buildPlots()
         op.grad->setName(name);
         m_optPlots.push_back(std::move(op));
     }
+    // What a time scrub or a learning-rate drag moves (paths, markers, the step
+    // lines) lives on its own buffered layer: such a change redraws that layer
+    // alone, not the heatmap and the contours underneath (onParamsChanged).
+    for (PlotView* p : {m_map, m_loss, m_grad, m_lr}) {
+        p->addLayer(kMovingLayer, p->layer(QStringLiteral("main")), QCustomPlot::limAbove);
+        p->layer(kMovingLayer)->setMode(QCPLayer::lmBuffered);
+    }
+    for (OptimizerPlots& op : m_optPlots) {
+        op.path->setLayer(kMovingLayer);
+        op.marker->setLayer(kMovingLayer);
+    }
+    m_startMarker->setLayer(kMovingLayer);
+    for (auto* line : m_timeLines)
+        line->setLayer(kMovingLayer);
 
     // Expression errors right under the controls, beside the field they concern.
     m_expressionError = new QLabel(this);
@@ -365,9 +381,30 @@ void DescentTab::onParamsChanged(const std::set<std::string>& keys)
     if (surfaceChanged || has({"optimizers"}))
         updateExplanation();
     endCompute();
-    for (PlotView* p : {m_map, m_view3d, m_loss, m_grad, m_lr})
-        if (p->isVisible() || !isVisible())
+    // A time scrub moves only what is on the moving layers; a learning-rate drag
+    // also changes the loss and gradient curves (and the legend when a run
+    // diverges). The heatmap and contours stay in their buffer.
+    bool timeOnly = !keys.empty(), lrOnly = !keys.empty();
+    for (const auto& k : keys) {
+        timeOnly = timeOnly && k == "time";
+        lrOnly = lrOnly && k.rfind("lr_", 0) == 0;
+    }
+    QStringList names;
+    for (const OptimizerPlots& op : m_optPlots)
+        names << op.path->name();
+    const bool legendSame = names == m_shownPathNames;
+    m_shownPathNames = names;
+    for (PlotView* p : {m_map, m_view3d, m_loss, m_grad, m_lr}) {
+        if (!(p->isVisible() || !isVisible()))
+            continue;
+        const bool movingOnly = (timeOnly && p != m_view3d) || (lrOnly && legendSame && p == m_map);
+        if (lrOnly && p == m_lr)
+            continue;  // the schedule s(t) and the step line do not depend on a learning rate
+        if (movingOnly)
+            p->layer(kMovingLayer)->replot();  // a full replot when the buffers are not drawn yet
+        else
             p->replot(QCustomPlot::rpQueuedReplot);
+    }
 }
 
 bool DescentTab::rebuildSurface()

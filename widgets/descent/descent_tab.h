@@ -10,6 +10,7 @@
 #include "widgets/common/tab.h"
 
 #include <QPointF>
+#include <QStringList>
 #include <QVector>
 
 #include <array>
@@ -138,6 +139,7 @@ private:
     QCPGraph* m_lrGraph = nullptr;
     std::array<QCPItemStraightLine*, 3> m_timeLines{};
     std::vector<OptimizerPlots> m_optPlots;  // one per optimizer id, menu order
+    QStringList m_shownPathNames;            // the legend entries of the paths at the last replot
 
     QSlider* m_timeSlider = nullptr;
     QToolButton* m_play = nullptr;

@@ -180,6 +180,14 @@ private slots:
         QCOMPARE(m_tab->pathCurve("momentum")->dataCount(), 121);
         QCOMPARE(m_tab->trajectories()[1]->x, runsBefore);
         QCOMPARE(curveX(m_tab->pathCurve("momentum")).back(), runsBefore[120]);
+        // What a scrub moves sits on its own buffered layer, above the heatmap and
+        // contours (which a scrub does not redraw), below the legend.
+        QCPLayer* moving = m_tab->pathCurve("momentum")->layer();
+        QCOMPARE(moving->name(), QStringLiteral("moving"));
+        QCOMPARE(moving->mode(), QCPLayer::lmBuffered);
+        QVERIFY(m_tab->heatmap()->layer()->index() < moving->index());
+        QVERIFY(m_tab->contourCurve()->layer()->index() < moving->index());
+        QVERIFY(moving->index() < m_tab->mapPlot()->layer(QStringLiteral("legend"))->index());
         // Play advances the time from there.
         m_tab->playButton()->click();
         QTRY_VERIFY(m_tab->params().integer("time") > 120);

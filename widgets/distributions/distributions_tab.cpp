@@ -565,9 +565,11 @@ void DistributionsTab::buildJointView(QWidget* page)
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
     ticker->setTicks(QVector<double>{1, 2, 3}, QVector<QString>{QStringLiteral("H(Y)"), QStringLiteral("H(X)"), QStringLiteral("H(X,Y)")});
     m_infoPlot->yAxis->setTicker(ticker);
-    m_infoPlot->yAxis->setRange(0.4, 3.6);
+    // H(X,Y) and H(Y) both run to the right edge: the legend goes above the top bar, where the
+    // range leaves room for it (at the bottom right it covered H(Y)).
+    m_infoPlot->yAxis->setRange(0.4, 4.2);
     m_infoPlot->legend->setVisible(true);
-    m_infoPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    m_infoPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
 }
@@ -659,11 +661,12 @@ void DistributionsTab::ensureCompare() const
     m_compare.valid = true;
 }
 
-DistributionsTab::SamplingState DistributionsTab::computeSampling(const ParamSet& params, std::vector<double>& samples, std::vector<double>& scratch)
+DistributionsTab::SamplingState DistributionsTab::computeSampling(const ParamSet& params, std::vector<double>& samples, std::vector<double>& scratch,
+                                                                  prob::StandardDraws& draws)
 {
     SamplingState st;
     const Distribution p = distributions::distributionOf(params, "p");
-    prob::drawSamples(p, static_cast<std::size_t>(params.integer("samples")), static_cast<std::uint64_t>(params.integer("seed")), samples);
+    prob::drawSamples(p, static_cast<std::size_t>(params.integer("samples")), static_cast<std::uint64_t>(params.integer("seed")), draws, samples);
     st.summary = prob::summarize(samples);
     st.mle = prob::maximumLikelihood(samples, p, scratch);
     st.bernoulli = p.family == Family::Bernoulli;
@@ -676,7 +679,7 @@ DistributionsTab::SamplingState DistributionsTab::computeSampling(const ParamSet
 void DistributionsTab::ensureSampling() const
 {
     if (!m_sampling.valid)
-        m_sampling = computeSampling(m_params, m_samples, m_scratch);
+        m_sampling = computeSampling(m_params, m_samples, m_scratch, m_draws);
 }
 
 void DistributionsTab::startSamplingJob()
@@ -689,11 +692,13 @@ void DistributionsTab::startSamplingJob()
     m_samplingPending = false;
     const int generation = m_samplingGeneration;
     m_samplingWatcher->setFuture(QtConcurrent::run(
-        [params = m_params, samples = std::move(m_jobSamples), scratch = std::move(m_jobScratch), generation]() mutable {
+        [params = m_params, samples = std::move(m_jobSamples), scratch = std::move(m_jobScratch), draws = std::move(m_jobDraws),
+         generation]() mutable {
             SamplingJob job;
-            job.state = computeSampling(params, samples, scratch);
+            job.state = computeSampling(params, samples, scratch, draws);
             job.samples = std::move(samples);
             job.scratch = std::move(scratch);
+            job.draws = std::move(draws);
             job.generation = generation;
             return job;
         }));
@@ -705,6 +710,7 @@ void DistributionsTab::onSamplingFinished()
 {
     SamplingJob job = m_samplingWatcher->future().takeResult();
     m_samplingBusy = false;
+    m_jobDraws = std::move(job.draws);
     if (job.generation != m_samplingGeneration || m_sampling.valid) {
         // Stale (the parameters moved on): keep the buffers, drop the numbers.
         m_jobSamples = std::move(job.samples);

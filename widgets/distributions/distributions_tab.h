@@ -46,6 +46,7 @@ public:
     QJsonObject exportData() const override;
     /// Waits for a large sample being drawn off the GUI thread.
     bool waitUntilIdle(int timeoutMs) override;
+    bool isBusy() const override { return m_samplingBusy; }
 
     /// From this many samples on, drawing and estimating run on a worker thread.
     static constexpr std::size_t kAsyncSampleThreshold = 50000;
@@ -87,9 +88,11 @@ private:
     struct SamplingJob {
         SamplingState state;
         std::vector<double> samples, scratch;
+        prob::StandardDraws draws;
         int generation = 0;
     };
-    static SamplingState computeSampling(const ParamSet& params, std::vector<double>& samples, std::vector<double>& scratch);
+    static SamplingState computeSampling(const ParamSet& params, std::vector<double>& samples, std::vector<double>& scratch,
+                                         prob::StandardDraws& draws);
     void startSamplingJob();
     void onSamplingFinished();
 
@@ -136,9 +139,11 @@ private:
     mutable prob::JointInfo m_joint;
     // Workspaces kept between recomputes (no big allocation per slider move).
     mutable std::vector<double> m_samples, m_scratch;
+    mutable prob::StandardDraws m_draws;  // moving μ or σ reuses the random numbers
     // The worker's own workspaces (handed over and back, reused), and the job bookkeeping:
     // a result whose generation is not the latest is stale and dropped, never drawn.
     std::vector<double> m_jobSamples, m_jobScratch;
+    prob::StandardDraws m_jobDraws;
     QFutureWatcher<SamplingJob>* m_samplingWatcher = nullptr;
     int m_samplingGeneration = 0;
     bool m_samplingBusy = false;

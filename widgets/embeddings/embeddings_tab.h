@@ -64,6 +64,7 @@ public:
     QJsonObject exportData() const override;
     QString exportCsv() const override;
     bool waitUntilIdle(int timeoutMs) override;
+    bool isBusy() const override { return m_running; }
     int currentErrorExitCode() const override { return m_errorIsIo ? 1 : 2; }
 
     // What is on screen, for tests.

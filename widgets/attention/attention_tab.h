@@ -45,6 +45,7 @@ public:
     QJsonObject exportData() const override;
     QString exportCsv() const override;
     bool waitUntilIdle(int timeoutMs) override;
+    bool isBusy() const override { return busy(); }
 
     // What is on screen, for tests.
     bool busy() const { return m_asyncRunning || m_asyncPending; }
@@ -107,6 +108,7 @@ private:
     attention::Spec m_spec;      ///< spec of the front result
     bool m_hasResult = false;
     bool m_prepValid = false;
+    bool m_partial = false;  ///< the front result has the selected head only (the rest is on its way)
     int m_shownHead = 0;
     int m_shownQuery = 0;
     int m_displayPool = 1;

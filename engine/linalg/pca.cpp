@@ -8,7 +8,10 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <new>
 #include <random>
+#include <system_error>
+#include <thread>
 
 namespace aimath::linalg {
 
@@ -36,32 +39,33 @@ Eigen::MatrixXd orthonormalColumns(const Eigen::MatrixXd& a)
     return qr.householderQ() * Eigen::MatrixXd::Identity(a.rows(), a.cols());
 }
 
-/// Cheaper orthonormalisation for the power iterations (Cholesky QR, twice for
-/// stability): Q = A·R⁻¹ with RᵀR = AᵀA. Falls back to Householder when AᵀA is not
-/// numerically positive definite. The final basis always uses Householder.
-Eigen::MatrixXd orthonormalColumnsFast(const Eigen::MatrixXd& a)
+/// Cheaper orthonormalisation for the power iterations, in place (Cholesky QR, twice
+/// for stability): Q = A·R⁻¹ with RᵀR = AᵀA. Falls back to Householder when AᵀA is not
+/// numerically positive definite (the column space is the same either way). The final
+/// basis always uses Householder. In place because the n × l copies it used to make
+/// cost more than the arithmetic here (first writes to fresh pages, see CONVENTIONS).
+void orthonormalizeFast(Eigen::MatrixXd& q)
 {
-    Eigen::MatrixXd q = a;
     for (int pass = 0; pass < 2; ++pass) {
         const Eigen::MatrixXd g = q.transpose() * q;
         Eigen::LLT<Eigen::MatrixXd> llt(g);
-        if (llt.info() != Eigen::Success)
-            return orthonormalColumns(a);
+        if (llt.info() != Eigen::Success) {
+            q = orthonormalColumns(q);
+            return;
+        }
         llt.matrixU().solveInPlace<Eigen::OnTheRight>(q);
     }
-    return q;
 }
 
-/// Z · M in double, by row blocks (Z is float).
-Eigen::MatrixXd timesRight(const Eigen::Ref<const RowMatrixF>& z, const Eigen::MatrixXd& m)
+/// out = Z · M in double, by row blocks (Z is float); out keeps its storage when the shape is unchanged.
+void timesRight(const Eigen::Ref<const RowMatrixF>& z, const Eigen::MatrixXd& m, Eigen::MatrixXd& out)
 {
-    Eigen::MatrixXd out(z.rows(), m.cols());
+    out.resize(z.rows(), m.cols());
     const Eigen::MatrixXf mf = m.cast<float>();
     for (Eigen::Index b = 0; b < z.rows(); b += kBlockRows) {
         const Eigen::Index rows = std::min(kBlockRows, z.rows() - b);
         out.middleRows(b, rows) = (z.middleRows(b, rows) * mf).cast<double>();
     }
-    return out;
 }
 
 /// Zᵀ · M in double, by row blocks.
@@ -78,19 +82,66 @@ Eigen::MatrixXd timesLeftTransposed(const Eigen::Ref<const RowMatrixF>& z, const
     return out;
 }
 
-/// Zᵀ Z for the first m columns, accumulated in double.
+/// The lower triangle of Zᵀ Z over rows [begin, end) and the first m columns, added to c in double
+/// (float products are exact in double); false when cancelled.
+bool gramRows(const Eigen::Ref<const RowMatrixF>& z, Eigen::Index begin, Eigen::Index end, Eigen::Index m, const PcaOptions& o,
+              Eigen::MatrixXd& c)
+{
+    Eigen::MatrixXd block;
+    for (Eigen::Index b = begin; b < end; b += kBlockRows) {
+        const Eigen::Index rows = std::min(kBlockRows, end - b);
+        block = z.block(b, 0, rows, m).cast<double>();
+        c.selfadjointView<Eigen::Lower>().rankUpdate(block.transpose());
+        if (cancelled(o))
+            return false;
+    }
+    return true;
+}
+
+/// Zᵀ Z for the first m columns, accumulated in double. This product is where PCA's time goes
+/// (n·m² multiply-adds): large inputs are split in two row halves summed on two threads.
 Eigen::MatrixXd gram(const Eigen::Ref<const RowMatrixF>& z, Eigen::Index m, const PcaOptions& o, bool& stop)
 {
     Eigen::MatrixXd c = Eigen::MatrixXd::Zero(m, m);
-    Eigen::MatrixXd block;
-    for (Eigen::Index b = 0; b < z.rows(); b += kBlockRows) {
-        const Eigen::Index rows = std::min(kBlockRows, z.rows() - b);
-        block = z.block(b, 0, rows, m).cast<double>();
-        c.selfadjointView<Eigen::Lower>().rankUpdate(block.transpose());
-        if (cancelled(o)) {
-            stop = true;
-            return c;
+    const Eigen::Index n = z.rows();
+    const double work = static_cast<double>(n) * static_cast<double>(m) * static_cast<double>(m);
+    bool ok = true;
+    if (work >= 2e8 && n >= 2 * kBlockRows) {
+        const Eigen::Index half = (n / 2 / kBlockRows) * kBlockRows;
+        Eigen::MatrixXd c2 = Eigen::MatrixXd::Zero(m, m);
+        bool ok2 = true, outOfMemory = false;
+        auto second = [&] {
+            try {
+                ok2 = gramRows(z, half, n, m, o, c2);
+            } catch (const std::bad_alloc&) {
+                outOfMemory = true;  // rethrown on the calling thread, like a failure of the first half
+            }
+        };
+        std::thread worker;
+        try {
+            worker = std::thread(second);
+        } catch (const std::system_error&) {
+            second();  // no thread to be had: one after the other
         }
+        try {
+            ok = gramRows(z, 0, half, m, o, c);
+        } catch (...) {
+            if (worker.joinable())
+                worker.join();
+            throw;
+        }
+        if (worker.joinable())
+            worker.join();
+        if (outOfMemory)
+            throw std::bad_alloc();
+        ok = ok && ok2;
+        c += c2;
+    } else {
+        ok = gramRows(z, 0, n, m, o, c);
+    }
+    if (!ok) {
+        stop = true;
+        return c;
     }
     c.triangularView<Eigen::StrictlyUpper>() = c.transpose();
     return c;
@@ -214,15 +265,21 @@ PcaResult pca(const Eigen::Ref<const RowMatrixF>& z, const PcaOptions& o)
         r.covariance = c / denom;
         // Halko, Martinsson & Tropp (2011), algorithm 4.4: range finder with power iterations.
         const Eigen::Index l = std::min<Eigen::Index>(k + std::max(0, o.oversample), std::min(n, d));
-        Eigen::MatrixXd q = orthonormalColumns(timesRight(z, gaussian(d, l, o.seed)));
+        // Two n × l buffers reused through the iterations (y is the next q).
+        Eigen::MatrixXd y;
+        timesRight(z, gaussian(d, l, o.seed), y);
+        Eigen::MatrixXd q = orthonormalColumns(y);
         for (int it = 0; it < o.powerIterations; ++it) {
             if (cancelled(o)) {
                 r.cancelled = true;
                 r.message = "cancelled";
                 return r;
             }
-            const Eigen::MatrixXd w = orthonormalColumnsFast(timesLeftTransposed(z, q));
-            q = orthonormalColumnsFast(timesRight(z, w));
+            Eigen::MatrixXd w = timesLeftTransposed(z, q);
+            orthonormalizeFast(w);
+            timesRight(z, w, y);
+            orthonormalizeFast(y);
+            q.swap(y);
         }
         q = orthonormalColumns(q);
         const Eigen::MatrixXd bt = timesLeftTransposed(z, q);  // (Qᵀ Z)ᵀ, d × l

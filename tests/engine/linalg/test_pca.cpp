@@ -135,6 +135,33 @@ private slots:
         AIMATH_COMPARE_ABS((r.covariance - cov).cwiseAbs().maxCoeff(), 0.0, 1e-5 * cov.cwiseAbs().maxCoeff());
     }
 
+    void largeCovarianceOnTwoThreads()
+    {
+        // 6,000 × 200 is past the size where the covariance is summed in two row halves on two
+        // threads: it must equal the brute-force product, and the eigenvalues sum to the trace.
+        const RowMatrixF x = syntheticData(6000, 200, 5);
+        NormalizedData z;
+        normalizeData(x, Normalize::Center, z);
+        PcaOptions o;
+        o.method = PcaMethod::Exact;
+        o.maxComponents = 200;
+        const PcaResult r = pca(z.z, o);
+        QVERIFY(r.ok);
+        const Eigen::MatrixXd zd = z.z.cast<double>();
+        const Eigen::MatrixXd cov = zd.transpose() * zd / 5999.0;
+        QCOMPARE(r.covariance.rows(), 200);
+        AIMATH_COMPARE_ABS((r.covariance - cov).cwiseAbs().maxCoeff(), 0.0, 1e-12 * cov.cwiseAbs().maxCoeff());
+        AIMATH_COMPARE_REL(r.explainedVariance.sum(), cov.trace(), 1e-9);
+        // and the randomized path (whose displayed block comes from the same product) agrees on the top components
+        o.method = PcaMethod::Randomized;
+        o.maxComponents = 10;
+        const PcaResult q = pca(z.z, o);
+        QVERIFY(q.ok);
+        AIMATH_COMPARE_ABS((q.covariance - cov).cwiseAbs().maxCoeff(), 0.0, 1e-12 * cov.cwiseAbs().maxCoeff());
+        for (int j = 0; j < 3; ++j)
+            AIMATH_COMPARE_REL(q.explainedVariance(j), r.explainedVariance(j), 1e-3);
+    }
+
     void randomizedWithinTolerance()
     {
         const RowMatrixF x = syntheticData(3000, 150, 11, 0.93);

@@ -22,7 +22,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
 #include <fstream>
+#include <map>
 
 using namespace aimath;
 
@@ -391,6 +393,69 @@ private slots:
         const QStringList csv = tab->exportCsv().split('\n', Qt::SkipEmptyParts);
         QCOMPARE(csv.size(), n + 1);
         QCOMPARE(csv[0], QString("index,label,class,pc1,pc2"));
+    }
+    void tryThisExperimentsHoldTheirClaims()
+    {
+        // The "Try this" links apply cleanly, and what each text promises is what the tab then holds.
+        auto tab = makeTab();
+        QCOMPARE(tab->tryThis().size(), std::size_t(3));
+        auto rowOf = [&](const char* label) {
+            const auto& l = tab->data()->table->labels;
+            return static_cast<int>(std::find(l.begin(), l.end(), label) - l.begin());
+        };
+
+        // 1. paris − france + italy: rome first, cosine 0.99; on screen the offsets france → paris and
+        //    italy → rome point the same way (within 30°).
+        QCOMPARE(tab->applyTryThis(0), std::string());
+        QVERIFY(tab->waitUntilIdle(60000));
+        const auto& an = tab->analogyResult();
+        QVERIFY(an.ok && !an.results.empty());
+        QCOMPARE(an.results.front().index, rowOf("rome"));
+        QVERIFY2(an.results.front().similarity > 0.985, qPrintable(QString::number(an.results.front().similarity)));
+        const QPointF a = tab->plotPosition(rowOf("paris")) - tab->plotPosition(rowOf("france"));
+        const QPointF b = tab->plotPosition(rowOf("rome")) - tab->plotPosition(rowOf("italy"));
+        const double cosine = QPointF::dotProduct(a, b) / std::hypot(a.x(), a.y()) / std::hypot(b.x(), b.y());
+        QVERIFY2(cosine > std::cos(30 * M_PI / 180), qPrintable(QString::number(cosine)));
+
+        // 2. Digits in 3-D: three components hold 40 % of the variance (scikit-learn's PCA of the same
+        //    set gives 0.1489 + 0.1362 + 0.1179 = 0.403), and the classes 0, 2 and 4 are apart: each pair's
+        //    centroids are further apart than the sum of their RMS radii.
+        QCOMPARE(tab->applyTryThis(1), std::string());
+        QVERIFY(tab->waitUntilIdle(60000));
+        QCOMPARE(tab->data()->table->rows(), 1797);
+        const auto& pca = tab->data()->pca;
+        QVERIFY2(std::fabs(pca.explainedVarianceRatio.head(3).sum() - 0.403) < 0.002, qPrintable(QString::number(pca.explainedVarianceRatio.head(3).sum())));
+        const auto& z = tab->data()->normalized->z;
+        const Eigen::MatrixXd p = z.cast<double>() * pca.components.leftCols(3);
+        std::map<std::string, std::vector<int>> members;
+        for (int i = 0; i < tab->data()->table->rows(); ++i)
+            members[tab->data()->table->classes[static_cast<std::size_t>(i)]].push_back(i);
+        auto centroid = [&](const std::string& c) {
+            Eigen::RowVector3d m = Eigen::RowVector3d::Zero();
+            for (int i : members[c])
+                m += p.row(i);
+            return Eigen::RowVector3d(m / static_cast<double>(members[c].size()));
+        };
+        auto radius = [&](const std::string& c) {
+            const Eigen::RowVector3d m = centroid(c);
+            double s = 0;
+            for (int i : members[c])
+                s += (p.row(i) - m).squaredNorm();
+            return std::sqrt(s / static_cast<double>(members[c].size()));
+        };
+        for (const auto& [c1, c2] : {std::pair<std::string, std::string>{"0", "2"}, {"0", "4"}, {"2", "4"}})
+            QVERIFY2((centroid(c1) - centroid(c2)).norm() > 1.3 * (radius(c1) + radius(c2)), (c1 + "/" + c2).c_str());
+
+        // 3. k = 10: 74 % kept, and e(10) is the rest of the trace: 26 %.
+        QCOMPARE(tab->applyTryThis(2), std::string());
+        QVERIFY(tab->waitUntilIdle(60000));
+        const auto& kept = tab->data()->pca;
+        QVERIFY2(std::fabs(kept.explainedVarianceRatio.head(10).sum() - 0.738) < 0.002, qPrintable(QString::number(kept.explainedVarianceRatio.head(10).sum())));
+        const QCPGraph* e = tab->reconstructionGraph();
+        QVERIFY(e->dataCount() > 10);
+        QCOMPARE(e->data()->at(10)->key, 10.0);
+        AIMATH_COMPARE_REL(e->data()->at(10)->value / kept.totalVariance, 1.0 - kept.explainedVarianceRatio.head(10).sum(), 1e-9);
+        QVERIFY(std::fabs(e->data()->at(10)->value / kept.totalVariance - 0.26) < 0.005);
     }
 };
 

@@ -268,6 +268,64 @@ private slots:
         QCOMPARE(tab.constantsPlot()->graph(2)->dataCount(), 2);
         QCOMPARE(tab.spacingPlot()->graphCount(), 2);
     }
+    void tryThisExperimentsHoldTheirClaims()
+    {
+        // The "Try this" links apply cleanly, and what each text promises is what the tab then holds.
+        PrecisionTab tab(PrecisionTab::declareParams());
+        QVERIFY(tab.waitUntilIdle(60000));
+        QCOMPARE(tab.tryThis().size(), std::size_t(3));
+        auto finalSum = [&](const std::string& format, nm::SumMethod method) {
+            for (const auto& c : tab.accumulation().curves)
+                if (c.formatId == format && c.method == method)
+                    return c.sums.back();
+            return std::nan("");
+        };
+        auto stats = [&](const std::string& format) {
+            for (const auto& s : tab.gradients().stats)
+                if (s.formatId == format)
+                    return s;
+            return decltype(tab.gradients().stats)::value_type{};
+        };
+
+        // 1. Ten thousand ones: fp16 stalls at 2048 = 2¹¹ (2048 + 1 is a tie, rounded to even), bf16 at 256 = 2⁸;
+        //    compensated sums reach 10000 in fp16 (exact there) and 9984 = 156 · 64 in bf16 (its spacing is 64 above 8192).
+        QCOMPARE(tab.applyTryThis(0), std::string());
+        QVERIFY(tab.waitUntilIdle(60000));
+        QCOMPARE(tab.viewStack()->currentIndex(), 2);
+        QCOMPARE(finalSum("fp16", nm::SumMethod::Naive), 2048.0);
+        QCOMPARE(finalSum("bf16", nm::SumMethod::Naive), 256.0);
+        for (auto m : {nm::SumMethod::Kahan, nm::SumMethod::Pairwise}) {
+            QCOMPARE(finalSum("fp16", m), 10000.0);
+            QCOMPARE(finalSum("bf16", m), 9984.0);
+        }
+        const QCPGraph* stalled = tab.accumulationGraph("fp16", nm::SumMethod::Naive);
+        QVERIFY(stalled && std::fabs(stalled->data()->at(stalled->dataCount() - 1)->value - 0.80) < 0.005);  // "relative error 0.80"
+
+        // 2. log10|g| ~ N(−8, 1.5²): fp16 flushes |g| < 2⁻²⁵ (log10 = −7.526) to zero, Φ((−7.526 + 8)/1.5) = Φ(0.316) = 0.624
+        //    of them at loss scale 1; times 2¹⁶ the threshold drops to 2⁻⁴¹ (−12.343): Φ(−2.895) = 0.0019.
+        QCOMPARE(tab.applyTryThis(1), std::string());
+        QCOMPARE(tab.viewStack()->currentIndex(), 3);
+        QVERIFY2(stats("fp16").zeroFraction < 0.005, qPrintable(QString::number(stats("fp16").zeroFraction)));  // "0.2 %"
+        QCOMPARE(stats("fp16").overflowFraction, 0.0);
+        QCOMPARE(stats("bf16").zeroFraction, 0.0);
+        ParamSet unscaled = tab.params();
+        QVERIFY(unscaled.setFromString("loss_scale", "1").empty());
+        tab.applyParams(unscaled);
+        QVERIFY2(std::fabs(stats("fp16").zeroFraction - 0.63) < 0.01, qPrintable(QString::number(stats("fp16").zeroFraction)));  // "63 %"
+        QCOMPARE(stats("bf16").zeroFraction, 0.0);  // "bf16 needs no scaling at all"
+
+        // 3. int4 in blocks of 32 against one tensor scale, same tensor: SQNR 17.0 dB against 3.7 dB.
+        QCOMPARE(tab.applyTryThis(2), std::string());
+        QVERIFY(tab.waitUntilIdle(60000));
+        QCOMPARE(tab.viewStack()->currentIndex(), 4);
+        QCOMPARE(tab.quantization().groupSize, 32);
+        QVERIFY2(std::fabs(tab.quantization().sqnrDb - 17.0) < 0.05, qPrintable(QString::number(tab.quantization().sqnrDb)));
+        ParamSet tensor = tab.params();
+        QVERIFY(tensor.setFromString("quant_granularity", "tensor").empty());
+        tab.applyParams(tensor);
+        QVERIFY(tab.waitUntilIdle(60000));
+        QVERIFY2(std::fabs(tab.quantization().sqnrDb - 3.7) < 0.05, qPrintable(QString::number(tab.quantization().sqnrDb)));
+    }
 };
 
 QTEST_MAIN(TestPrecisionTab)

@@ -7,6 +7,7 @@
 #include <QSettings>
 #include <QTranslator>
 
+#include <cstring>
 #include <memory>
 #include <vector>
 
@@ -19,7 +20,7 @@ const QString kLanguageKey = QStringLiteral("ui/language");
 /// tr() inside `namespace aimath` looks up the context "aimath::Class". lupdate
 /// run on one folder (the command every area uses) cannot always see the
 /// header that declares the class and then files the message under "Class".
-/// Both spellings therefore resolve: the qualified one first.
+/// Every spelling therefore resolves, the fully qualified one first.
 class NamespaceTolerantTranslator : public QTranslator {
 public:
     using QTranslator::QTranslator;
@@ -27,9 +28,9 @@ public:
     {
         QString t = QTranslator::translate(context, sourceText, disambiguation, n);
         if (t.isEmpty() && context) {
-            static constexpr char kPrefix[] = "aimath::";
-            if (qstrncmp(context, kPrefix, sizeof(kPrefix) - 1) == 0)
-                t = QTranslator::translate(context + sizeof(kPrefix) - 1, sourceText, disambiguation, n);
+            // "aimath::x::Class" → "x::Class" → "Class".
+            for (const char* c = std::strstr(context, "::"); t.isEmpty() && c; c = std::strstr(c + 2, "::"))
+                t = QTranslator::translate(c + 2, sourceText, disambiguation, n);
         }
         return t;
     }

@@ -12,16 +12,56 @@
 #include <qcustomplot.h>
 
 #include <functional>
+#include <memory>
 
 namespace aimath {
 
 namespace {
 
-QString describeSaveError(const QString& path, const QSaveFile& file)
+QString describeSaveError(const QString& path, const QFileDevice& file)
 {
     const QString why = file.errorString().isEmpty() ? QObject::tr("unknown error") : file.errorString();
     return QObject::tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), why);
 }
+
+/// QSaveFile writes a temporary file and renames it over the target. For a
+/// device or a pipe (/dev/full, /dev/stdout, a FIFO) Qt 6.4 does the same when
+/// the directory is writable (root): it replaced /dev/full with a regular file.
+/// Those targets are written in place instead; nothing there can be lost.
+class OutputFile {
+public:
+    explicit OutputFile(const QString& path)
+    {
+        const QFileInfo fi(path);
+        if (fi.exists() && !fi.isFile() && !fi.isDir())
+            m_direct = std::make_unique<QFile>(path);
+        else
+            m_save = std::make_unique<QSaveFile>(path);
+    }
+    QFileDevice& device() { return m_save ? static_cast<QFileDevice&>(*m_save) : *m_direct; }
+    bool open() { return device().open(QIODevice::WriteOnly); }
+    void cancelWriting()
+    {
+        if (m_save)
+            m_save->cancelWriting();
+    }
+    bool commit()
+    {
+        if (m_save)
+            return m_save->commit();
+        // A writer that ignores a failed write (QSvgGenerator) leaves the error
+        // on the device; close() would clear it, so it is read first (and the
+        // device stays open for errorString()).
+        if (!m_direct->flush() || m_direct->error() != QFileDevice::NoError)
+            return false;
+        m_direct->close();
+        return true;
+    }
+
+private:
+    std::unique_ptr<QSaveFile> m_save;
+    std::unique_ptr<QFile> m_direct;
+};
 
 /// Visits the visible widgets under `root` that the figure is made of: plots
 /// and labels, with their rectangles relative to `root`.
@@ -129,8 +169,9 @@ ExportResult exportFigure(const QWidget* figure, const QString& path, QSize size
     if (!figure)
         return {false, QObject::tr("Cannot write %1: there is no figure to export").arg(path)};
 
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
+    OutputFile out(path);
+    QFileDevice& file = out.device();
+    if (!out.open())
         return {false, describeSaveError(path, file)};
 
     bool drawn = true;
@@ -167,24 +208,28 @@ ExportResult exportFigure(const QWidget* figure, const QString& path, QSize size
         }
     }
     if (!drawn) {
-        file.cancelWriting();
-        return {false, QObject::tr("Cannot write %1: rendering the %2 failed").arg(path, format.toUpper())};
+        // A failed write (a full disk, /dev/full) says so; otherwise the drawing failed.
+        const bool ioError = file.error() != QFileDevice::NoError;
+        const QString why = describeSaveError(path, file);
+        out.cancelWriting();
+        return {false, ioError ? why : QObject::tr("Cannot write %1: rendering the %2 failed").arg(path, format.toUpper())};
     }
-    if (!file.commit())
+    if (!out.commit())
         return {false, describeSaveError(path, file)};
     return {true, {}};
 }
 
 ExportResult writeFileAtomic(const QString& path, const QByteArray& bytes)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
+    OutputFile out(path);
+    QFileDevice& file = out.device();
+    if (!out.open())
         return {false, describeSaveError(path, file)};
     if (file.write(bytes) != bytes.size()) {
-        file.cancelWriting();
+        out.cancelWriting();
         return {false, describeSaveError(path, file)};
     }
-    if (!file.commit())
+    if (!out.commit())
         return {false, describeSaveError(path, file)};
     return {true, {}};
 }

@@ -2,11 +2,18 @@
 // palette (no tab code involved), "White background (for papers)" exports in
 // the light style while the screen is dark, and --theme is checked.
 #include "app/main_window.h"
+#include "app/theme_menu.h"
 #include "widgets/attention/attention_tab.h"
+#include "widgets/embeddings/embeddings_tab.h"
 #include "widgets/common/plot_view.h"
 #include "widgets/common/theme.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSettings>
+#include <QElapsedTimer>
 #include <QImage>
 #include <QProcess>
 #include <QStandardPaths>
@@ -128,6 +135,36 @@ private slots:
         QVERIFY(std::abs(lifted.hslHueF() - navy.hslHueF()) < 0.02);
     }
 
+    void viewThemeMenuAppliesAndRemembers()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("AIMathLabTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("test_theme"));
+        QSettings().remove(QLatin1String(kThemeSettingsKey));
+        MainWindow w(tabs(), false);
+        QMenu* themeMenu = nullptr;
+        for (QMenu* m : w.menuBar()->findChildren<QMenu*>())
+            for (QAction* a : m->actions())
+                if (a->menu() && a->menu()->actions().size() == 3 && a->menu()->actions().at(2)->data() == QLatin1String("dark"))
+                    themeMenu = a->menu();
+        QVERIFY(themeMenu);
+        const QList<QAction*> actions = themeMenu->actions();
+        QCOMPARE(actions.at(0)->data().toString(), QStringLiteral("system"));
+        QVERIFY(actions.at(1)->isChecked());  // cleanup() applied Light
+        actions.at(2)->trigger();
+        QVERIFY(theme::isDark(QApplication::palette()));
+        QCOMPARE(theme::current(), theme::Mode::Dark);
+        QCOMPARE(QSettings().value(QLatin1String(kThemeSettingsKey)).toString(), QStringLiteral("dark"));
+        actions.at(1)->trigger();
+        QVERIFY(!theme::isDark(QApplication::palette()));
+        // The next start applies what was chosen; nonsense falls back to System.
+        applyRememberedTheme();
+        QCOMPARE(theme::current(), theme::Mode::Light);
+        QSettings().setValue(QLatin1String(kThemeSettingsKey), QStringLiteral("sepia"));
+        applyRememberedTheme();
+        QCOMPARE(theme::current(), theme::Mode::System);
+        QSettings().remove(QLatin1String(kThemeSettingsKey));
+    }
+
     void switchingRestylesARealTab()
     {
         MainWindow w(tabs(), true);
@@ -186,6 +223,30 @@ private slots:
             if (QCPTextElement* t = titleOf(p))
                 QCOMPARE(t->textColor(), QColor(Qt::black));
         }
+    }
+
+    void darkRestyleIsCheap()
+    {
+        // Dark plots are checked before every replot: on the embeddings
+        // scatter (one text item per word) that pass must stay far below a frame.
+        MainWindow w({makeTabInfo<EmbeddingsTab>(QStringLiteral("embeddings"))}, true);
+        Tab* tab = w.tab(0);
+        QVERIFY(tab->waitUntilIdle(60000));
+        theme::apply(theme::Mode::Dark);
+        PlotView* busiest = nullptr;
+        for (PlotView* p : replottedPlots(tab))
+            if (!busiest || p->itemCount() > busiest->itemCount())
+                busiest = p;
+        QVERIFY(busiest && busiest->itemCount() >= 100);
+        const QPalette pal = QApplication::palette();
+        constexpr int kRuns = 50;
+        QElapsedTimer t;
+        t.start();
+        for (int i = 0; i < kRuns; ++i)
+            busiest->applyPlotPalette(pal);
+        const double ms = t.nsecsElapsed() / 1e6 / kRuns;
+        qInfo("dark restyle of a plot with %d items and %d plottables: %.3f ms", busiest->itemCount(), busiest->plottableCount(), ms);
+        QVERIFY2(ms < 8.0, qPrintable(QString::number(ms)));
     }
 
     void colourMapsKeepTheirOverlays()

@@ -100,14 +100,19 @@ void PlotView::applyPlotPalette(const QPalette& pal)
 
     QHash<InkKey, Ink> next;
     next.reserve(m_inks.size());
+    QHash<QRgb, QColor> memo;  // a plot uses few distinct colours
     // A colour differing from what was applied last time was set by the tab
-    // since: it is the new authored colour.
+    // since: it is the new authored colour. Only colours the theme changed
+    // need remembering.
     auto adapt = [&](const void* object, int property, const QColor& current) {
         const InkKey key{object, property};
         const auto it = m_inks.constFind(key);
         const QColor authored = (it != m_inks.cend() && it->applied == current) ? it->authored : current;
-        const QColor applied = theme::adaptInk(authored, pal);
-        if (dark)
+        auto m = memo.constFind(authored.rgba());
+        if (m == memo.cend())
+            m = memo.insert(authored.rgba(), theme::adaptInk(authored, pal));
+        const QColor applied = *m;
+        if (applied != authored)
             next.insert(key, {authored, applied});
         return applied;
     };

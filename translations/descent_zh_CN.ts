@@ -65,7 +65,7 @@
     </message>
     <message>
         <source>step</source>
-        <translation>步数</translation>
+        <translation>步</translation>
     </message>
     <message>
         <source>Gradient norm per step</source>
@@ -81,7 +81,7 @@
     </message>
     <message>
         <source>step t</source>
-        <translation>步数 t</translation>
+        <translation>步 t</translation>
     </message>
     <message>
         <source>s(t) = lr_t / lr</source>

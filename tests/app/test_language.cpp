@@ -24,6 +24,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTextBrowser>
 #include <QTest>
 #include <qcustomplot.h>
 
@@ -336,6 +337,13 @@ private slots:
         QVERIFY(!help->currentMarkdown().isEmpty());
         help->showPage(QStringLiteral("index"));
         QVERIFY(help->currentMarkdown().contains(QStringLiteral("AI Math Lab")));
+        // The overview links to the tab pages by file name.
+        QVERIFY(help->currentMarkdown().contains(QStringLiteral("(attention.md)")));
+        auto* browser = help->findChild<QTextBrowser*>();
+        QVERIFY(browser);
+        emit browser->anchorClicked(QUrl(QStringLiteral("attention.md")));
+        QCOMPARE(help->currentPage(), QStringLiteral("attention"));
+        help->showPage(QStringLiteral("index"));
         QCOMPARE(help->currentMarkdown(), HelpWindow::pageMarkdown(QStringLiteral("en"), QStringLiteral("index")));
         w.setLanguage(QStringLiteral("zh_CN"));
         QCOMPARE(help->currentPage(), QStringLiteral("index"));
@@ -349,6 +357,26 @@ private slots:
         w.setLanguage(QStringLiteral("en"));
         QCOMPARE(help->currentMarkdown(), HelpWindow::pageMarkdown(QStringLiteral("en"), QStringLiteral("index")));
         QVERIFY(!hasHan(help->windowTitle()));
+    }
+
+    void everyTabHasHelpPages_data()
+    {
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<QString>("page");
+        for (const QString& lang : supportedLanguages()) {
+            QTest::newRow(qPrintable(lang + QStringLiteral("/index"))) << lang << QStringLiteral("index");
+            for (const TabInfo& t : builtinTabs())
+                QTest::newRow(qPrintable(lang + QLatin1Char('/') + t.id)) << lang << t.id;
+        }
+    }
+    void everyTabHasHelpPages()
+    {
+        QFETCH(QString, lang);
+        QFETCH(QString, page);
+        const QString md = HelpWindow::pageMarkdown(lang, page);
+        QVERIFY2(!md.isEmpty(), qPrintable(QStringLiteral("resources/help/%1/%2.md is missing").arg(lang, page)));
+        QVERIFY2(md.startsWith(QLatin1String("# ")), qPrintable(QStringLiteral("%1/%2.md does not start with a # title").arg(lang, page)));
+        QCOMPARE(hasHan(md.section(QLatin1Char('\n'), 0, 0)), lang == QLatin1String("zh_CN"));
     }
 
     void missingHelpPageShowsAMessage()

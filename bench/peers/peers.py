@@ -89,7 +89,7 @@ if np is not None and want("surface"):
 
         emit(name=f"surface_{sid}", size="1024x1024 grid", peer="NumPy on a meshgrid (float64)", peer_ms=best_ms(run))
 
-if np is not None and want("glove"):
+if np is not None and want("glove") and os.path.exists(f"{data}/glove.txt"):
     def loadtxt():
         np.loadtxt(f"{data}/glove.txt", usecols=range(1, 101), dtype=np.float32, comments=None)
 

@@ -6,9 +6,6 @@
 set -u
 kind=$1
 file=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-broken="$tmp/$(basename "$file")"
 case $kind in
 desktop)
   tool=desktop-file-validate
@@ -21,7 +18,7 @@ desktop)
     [ -n "$out" ] && printf '%s\n' "$out"
     [ $rc -eq 0 ] && ! grep -qE '(error|warning):' <<<"$out"
   }
-  grep -v '^Type=' "$file" >"$broken"  # the required key Type is missing
+  make_broken() { grep -v '^Type=' "$file" >"$1"; }  # the required key Type is missing
   ;;
 metainfo)
   tool=appstreamcli
@@ -29,7 +26,7 @@ metainfo)
   # Errors and warnings fail (appstreamcli's own exit status); --no-net: no
   # screenshot or URL is fetched.
   check() { appstreamcli validate --no-net --explain "$1"; }
-  grep -v '<summary>' "$file" >"$broken"  # a component without a summary
+  make_broken() { grep -v '<summary>' "$file" >"$1"; }  # a component without a summary
   ;;
 *)
   echo "usage: $0 desktop|metainfo FILE" >&2
@@ -40,6 +37,10 @@ if ! command -v "$tool" >/dev/null 2>&1; then
   echo "SKIP: $tool is not installed (apt-get install $pkg); $file was not validated"
   exit 77
 fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+broken="$tmp/$(basename "$file")"
+make_broken "$broken"
 echo "== $tool: $file"
 if ! check "$file"; then
   echo "FAIL: $file does not pass $tool"

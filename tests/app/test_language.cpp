@@ -363,7 +363,7 @@ private slots:
     {
         QTest::addColumn<QString>("lang");
         QTest::addColumn<QString>("page");
-        for (const QString& lang : supportedLanguages()) {
+        for (const QString& lang : aimath::supportedLanguages()) {
             QTest::newRow(qPrintable(lang + QStringLiteral("/index"))) << lang << QStringLiteral("index");
             for (const TabInfo& t : builtinTabs())
                 QTest::newRow(qPrintable(lang + QLatin1Char('/') + t.id)) << lang << t.id;

@@ -309,6 +309,7 @@ PrecisionTab::PrecisionTab(ParamSet params, QWidget* parent)
             setParam("view", kViews[static_cast<std::size_t>(id)]);
     });
     connect(&m_accumWatcher, &QFutureWatcher<AccumOutcome>::finished, this, &PrecisionTab::onAccumulationFinished);
+    connect(&m_quantWatcher, &QFutureWatcher<QuantOutcome>::finished, this, &PrecisionTab::onQuantizationFinished);
     m_progressTimer.setInterval(100);
     connect(&m_progressTimer, &QTimer::timeout, this, &PrecisionTab::onProgressTick);
 
@@ -334,6 +335,7 @@ PrecisionTab::~PrecisionTab()
     if (m_accumCancel)
         m_accumCancel->store(true);
     m_accumWatcher.waitForFinished();
+    m_quantWatcher.waitForFinished();
 }
 
 void PrecisionTab::buildInspectView(QWidget* page)
@@ -392,6 +394,9 @@ void PrecisionTab::buildInspectView(QWidget* page)
                                         tr("spacing (ULP)"), tr("via fp32 first")});
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Fit the columns to the first 100 rows (every format of the first values) and the visible
+    // ones, not to all of 64 values × every format: each fit lays out the text of every row measured.
+    m_table->horizontalHeader()->setResizeContentsPrecision(100);
     m_table->verticalHeader()->setVisible(false);
     // The table is not part of the exported figure (it lives under the view stack, see the constructor).
     m_table->setMaximumHeight(150);
@@ -605,7 +610,8 @@ void PrecisionTab::onParamsChanged(const std::set<std::string>& keys)
     if (any({"rounding", "overflow", "seed", "logit_scale", "grad_log10_mean", "grad_log10_std", "loss_scale"}))
         drawStability();
     if (any({"seed", "quant_format", "quant_granularity", "quant_rows", "quant_cols", "outlier_fraction", "outlier_scale"}))
-        drawQuantization();
+        if (!m_quantBusy)  // else drawn when the background result arrives
+            drawQuantization();
     updateReadouts();
     updateExplanation();
 }
@@ -623,6 +629,12 @@ void PrecisionTab::computeInspect()
         } else {
             bad << tr("entry %1 \"%2\" is not a number (%3)").arg(i + 1).arg(QString::fromStdString(entries[i]), QString::fromStdString(r.error));
         }
+    }
+    // The first three are named; 64 bad entries made an 8 KB error banner.
+    if (bad.size() > 3) {
+        const qsizetype more = bad.size() - 3;
+        bad = bad.mid(0, 3);
+        bad << QStringLiteral("… (+%1)").arg(more);
     }
     if (!bad.isEmpty())
         m_valuesError = QStringLiteral("values: ") + bad.join(QStringLiteral("; "));
@@ -698,16 +710,46 @@ void PrecisionTab::computeQuantization()
     // The tensor only changes with its own parameters; switching format or granularity reuses it.
     const std::vector<double> key{double(rows), double(cols), m_params.real("outlier_fraction"), m_params.real("outlier_scale"),
                                   double(m_params.integer("seed"))};
-    if (key != m_weightsKey) {
-        m_weights = nm::generateWeights(rows, cols, m_params.real("outlier_fraction"), m_params.real("outlier_scale"),
-                                        static_cast<std::uint64_t>(m_params.integer("seed")));
-        m_weightsKey = key;
-    }
     nm::QuantFormat f = nm::QuantFormat::Int4;
     nm::QuantGranularity g = nm::QuantGranularity::Tensor;
     nm::parseQuantFormat(m_params.text("quant_format"), f);
     nm::parseQuantGranularity(m_params.text("quant_granularity"), g);
-    m_quant = nm::quantize(m_weights, rows, cols, f, g);
+    const quint64 generation = ++m_quantGeneration;  // anything still running is stale now
+    const double fraction = m_params.real("outlier_fraction"), scale = m_params.real("outlier_scale");
+    const auto seed = static_cast<std::uint64_t>(m_params.integer("seed"));
+    auto job = [rows, cols, f, g, fraction, scale, seed, generation, key,
+                weights = key == m_weightsKey ? m_weights : std::shared_ptr<const std::vector<double>>()] {
+        QuantOutcome o;
+        o.generation = generation;
+        o.weightsKey = key;
+        o.weights = weights ? weights : std::make_shared<const std::vector<double>>(nm::generateWeights(rows, cols, fraction, scale, seed));
+        o.result = nm::quantize(*o.weights, rows, cols, f, g);
+        return o;
+    };
+    if (static_cast<long long>(rows) * cols < kAsyncQuantCells) {
+        QuantOutcome o = job();
+        m_weights = std::move(o.weights);
+        m_weightsKey = std::move(o.weightsKey);
+        m_quant = std::move(o.result);
+        m_quantBusy = false;
+        return;
+    }
+    // Millions of cells take a noticeable time: off the GUI thread; the old picture stays until then.
+    m_quantBusy = true;
+    m_quantWatcher.setFuture(QtConcurrent::run(job));
+}
+
+void PrecisionTab::onQuantizationFinished()
+{
+    QuantOutcome o = m_quantWatcher.result();
+    if (o.generation != m_quantGeneration)
+        return;  // stale: a newer request is on its way
+    m_quantBusy = false;
+    m_weights = std::move(o.weights);
+    m_weightsKey = std::move(o.weightsKey);
+    m_quant = std::move(o.result);
+    drawQuantization();
+    updateReadouts();
 }
 
 // ---------------------------------------------------------------------------
@@ -777,13 +819,13 @@ bool PrecisionTab::waitUntilIdle(int timeoutMs)
 {
     QElapsedTimer t;
     t.start();
-    while (m_accumBusy && t.elapsed() < timeoutMs) {
+    while ((m_accumBusy || m_quantBusy) && t.elapsed() < timeoutMs) {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        if (m_accumBusy)
+        if (m_accumBusy || m_quantBusy)
             QThread::msleep(2);
     }
     QCoreApplication::processEvents();
-    return !m_accumBusy;
+    return !(m_accumBusy || m_quantBusy);
 }
 
 QCPGraph* PrecisionTab::accumulationGraph(const std::string& formatId, nm::SumMethod method) const
@@ -861,6 +903,9 @@ void PrecisionTab::drawInspect()
     m_errPlot->yAxis->setRange(kErrorFloor / 2, kErrorCeiling * 2);
     m_errPlot->replot(QCustomPlot::rpQueuedReplot);
 
+    // ResizeToContents measures a whole column again for every changed cell (text
+    // layout of each row: 0.3 s for the default 32 rows); fill first, fit once.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->setRowCount(static_cast<int>(m_rows.size()));
     for (int r = 0; r < static_cast<int>(m_rows.size()); ++r) {
         const auto& row = m_rows[static_cast<std::size_t>(r)];
@@ -883,6 +928,7 @@ void PrecisionTab::drawInspect()
             item->setText(cells[c]);
         }
     }
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_flipLabel->setText(tr("Click a bit in the pattern to flip it and see the value the new code encodes."));
 }
 

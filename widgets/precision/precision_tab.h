@@ -45,6 +45,7 @@ public:
     QJsonObject exportData() const override;
     QString exportCsv() const override;
     bool waitUntilIdle(int timeoutMs) override;
+    bool isBusy() const override { return m_accumBusy || m_quantBusy; }
 
     // What is on screen, for tests.
     struct InspectRow {
@@ -96,6 +97,13 @@ private:
         quint64 generation = 0;
         numerics::AccumulationResult result;
     };
+    struct QuantOutcome {
+        quint64 generation = 0;
+        std::shared_ptr<const std::vector<double>> weights;
+        std::vector<double> weightsKey;
+        numerics::QuantizationResult result;
+    };
+    void onQuantizationFinished();
 
     void buildInspectView(QWidget* page);
     void buildRangeView(QWidget* page);
@@ -166,9 +174,15 @@ private:
     QCPBars* m_gradBars = nullptr;
 
     // Quantization
-    std::vector<double> m_weights;
+    std::shared_ptr<const std::vector<double>> m_weights;  // shared with a background job
     std::vector<double> m_weightsKey;  ///< rows, cols, outlier fraction/scale, seed of m_weights
     numerics::QuantizationResult m_quant;
+    // Tensors from kAsyncQuantCells cells on are quantized in the background;
+    // a result whose generation is not the latest is dropped.
+    static constexpr long long kAsyncQuantCells = 512 * 512;
+    QFutureWatcher<QuantOutcome> m_quantWatcher;
+    quint64 m_quantGeneration = 0;
+    bool m_quantBusy = false;
     PlotView* m_quantHistPlot = nullptr;
     PlotView* m_quantErrPlot = nullptr;
     QCPBars* m_quantHistBars = nullptr;

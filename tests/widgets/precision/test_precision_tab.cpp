@@ -217,6 +217,39 @@ private slots:
         QCOMPARE(total, 256.0 * 256.0);
     }
 
+    // A 1024 × 1024 tensor is quantized off the GUI thread: the old picture stays
+    // until the result arrives, and the result is the engine's, number for number.
+    void largeQuantizationRunsInBackground()
+    {
+        PrecisionTab tab(withValues({{"view", "quantization"}}));
+        tab.show();
+        QVERIFY(tab.waitUntilIdle(60000));  // the accumulation view's sum also starts in the background
+        QVERIFY(!tab.isBusy());
+        const double smallSqnr = tab.quantization().sqnrDb;
+        ParamSet p = tab.params();
+        p.set("quant_rows", 1024LL);
+        p.set("quant_cols", 1024LL);
+        p.set("quant_granularity", std::string("block32"));
+        tab.applyParams(p);
+        QVERIFY(tab.isBusy());
+        QCOMPARE(tab.quantization().sqnrDb, smallSqnr);  // still the 256 × 256 result
+        QVERIFY(tab.waitUntilIdle(60000));
+        QVERIFY(!tab.isBusy());
+        const std::vector<double> w = numerics::generateWeights(1024, 1024, p.real("outlier_fraction"), p.real("outlier_scale"),
+                                                                static_cast<std::uint64_t>(p.integer("seed")));
+        numerics::QuantFormat f = numerics::QuantFormat::Int4;
+        numerics::parseQuantFormat(p.text("quant_format"), f);
+        const numerics::QuantizationResult ref = numerics::quantize(w, 1024, 1024, f, numerics::QuantGranularity::Block32);
+        QVERIFY(tab.quantization().ok);
+        QCOMPARE(tab.quantization().sqnrDb, ref.sqnrDb);
+        QCOMPARE(tab.quantization().mse, ref.mse);
+        QCOMPARE(tab.quantization().groupSize, 32);
+        double total = 0;
+        for (auto it = tab.quantHistBars()->data()->constBegin(); it != tab.quantHistBars()->data()->constEnd(); ++it)
+            total += it->value;
+        QCOMPARE(total, 1024.0 * 1024.0);
+    }
+
     void lossScaleShiftsTheHistogram()
     {
         PrecisionTab tab(withValues({{"view", "stability"}}));

@@ -43,6 +43,7 @@ MainWindow::MainWindow(std::vector<TabInfo> tabs, bool headless, QWidget* parent
     , m_infos(std::move(tabs))
     , m_headless(headless)
 {
+    QGuiApplication::setApplicationDisplayName(tr("AI Math Lab"));
     setWindowTitle(tr("AI Math Lab"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/aimathlab.svg")));
     setAcceptDrops(true);
@@ -195,6 +196,8 @@ void MainWindow::setLanguage(const QString& code)
 
 void MainWindow::retranslateUi()
 {
+    // Qt appends the display name to every window title unless they are equal.
+    QGuiApplication::setApplicationDisplayName(tr("AI Math Lab"));
     setWindowTitle(tr("AI Math Lab"));
     // A new menu bar (the old one goes with its actions and shortcuts).
     setMenuBar(new QMenuBar(this));

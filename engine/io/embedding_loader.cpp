@@ -153,6 +153,11 @@ std::string checkMemory(const LoadOptions& o, std::uint64_t rows, std::uint64_t 
 /// a table the file cannot hold is refused before it is allocated.
 std::string checkFitsText(std::uint64_t fileBytes, std::uint64_t rows, std::uint64_t dim)
 {
+    // Only a guard against big allocations: a small table is parsed, so a ragged
+    // file gets its precise "line N: expected K columns" instead of this.
+    constexpr long double kSmallTableBytes = 16.0L * 1024 * 1024;
+    if (static_cast<long double>(rows) * static_cast<long double>(dim) * sizeof(float) <= kSmallTableBytes)
+        return {};
     const long double need = 2.0L * static_cast<long double>(rows) * static_cast<long double>(dim);
     if (need > static_cast<long double>(fileBytes) + 1.0L)
         return std::to_string(rows) + " rows of " + std::to_string(dim) + " values need at least " + megabytes(need) + " of text but the file has " +

@@ -59,7 +59,8 @@ JointInfo jointInformation(const std::vector<double>& weights, int rows, int col
             const double a = j.px[static_cast<std::size_t>(x)], b = j.py[static_cast<std::size_t>(y)];
             j.hxGivenY -= pxy * std::log(pxy / b);
             j.hyGivenX -= pxy * std::log(pxy / a);
-            j.mi += pxy * std::log(pxy / (a * b));
+            // Not log(pxy / (a·b)): for a cell of 1e-300 the product a·b underflows to 0.
+            j.mi += pxy * (std::log(pxy / a) - std::log(b));
         }
     j.hxGivenY = std::max(j.hxGivenY, 0.0);
     j.hyGivenX = std::max(j.hyGivenX, 0.0);

@@ -58,6 +58,18 @@ private slots:
         QVERIFY(j.mi > 0);
     }
 
+    void tinyCellsStayFinite()
+    {
+        // X = Y (a diagonal table), so I(X;Y) = H(X) exactly, even with a cell of
+        // 1e-300 whose p(x)·p(y) underflows to 0 (found by the parameter walk).
+        const JointInfo j = jointInformation({1e6, 0, 0, 0, 0, 1e6, 0, 0, 0, 0, 1e-300, 0, 0, 0, 0, 1e6}, 4, 4);
+        QVERIFY(j.ok);
+        QVERIFY(std::isfinite(j.mi));
+        QVERIFY(std::fabs(j.mi - j.hx) <= 1e-12 * j.hx);
+        QVERIFY(std::fabs(j.mi - std::log(3.0)) < 1e-12);  // three equal cells; the tiny one adds ~1e-304
+        QVERIFY(j.hxGivenY < 1e-12 && j.hyGivenX < 1e-12);
+    }
+
     void badTables()
     {
         QVERIFY(!jointInformation({0, 0, 0, 0}, 2, 2).ok);

@@ -69,7 +69,7 @@ Tab::Tab(ParamSet params, QWidget* parent)
     vsplit->addWidget(m_explanation);
     vsplit->setStretchFactor(0, 5);
     vsplit->setStretchFactor(1, 1);
-    vsplit->setSizes({800, 150});
+    vsplit->setSizes({760, 230});  // room for the formula and the three "Try this" links
     rightLayout->addWidget(vsplit, 1);
 
     split->addWidget(scroll);

@@ -5,37 +5,22 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
 
+#include "tests/support/run_process.h"
+
 class TestCommandLine : public QObject {
     Q_OBJECT
 
-    struct Run {
-        int code = -1;
-        QString out;
-        QString err;
-    };
+    using Run = aimath::test::ProcessResult;
 
+    // No display at all: headless modes must not need one.
     Run run(const QStringList& args)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        // No display at all: headless modes must not need one.
-        env.remove(QStringLiteral("DISPLAY"));
-        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(AIMATH_TESTSHELL_BIN), args);
-        if (!p.waitForFinished(60000)) {
-            p.kill();
-            return {};
-        }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        return aimath::test::runProcess(QStringLiteral(AIMATH_TESTSHELL_BIN), args,
+                                        aimath::test::noDisplay(m_dir.filePath(QStringLiteral("config"))).timeout(60000));
     }
 
     QString path(const QString& name) const { return m_dir.filePath(name); }

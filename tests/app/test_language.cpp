@@ -7,6 +7,7 @@
 #include "app/language.h"
 #include "app/main_window.h"
 #include "tests/support/demo_tab.h"
+#include "tests/support/run_process.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -18,7 +19,6 @@
 #include <QApplication>
 #include <QMenu>
 #include <QMenuBar>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
@@ -439,17 +439,13 @@ private slots:
         QFETCH(QString, lang);
         QFETCH(QStringList, args);
         QFETCH(bool, chinese);
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        aimath::test::ProcessSetup setup;
         for (const char* v : {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "DISPLAY", "WAYLAND_DISPLAY"})
-            env.remove(QString::fromLatin1(v));
-        env.insert(QStringLiteral("LANG"), lang);
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(AIMATHLAB_BIN), args << QStringLiteral("--list-tabs"));
-        QVERIFY(p.waitForFinished(60000));
-        QCOMPARE(p.exitCode(), 0);
-        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+            setup.unset(QString::fromLatin1(v));
+        setup.set(QStringLiteral("LANG"), lang).set(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config"))).timeout(60000);
+        const aimath::test::ProcessResult r = aimath::test::runProcess(QStringLiteral(AIMATHLAB_BIN), args << QStringLiteral("--list-tabs"), setup);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QString& out = r.out;
         QVERIFY2(out.contains(QStringLiteral("attention\t")), qPrintable(out));
         QVERIFY2(hasHan(out) == chinese, qPrintable(out));
         // Ids stay English whatever the language.

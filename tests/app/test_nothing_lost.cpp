@@ -19,11 +19,11 @@
 // the real /dev/full, whose directory an ordinary user cannot write anyway.
 #include "app/main_window.h"
 #include "tests/support/demo_tab.h"
+#include "tests/support/run_process.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -164,33 +164,22 @@ class TestNothingLost : public QObject {
                                                                                                             << QString::fromLatin1(what);
     }
 
-    struct Run {
-        int code = -1;
-        QString err;
-    };
+    using Run = aimath::test::ProcessResult;
 
     Run runShell(const QStringList& args, bool dropToNobody)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_root + QStringLiteral("/config"));
-        env.insert(QStringLiteral("HOME"), m_root + QStringLiteral("/config"));
-        if (dropToNobody && ::geteuid() == 0)
-            env.insert(QStringLiteral("XDG_RUNTIME_DIR"), m_root + QStringLiteral("/runtime"));
-        p.setProcessEnvironment(env);
-        if (dropToNobody && ::geteuid() == 0)
-            p.setChildProcessModifier([] {
+        aimath::test::ProcessSetup setup = aimath::test::offscreen()
+                                               .set(QStringLiteral("XDG_CONFIG_HOME"), m_root + QStringLiteral("/config"))
+                                               .set(QStringLiteral("HOME"), m_root + QStringLiteral("/config"))
+                                               .timeout(60000);
+        if (dropToNobody && ::geteuid() == 0) {
+            setup.set(QStringLiteral("XDG_RUNTIME_DIR"), m_root + QStringLiteral("/runtime"));
+            setup.childModifier = [] {
                 if (::setgid(kNobody) != 0 || ::setuid(kNobody) != 0)
                     ::_exit(99);
-            });
-        p.start(QStringLiteral(AIMATH_TESTSHELL_BIN), args);
-        if (!p.waitForFinished(60000)) {
-            p.kill();
-            p.waitForFinished();
-            return {};
+            };
         }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardError())};
+        return aimath::test::runProcess(QStringLiteral(AIMATH_TESTSHELL_BIN), args, setup);
     }
 
 private slots:

@@ -15,6 +15,7 @@
 #include "app/main_window.h"
 #include "engine/core/params.h"
 #include "engine/core/parse.h"
+#include "tests/support/run_process.h"
 #include "widgets/common/figure_export.h"
 #include "widgets/common/readout_panel.h"
 
@@ -24,7 +25,6 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
@@ -719,17 +719,12 @@ private slots:
         QFETCH(QString, tab);
         QFETCH(QString, assignment);
         QFETCH(QString, expect);
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(AIMATHLAB_BIN), {QStringLiteral("--tab"), tab, QStringLiteral("--set"), assignment, QStringLiteral("--export-image"),
-                                               m_dir.filePath(QStringLiteral("never.png"))});
-        QVERIFY(p.waitForFinished(60000));
-        const QString err = QString::fromUtf8(p.readAllStandardError());
-        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
-        QVERIFY2(p.exitCode() == 2, qPrintable(QStringLiteral("exit %1: %2").arg(p.exitCode()).arg(err)));
+        const aimath::test::ProcessResult r = aimath::test::runProcess(
+            QStringLiteral(AIMATHLAB_BIN),
+            {QStringLiteral("--tab"), tab, QStringLiteral("--set"), assignment, QStringLiteral("--export-image"), m_dir.filePath(QStringLiteral("never.png"))},
+            aimath::test::offscreen().set(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config"))).timeout(60000));
+        const QString& err = r.err;
+        QVERIFY2(r.code == 2, qPrintable(QStringLiteral("exit %1: %2").arg(r.code).arg(err)));
         QVERIFY2(err.contains(expect), qPrintable(err));
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("never.png"))));
     }

@@ -3,6 +3,7 @@
 // the light style while the screen is dark, and --theme is checked.
 #include "app/main_window.h"
 #include "app/theme_menu.h"
+#include "tests/support/run_process.h"
 #include "widgets/attention/attention_tab.h"
 #include "widgets/embeddings/embeddings_tab.h"
 #include "widgets/common/plot_view.h"
@@ -15,7 +16,6 @@
 #include <QSettings>
 #include <QElapsedTimer>
 #include <QImage>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -310,13 +310,10 @@ private slots:
     void commandLineTheme()
     {
         auto run = [](const QStringList& args, QString* err = nullptr) {
-            QProcess p;
-            p.start(QStringLiteral(AIMATHLAB_BIN), args);
-            if (!p.waitForFinished(120000))
-                return -1;
+            const aimath::test::ProcessResult r = aimath::test::runProcess(QStringLiteral(AIMATHLAB_BIN), args, aimath::test::ProcessSetup{});
             if (err)
-                *err = QString::fromUtf8(p.readAllStandardError());
-            return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+                *err = r.err;
+            return r.code;
         };
         QString err;
         const QString bad = m_dir.filePath(QStringLiteral("bad.png"));

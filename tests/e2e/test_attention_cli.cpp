@@ -7,38 +7,21 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
+
+#include "tests/support/run_process.h"
 
 #include <cmath>
 
 namespace {
 
-struct Run {
-    int code = -1;
-    QString out, err;
-};
+using Run = aimath::test::ProcessResult;
 
 Run runApp(const QStringList& args)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(AIMATHLAB_BIN), args);
-    Run r;
-    if (!p.waitForFinished(300000)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = QStringLiteral("timed out");
-        return r;
-    }
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return aimath::test::runProcess(QStringLiteral(AIMATHLAB_BIN), args, aimath::test::offscreen().timeout(300000));
 }
 
 QJsonObject readJson(const QString& path)

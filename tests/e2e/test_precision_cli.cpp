@@ -6,38 +6,22 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "tests/support/run_process.h"
 
 #include <cmath>
 
 class TestPrecisionCli : public QObject {
     Q_OBJECT
 
-    struct Run {
-        int code = -1;
-        QString out;
-        QString err;
-    };
+    using Run = aimath::test::ProcessResult;
 
     Run run(const QStringList& args, int timeoutMs = 120000)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("DISPLAY"));
-        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(AIMATHLAB_BIN), QStringList{QStringLiteral("--tab"), QStringLiteral("precision")} + args);
-        if (!p.waitForFinished(timeoutMs)) {
-            p.kill();
-            p.waitForFinished();
-            return {};
-        }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        return aimath::test::runProcess(QStringLiteral(AIMATHLAB_BIN), QStringList{QStringLiteral("--tab"), QStringLiteral("precision")} + args,
+                                        aimath::test::noDisplay(m_dir.filePath(QStringLiteral("config"))).timeout(timeoutMs));
     }
 
     QJsonObject readJson(const QString& path)

@@ -441,7 +441,7 @@ void MainWindow::onCopyImage()
     if (!t)
         return;
     const QSize size = t->figure()->size().isEmpty() ? QSize(1600, 1000) : t->figure()->size();
-    QApplication::clipboard()->setImage(renderFigure(t->figure(), size, 2.0));
+    QApplication::clipboard()->setImage(renderFigure(t->figure(), size, 2.0, exportOnWhite()));
     statusBar()->showMessage(tr("Figure copied to the clipboard"), 3000);
 }
 
@@ -512,6 +512,13 @@ void MainWindow::onTiming(double computeMs, double replotMs)
     m_timing->setText(tr("compute %1 ms · replot %2 ms").arg(computeMs, 0, 'f', 1).arg(replotMs, 0, 'f', 1));
 }
 
+bool MainWindow::exportOnWhite()
+{
+    // The export dialog's "White background (for papers)", on until the user turns it off:
+    // every image that leaves the app (save, copy, a plot's own menu) follows it.
+    return QSettings().value(QStringLiteral("export/white"), true).toBool();
+}
+
 void MainWindow::onPlotRequest(PlotView* plot, int request)
 {
     QSettings s;
@@ -524,9 +531,12 @@ void MainWindow::onPlotRequest(PlotView* plot, int request)
             return;
         s.setValue(QStringLiteral("export/dir"), QFileInfo(path).absolutePath());
         const QSize size = plot->size();
-        const ExportResult r = exportFigure(plot, path, size, 2.0);
+        const ExportResult r = exportFigure(plot, path, size, 2.0, exportOnWhite());
         if (!r.ok)
             showFailure(r.message);
+    } else if (request == static_cast<int>(PlotView::Request::CopyImage)) {
+        plot->copyImage(exportOnWhite());
+        statusBar()->showMessage(tr("Plot copied to the clipboard"), 3000);
     } else {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export Plot Data"), QDir(dir).filePath(base + QStringLiteral(".csv")), tr("CSV table (*.csv)"));
         if (path.isEmpty())

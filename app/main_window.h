@@ -81,6 +81,8 @@ private:
     void retranslateUi();
     void onTiming(double computeMs, double replotMs);
     void onPlotRequest(PlotView* plot, int request);
+    /// The remembered "White background (for papers)" choice of image exports (default on).
+    static bool exportOnWhite();
     void showFailure(const QString& message);
 
     std::vector<TabInfo> m_infos;

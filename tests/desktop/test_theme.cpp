@@ -11,6 +11,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
+#include <QContextMenuEvent>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
@@ -19,6 +21,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace aimath;
 
@@ -305,6 +308,58 @@ private slots:
         const Inks inkB = countInks(b);
         QVERIFY2(inkB.light > 1000, qPrintable(QStringLiteral("light ink pixels: %1").arg(inkB.light)));
         QVERIFY(inkB.dark > inkA.dark * 3);
+    }
+
+    /// Edit > Copy Image and a plot's own "Copy image" follow the export dialog's
+    /// "White background (for papers)" choice, as saving does: on by default.
+    void copiesFollowTheWhiteBackgroundChoice()
+    {
+        MainWindow w(tabs(), true);
+        w.resize(1400, 900);
+        w.setAttribute(Qt::WA_DontShowOnScreen);
+        w.show();
+        QVERIFY(w.tab(0)->waitUntilIdle(60000));
+        theme::apply(theme::Mode::Dark);
+        QCoreApplication::processEvents();
+        QAction* copyFigure = nullptr;
+        for (QAction* a : w.findChildren<QAction*>())
+            if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C))
+                copyFigure = a;
+        QVERIFY(copyFigure);
+        const QList<PlotView*> plots = replottedPlots(w.tab(0));
+        QVERIFY(!plots.isEmpty());
+        PlotView* plot = plots.front();
+        // The plot's context menu, second entry ("Copy image").
+        auto copyFromPlotMenu = [plot] {
+            QTimer::singleShot(0, [] {
+                QWidget* popup = QApplication::activePopupWidget();
+                if (!popup)
+                    return;
+                QTest::keyClick(popup, Qt::Key_Down);
+                QTest::keyClick(popup, Qt::Key_Down);
+                QTest::keyClick(popup, Qt::Key_Return);
+            });
+            QContextMenuEvent event(QContextMenuEvent::Mouse, QPoint(20, 20), plot->mapToGlobal(QPoint(20, 20)));
+            QApplication::sendEvent(plot, &event);
+            return QApplication::clipboard()->image();
+        };
+        QSettings settings;
+        settings.remove(QStringLiteral("export/white"));
+        for (const bool white : {true, false}) {
+            if (!white)
+                settings.setValue(QStringLiteral("export/white"), false);
+            QApplication::clipboard()->clear();
+            copyFigure->trigger();
+            const QImage figure = QApplication::clipboard()->image();
+            QApplication::clipboard()->clear();
+            const QImage single = copyFromPlotMenu();
+            QVERIFY2(!figure.isNull() && !single.isNull(), white ? "white" : "screen");
+            QCOMPARE(single.size(), plot->size() * 2);
+            for (const QImage& image : {figure, single})
+                for (const QColor& c : corners(image))
+                    QVERIFY2(white ? c.rgb() == QColor(Qt::white).rgb() : c.lightnessF() < 0.25, qPrintable(c.name()));
+        }
+        settings.remove(QStringLiteral("export/white"));
     }
 
     void commandLineTheme()

@@ -1,5 +1,6 @@
 #include "widgets/common/plot_view.h"
 
+#include "widgets/common/figure_export.h"
 #include "widgets/common/theme.h"
 
 #include <QApplication>
@@ -279,10 +280,9 @@ QString PlotView::plotCsv() const
     return out;
 }
 
-void PlotView::copyImage()
+void PlotView::copyImage(bool whiteBackground)
 {
-    deselectAll();
-    QApplication::clipboard()->setPixmap(toPixmap(width(), height(), 2.0));
+    QApplication::clipboard()->setImage(renderFigure(this, size(), 2.0, whiteBackground));
 }
 
 void PlotView::contextMenuEvent(QContextMenuEvent* event)
@@ -301,8 +301,12 @@ void PlotView::contextMenuEvent(QContextMenuEvent* event)
         requestHandler()(this, Request::SaveImage);
     else if (chosen == data)
         requestHandler()(this, Request::ExportData);
-    else if (chosen == copy)
-        copyImage();
+    else if (chosen == copy) {
+        if (canAsk)
+            requestHandler()(this, Request::CopyImage);
+        else
+            copyImage();
+    }
     else if (chosen == reset)
         resetView();
 }

@@ -31,13 +31,16 @@ public:
     QString plotCsv() const;
     void resetView();
 
-    /// The context-menu actions that need a dialog are handed to the app (widgets
-    /// never open file dialogs themselves); the app installs this handler once.
-    enum class Request { SaveImage, ExportData };
+    /// The context-menu actions that need a dialog or the app's export settings
+    /// are handed to the app (widgets never open file dialogs or read settings
+    /// themselves); the app installs this handler once.
+    enum class Request { SaveImage, ExportData, CopyImage };
     using RequestHandler = std::function<void(PlotView*, Request)>;
     static void setRequestHandler(RequestHandler handler);
-    /// Puts this plot alone on the clipboard as an image.
-    void copyImage();
+    /// Puts this plot alone on the clipboard as an image at twice its size, in
+    /// the light style on white when `whiteBackground` (as exports for papers
+    /// are), else as on screen.
+    void copyImage(bool whiteBackground = true);
 
     /// Styles the plot for `palette` now: background, axes, ticks, tick and axis
     /// labels, grid and zero lines, legends, titles, colour-scale axes, and the

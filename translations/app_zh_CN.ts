@@ -217,6 +217,10 @@
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
+    <message>
+        <source>Plot copied to the clipboard</source>
+        <translation>图表已复制到剪贴板</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>

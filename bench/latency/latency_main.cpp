@@ -210,6 +210,9 @@ int main(int argc, char** argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    // The app's resources (icons, help, translations) live in a static library:
+    // registered as the real binary does, so the window is the one users get.
+    Q_INIT_RESOURCE(aimathlab);
     g_clock.start();
     const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("latency.json");
     // argv[2] (optional): only rows whose "tab setting parameter" contains it (profiling one case).

@@ -85,6 +85,19 @@ QList<QColor> corners(const QImage& image)
     return {image.pixelColor(0, 0), image.pixelColor(w, 0), image.pixelColor(0, h), image.pixelColor(w, h)};
 }
 
+/// Shows `w` off screen with its first tab computed, then turns the theme dark.
+bool showDark(MainWindow& w)
+{
+    w.resize(1400, 900);
+    w.setAttribute(Qt::WA_DontShowOnScreen);
+    w.show();
+    if (!w.tab(0)->waitUntilIdle(60000))
+        return false;
+    theme::apply(theme::Mode::Dark);
+    QCoreApplication::processEvents();
+    return true;
+}
+
 }  // namespace
 
 class TestTheme : public QObject {
@@ -281,12 +294,7 @@ private slots:
     void whiteBackgroundExportWhileDark()
     {
         MainWindow w(tabs(), true);
-        w.resize(1400, 900);
-        w.setAttribute(Qt::WA_DontShowOnScreen);
-        w.show();
-        QVERIFY(w.tab(0)->waitUntilIdle(60000));
-        theme::apply(theme::Mode::Dark);
-        QCoreApplication::processEvents();
+        QVERIFY(showDark(w));
 
         const QString white = m_dir.filePath(QStringLiteral("white.png"));
         QVERIFY(w.exportCurrentImage(white, QSize(1000, 640), 1.0, true).ok);
@@ -315,12 +323,7 @@ private slots:
     void copiesFollowTheWhiteBackgroundChoice()
     {
         MainWindow w(tabs(), true);
-        w.resize(1400, 900);
-        w.setAttribute(Qt::WA_DontShowOnScreen);
-        w.show();
-        QVERIFY(w.tab(0)->waitUntilIdle(60000));
-        theme::apply(theme::Mode::Dark);
-        QCoreApplication::processEvents();
+        QVERIFY(showDark(w));
         QAction* copyFigure = nullptr;
         for (QAction* a : w.findChildren<QAction*>())
             if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C))

@@ -40,8 +40,24 @@ subprocess.run([os.path.join(build, "bench", "aimath_bench_latency"), latency_js
 with open(latency_json) as f:
     latency = json.load(f)
 
-print("\n== engine kernels", flush=True)
-engine = lines([os.path.join(build, "bench", "aimath_bench_engine"), data])
+print("\n== engine kernels (Google Benchmark; the fastest repetition of each is kept)", flush=True)
+engine_json = os.path.join(data, "engine.json")
+subprocess.run([os.path.join(build, "bench", "aimath_bench_engine"), data, f"--benchmark_out={engine_json}",
+                "--benchmark_out_format=json"], check=True)
+with open(engine_json) as f:
+    gbench = json.load(f)
+engine = {}  # (name, size) -> fastest repetition, in registration order
+for b in gbench["benchmarks"]:
+    if b.get("run_type") != "iteration":
+        continue
+    name, size = b["run_name"].split("/")[0], b.get("label", "")
+    if b.get("error_occurred"):
+        print(f"{name} {size}: {b.get('error_message', 'failed')}")
+        continue
+    assert b["time_unit"] == "ms", b
+    if (name, size) not in engine or b["real_time"] < engine[(name, size)]["real_time"]:
+        engine[(name, size)] = b
+
 peers = []
 try:
     peers = lines(["/usr/bin/python3", os.path.join(os.path.dirname(__file__), "peers", "peers.py"), data])
@@ -56,24 +72,38 @@ def rel_diff(ours, theirs, k):
     return max(abs(a - b) / abs(b) for a, b in zip(ours[:k], theirs[:k])) if k else None
 
 
+def our_variance(name, size):
+    path = os.path.join(data, f"ours_{name}_{size.split()[0]}.json")
+    if not os.path.exists(path):
+        return None
+    with open(path) as f:
+        return json.load(f)
+
+
 rows = []
-print(f"{'kernel':<22} {'size':<38} {'ms':>10} {'peer ms':>10} {'peer/ours':>9}  peer")
-for e in engine:
-    p = peer_of.get((e["name"], e["size"]), {})
-    row = {"name": e["name"], "size": e["size"], "ms": round(e["ms"], 3), "peer": p.get("peer"),
-           "peer_ms": round(p["peer_ms"], 3) if "peer_ms" in p else None}
-    for extra in ("values_per_s", "round_trip_ms", "mb_per_s", "one_thread_ms", "steps"):
-        if extra in e:
-            row[extra] = e[extra]
+print(f"\n{'kernel':<24} {'size':<38} {'ms':>10} {'peer ms':>10} {'peer/ours':>9}  peer")
+for (name, size), b in engine.items():
+    p = peer_of.get((name, size), {})
+    ms = b["real_time"]
+    row = {"name": name, "size": size, "ms": round(ms, 3), "peer": p.get("peer"),
+           "peer_ms": round(p["peer_ms"], 3) if "peer_ms" in p else None,
+           "repetitions": b.get("repetitions", 1)}
+    if "values" in b:
+        row["values_per_s"] = b["values"] / (ms * 1e-3)
+    if "mb" in b:
+        row["mb_per_s"] = b["mb"] / (ms * 1e-3)
+    if "steps" in b:
+        row["steps"] = int(b["steps"])
     note = ""
-    if "explained_variance" in e and "explained_variance" in p:
-        row["max_rel_diff_top10_variance"] = rel_diff(e["explained_variance"], p["explained_variance"], 10)
-        row["max_rel_diff_top50_variance"] = rel_diff(e["explained_variance"], p["explained_variance"], 50)
+    ours_ev = our_variance(name, size)
+    if ours_ev and "explained_variance" in p:
+        row["max_rel_diff_top10_variance"] = rel_diff(ours_ev, p["explained_variance"], 10)
+        row["max_rel_diff_top50_variance"] = rel_diff(ours_ev, p["explained_variance"], 50)
         note = f"  (variance rel diff top 10 {row['max_rel_diff_top10_variance']:.1e}, top 50 {row['max_rel_diff_top50_variance']:.1e})"
     rows.append(row)
     peer_ms = f"{row['peer_ms']:.1f}" if row["peer_ms"] is not None else "-"
     ratio = f"{row['peer_ms'] / row['ms']:.2f}" if row["peer_ms"] is not None and row["ms"] > 0 else "-"
-    print(f"{row['name']:<22} {row['size']:<38} {row['ms']:>10.1f} {peer_ms:>10} {ratio:>9}  {row['peer'] or ''}{note}")
+    print(f"{row['name']:<24} {row['size']:<38} {row['ms']:>10.1f} {peer_ms:>10} {ratio:>9}  {row['peer'] or ''}{note}")
 
 try:
     load = os.getloadavg()

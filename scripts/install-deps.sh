@@ -9,10 +9,10 @@ packages=(
   fonts-dejavu-core
   qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools qt6-translations-l10n fonts-noto-cjk
 )
-# `--bench` adds the peers the benchmark measures against.
+# `--bench` adds Google Benchmark and the peers the benchmark measures against.
 if [ "${1:-}" = "--bench" ]; then
   # OpenBLAS: without it Debian's NumPy runs on the reference BLAS and LAPACK (10-50x slower), no fair peer.
-  packages=(python3-numpy python3-sklearn python3-torch libopenblas0-pthread)
+  packages=(libbenchmark-dev python3-numpy python3-sklearn python3-torch libopenblas0-pthread)
 fi
 # `--package` adds what `make package` needs: dpkg-shlibdeps (dpkg-dev) and file.
 if [ "${1:-}" = "--package" ]; then

@@ -1,9 +1,16 @@
-// Engine kernels at the sizes the benchmark issue names, on seeded data that
-// is also written to disk so bench/peers/peers.py measures NumPy, scikit-learn
-// and PyTorch on exactly the same inputs. Prints one JSON object per line:
-// {"name":…, "size":…, "ms":…, extra fields}. Time = best of up to three runs
-// (fewer when one run takes seconds: the whole of `make bench` stays under 10 minutes).
-// Workspaces and outputs are reused between runs, as the tabs reuse theirs.
+// Engine kernels at the sizes the benchmark issue names, measured with Google
+// Benchmark on seeded data that is also written to disk, so bench/peers/peers.py
+// measures NumPy, scikit-learn and PyTorch on exactly the same inputs.
+//
+//   aimath_bench_engine DATA_DIR [--benchmark_filter=…] [--benchmark_out=F --benchmark_out_format=json]
+//
+// One iteration is one call of the kernel at full size; it is repeated three
+// times (once or twice for kernels that take seconds, so the whole of `make
+// bench` stays under 10 minutes) and bench/run.py keeps the fastest repetition.
+// The label of each benchmark is the size string the peers report; counters
+// carry what a rate is computed from. PCA writes its explained variances to
+// DATA_DIR/ours_<name>_<n>x<dim>.json for run.py to compare with the peer's.
+// Workspaces and outputs are reused between repetitions, as the tabs reuse theirs.
 #include "engine/attention/attention.h"
 #include "engine/io/embedding_loader.h"
 #include "engine/linalg/pca.h"
@@ -13,42 +20,49 @@
 #include "engine/optim/surface.h"
 #include "engine/optim/surface_grid.h"
 
-#include <chrono>
-#include <cstdio>
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <map>
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+namespace fs = std::filesystem;
 
-/// Best of `runs` timings; stops early once `budgetMs` has been spent (always at least one run).
-template <class F>
-double bestMs(int runs, F&& f, double budgetMs = 4000.0)
-{
-    double best = 1e300, spent = 0.0;
-    for (int i = 0; i < runs && (i == 0 || spent < budgetMs); ++i) {
-        const auto t0 = Clock::now();
-        f();
-        const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-        best = std::min(best, ms);
-        spent += ms;
-    }
-    return best;
-}
+fs::path g_dataDir = "bench-data";
 
 std::string num(double v)
 {
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%.6g", v);
+    std::snprintf(buf, sizeof buf, "%.9g", v);
     return buf;
 }
 
-void writeNpyF32(const std::string& path, const aimath::linalg::RowMatrixF& m)
+/// Registers `body` as one benchmark: one call per iteration, `repetitions` times, wall time in ms.
+void add(const std::string& name, const std::string& size, int repetitions, std::function<void(benchmark::State&)> body)
+{
+    benchmark::RegisterBenchmark(name.c_str(),
+                                 [size, body = std::move(body)](benchmark::State& state) {
+                                     body(state);
+                                     state.SetLabel(size);
+                                 })
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime()
+        ->Iterations(1)
+        ->Repetitions(repetitions)
+        ->ComputeStatistics("min", [](const std::vector<double>& v) { return *std::min_element(v.begin(), v.end()); });
+}
+
+void writeNpyF32(const fs::path& path, const aimath::linalg::RowMatrixF& m)
 {
     std::string header = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + std::to_string(m.rows()) + ", " + std::to_string(m.cols()) + "), }";
     while ((10 + header.size() + 1) % 64)
@@ -84,47 +98,57 @@ aimath::linalg::RowMatrixF makeData(int n, int dim, std::uint64_t seed)
     return x;
 }
 
-void emit(const std::string& json) { std::printf("%s\n", json.c_str()); std::fflush(stdout); }
-
-}  // namespace
-
-int main(int argc, char** argv)
+/// The PCA input of one size, made (and written for the peers) on first use.
+const aimath::linalg::RowMatrixF& pcaData(int n, int dim)
 {
-    namespace fs = std::filesystem;
-    const fs::path dataDir = argc > 1 ? fs::path(argv[1]) : fs::path("bench-data");
-    fs::create_directories(dataDir);
+    static std::map<std::pair<int, int>, std::unique_ptr<aimath::linalg::RowMatrixF>> cache;
+    auto& slot = cache[{n, dim}];
+    if (!slot) {
+        slot = std::make_unique<aimath::linalg::RowMatrixF>(makeData(n, dim, 7));
+        writeNpyF32(g_dataDir / ("pca_" + std::to_string(n) + "x" + std::to_string(dim) + ".npy"), *slot);
+    }
+    return *slot;
+}
 
-    const std::string only = argc > 2 ? argv[2] : std::string();  // run one group: pca attention surface optim convert sum glove
-    auto want = [&](const char* group) { return only.empty() || only == group; };
-
-    // PCA: top 50 components at the sizes of the issue, float32, exact and randomized.
-    if (want("pca")) {
-        for (auto [n, dim] : {std::pair{10000, 300}, std::pair{100000, 300}, std::pair{50000, 768}}) {
-            const auto x = makeData(n, dim, 7);
-            const std::string tag = std::to_string(n) + "x" + std::to_string(dim);
-            writeNpyF32((dataDir / ("pca_" + tag + ".npy")).string(), x);
-            aimath::linalg::NormalizedData z;
-            aimath::linalg::PcaResult r;
-            for (auto method : {aimath::linalg::PcaMethod::Randomized, aimath::linalg::PcaMethod::Exact}) {
+// PCA: top 50 components at the sizes of the issue, float32, exact and randomized.
+void addPca()
+{
+    for (auto [n, dim] : {std::pair{10000, 300}, std::pair{100000, 300}, std::pair{50000, 768}}) {
+        const std::string tag = std::to_string(n) + "x" + std::to_string(dim);
+        const int reps = n * dim > 5'000'000 ? 1 : 3;
+        for (auto method : {aimath::linalg::PcaMethod::Randomized, aimath::linalg::PcaMethod::Exact}) {
+            const std::string name = method == aimath::linalg::PcaMethod::Exact ? "pca_exact" : "pca_randomized";
+            add(name, tag + " f32, top 50", reps, [n, dim, method, name, tag](benchmark::State& state) {
+                const auto& x = pcaData(n, dim);
                 aimath::linalg::PcaOptions o;
                 o.method = method;
                 o.maxComponents = 50;
-                const double ms = bestMs(3, [&] {
+                aimath::linalg::NormalizedData z;
+                aimath::linalg::PcaResult r;
+                for (auto _ : state) {
                     aimath::linalg::normalizeData(x, aimath::linalg::Normalize::Center, z);
                     r = aimath::linalg::pca(z.z, o);
-                });
-                std::string ev;
+                    benchmark::DoNotOptimize(r.explainedVariance.data());
+                }
+                if (!r.ok) {
+                    state.SkipWithError(r.message.c_str());
+                    return;
+                }
+                std::ofstream ev(g_dataDir / ("ours_" + name + "_" + tag + ".json"));
+                ev << "[";
                 for (int i = 0; i < r.explainedVariance.size(); ++i)
-                    ev += (i ? "," : "") + num(r.explainedVariance[i]);
-                emit("{\"name\":\"" + std::string(method == aimath::linalg::PcaMethod::Exact ? "pca_exact" : "pca_randomized") +
-                     "\",\"size\":\"" + tag + " f32, top 50\",\"ms\":" + num(ms) + ",\"explained_variance\":[" + ev + "]}");
-            }
+                    ev << (i ? "," : "") << num(r.explainedVariance[i]);
+                ev << "]\n";
+            });
         }
     }
+}
 
-    // Attention: one head, d_k = 64, float64, n = 128 … 4,096 (the full n × n weights kept, as the tab does).
-    if (want("attention")) {
-        for (int n = 128; n <= 4096; n *= 2) {
+// Attention: one head, d_k = 64, float64, n = 128 … 4,096 (the full n × n weights kept, as the tab does).
+void addAttention()
+{
+    for (int n = 128; n <= 4096; n *= 2) {
+        add("attention", "n=" + std::to_string(n) + " d_k=64 f64", n >= 4096 ? 2 : 3, [n](benchmark::State& state) {
             std::mt19937_64 rng(11);
             std::normal_distribution<double> g(0.0, 1.0);
             Eigen::MatrixXd x(n, 64);
@@ -133,115 +157,187 @@ int main(int argc, char** argv)
             aimath::attention::Options o;
             o.heads = 1;
             aimath::attention::Result r;
-            const double ms = bestMs(3, [&] {
+            for (auto _ : state) {
                 r.cache.valid = false;  // full computation including the projections
                 aimath::attention::computeAttention(x, o, r);
-            });
-            emit("{\"name\":\"attention\",\"size\":\"n=" + std::to_string(n) + " d_k=64 f64\",\"ms\":" + num(ms) + "}");
-        }
+                benchmark::DoNotOptimize(r.output.data());
+            }
+        });
     }
+}
 
-    // Loss surfaces: f on a 1024 × 1024 grid over each surface's default view.
-    if (want("surface")) {
-        aimath::optim::SurfaceSettings settings;
-        settings.expression = "sin(x)*cos(y) + 0.1*(x^2 + y^2)";
-        aimath::optim::SurfaceGrid grid;
-        for (const auto& id : aimath::optim::surfaceIds()) {
+// Loss surfaces: f on a 1024 × 1024 grid over each surface's default view.
+void addSurfaces()
+{
+    for (const auto& id : aimath::optim::surfaceIds()) {
+        add("surface_" + id, "1024x1024 grid", id == "logistic" ? 1 : 3, [id](benchmark::State& state) {
+            aimath::optim::SurfaceSettings settings;
+            settings.expression = "sin(x)*cos(y) + 0.1*(x^2 + y^2)";
             const auto s = aimath::optim::makeSurface(id, settings);
-            if (!s)
-                continue;
-            const double ms = bestMs(3, [&] { aimath::optim::sampleSurface(*s, s->bounds(), 1024, grid); });
-            emit("{\"name\":\"surface_" + id + "\",\"size\":\"1024x1024 grid\",\"ms\":" + num(ms) + "}");
-        }
+            if (!s) {
+                state.SkipWithError("surface not available");
+                return;
+            }
+            aimath::optim::SurfaceGrid grid;
+            for (auto _ : state) {
+                aimath::optim::sampleSurface(*s, s->bounds(), 1024, grid);
+                benchmark::DoNotOptimize(grid.values.data());
+            }
+        });
     }
+}
 
-    // Optimizers: the seven, 10,000 steps each on Rosenbrock from (−1.5, 2), lr 2e-4 (none diverges).
-    if (want("optim")) {
+// Optimizers: the seven, 10,000 steps each on Rosenbrock from (−1.5, 2), lr 2e-4 (none diverges).
+void addOptimizers()
+{
+    add("optimizers", "7 x 10000 steps, rosenbrock", 3, [](benchmark::State& state) {
         const auto s = aimath::optim::makeSurface("rosenbrock", {});
         aimath::optim::RunSettings rs;
         rs.startX = -1.5;
         rs.startY = 2.0;
         rs.steps = 10000;
         std::vector<aimath::optim::Trajectory> runs(aimath::optim::optimizerIds().size());
-        const double ms = bestMs(3, [&] {
+        for (auto _ : state)
             for (std::size_t i = 0; i < runs.size(); ++i)
                 aimath::optim::runTrajectory(*s, aimath::optim::optimizerIds()[i], 2e-4, rs, runs[i]);
-        });
         std::size_t steps = 0;
         for (const auto& t : runs)
             steps += t.size() - 1;
-        emit("{\"name\":\"optimizers\",\"size\":\"7 x 10000 steps, rosenbrock\",\"ms\":" + num(ms) + ",\"steps\":" + std::to_string(steps) + "}");
-    }
+        state.counters["steps"] = static_cast<double>(steps);
+    });
+}
 
-    // Format conversion: 10,000,000 doubles (seeded N(0, 3²)), written to disk for the peer, to each
-    // format's codes (what torch's .to(dtype) produces) and, separately, rounded back to doubles.
-    if (want("convert")) {
-        const int n = 10000000;
-        std::vector<double> v(n), out(n);
-        std::vector<std::uint16_t> codes16(n);
-        std::vector<std::uint8_t> codes8(n);
+// Format conversion: 10,000,000 doubles (seeded N(0, 3²)), written to disk for the peer, to each
+// format's codes (what torch's .to(dtype) produces) and, separately, rounded back to doubles.
+const std::vector<double>& conversionInput()
+{
+    static std::vector<double> v;
+    if (v.empty()) {
+        v.resize(10000000);
         std::mt19937_64 rng(5);
         std::normal_distribution<double> g(0.0, 3.0);
         for (auto& d : v)
             d = g(rng);
-        {
-            std::ofstream raw((dataDir / "convert_f64.bin").string(), std::ios::binary);
-            raw.write(reinterpret_cast<const char*>(v.data()), static_cast<std::streamsize>(v.size() * sizeof(double)));
-        }
-        for (const char* id : {"bf16", "fp16", "fp8_e4m3", "fp8_e5m2", "fp6_e2m3", "fp4_e2m1"}) {
+        std::ofstream raw(g_dataDir / "convert_f64.bin", std::ios::binary);
+        raw.write(reinterpret_cast<const char*>(v.data()), static_cast<std::streamsize>(v.size() * sizeof(double)));
+    }
+    return v;
+}
+
+void addConversion()
+{
+    for (const std::string id : {"bf16", "fp16", "fp8_e4m3", "fp8_e5m2", "fp6_e2m3", "fp4_e2m1"}) {
+        add("convert_" + id, "1e7 f64 to codes", 5, [id](benchmark::State& state) {
+            const auto& v = conversionInput();
             const auto f = *aimath::numerics::formatById(id);
             const aimath::numerics::BitRounder bits(f, aimath::numerics::Overflow::Ieee);
-            const double ms = bestMs(5, [&] {
+            std::vector<std::uint16_t> codes16(f.totalBits() > 8 ? v.size() : 0);
+            std::vector<std::uint8_t> codes8(f.totalBits() > 8 ? 0 : v.size());
+            for (auto _ : state) {
                 if (f.totalBits() > 8)
                     bits.encode(v.data(), codes16.data(), v.size());
                 else
                     bits.encode(v.data(), codes8.data(), v.size());
-            });
-            aimath::numerics::Quantizer q(f);
-            const double roundMs = bestMs(3, [&] { q.roundArray(v.data(), out.data(), v.size()); });
-            emit("{\"name\":\"convert_" + std::string(id) + "\",\"size\":\"1e7 f64 to codes\",\"ms\":" + num(ms) +
-                 ",\"values_per_s\":" + num(n / (ms * 1e-3)) + ",\"round_trip_ms\":" + num(roundMs) + "}");
-        }
+                benchmark::ClobberMemory();
+            }
+            state.counters["values"] = static_cast<double>(v.size());
+        });
+        add("round_" + id, "1e7 f64 rounded to f64", 3, [id](benchmark::State& state) {
+            const auto& v = conversionInput();
+            std::vector<double> out(v.size());
+            aimath::numerics::Quantizer q(*aimath::numerics::formatById(id));
+            for (auto _ : state) {
+                q.roundArray(v.data(), out.data(), v.size());
+                benchmark::ClobberMemory();
+            }
+            state.counters["values"] = static_cast<double>(v.size());
+        });
     }
+}
 
-    // Sums: 10,000,000 terms, naive + Kahan + pairwise with every addition rounded, in fp32, bf16 and fp16.
-    if (want("sum")) {
+// Sums: 10,000,000 terms, naive + Kahan + pairwise with every addition rounded, in fp32, bf16 and fp16.
+void addSums()
+{
+    add("sums", "1e7 terms x 3 methods x fp32/bf16/fp16", 2, [](benchmark::State& state) {
         aimath::numerics::AccumulationInput in;
         for (const char* id : {"fp32", "bf16", "fp16"})
             in.formats.push_back(*aimath::numerics::formatById(id));
         in.n = 10000000;
         in.values = aimath::numerics::SumValues::Uniform;
         aimath::numerics::AccumulationResult r;
-        const double ms = bestMs(2, [&] { r = aimath::numerics::accumulate(in); });
-        emit("{\"name\":\"sums\",\"size\":\"1e7 terms x 3 methods x fp32/bf16/fp16\",\"ms\":" + num(ms) + ",\"ok\":" + (r.ok ? "true" : "false") + "}");
-    }
+        for (auto _ : state)
+            r = aimath::numerics::accumulate(in);
+        if (!r.ok)
+            state.SkipWithError("accumulate failed");
+    });
+}
 
-    // GloVe text parsing: 100,000 words × 100 values, "%.6f" (about 96 MB, the size of a GloVe 100d slice).
-    if (want("glove")) {
-        const fs::path file = dataDir / "glove.txt";
-        if (!fs::exists(file) || fs::file_size(file) < 90'000'000) {
-            std::ofstream out(file);
-            std::mt19937_64 rng(3);
-            std::normal_distribution<double> g(0.0, 0.5);
-            char buf[32];
-            for (int r = 0; r < 100000; ++r) {
-                out << "w" << r;
-                for (int c = 0; c < 100; ++c) {
-                    std::snprintf(buf, sizeof buf, " %.6f", g(rng));
-                    out << buf;
-                }
-                out << '\n';
+// GloVe text parsing: 100,000 words × 100 values, "%.6f" (about 96 MB, the size of a GloVe 100d slice),
+// with the loader's two parser threads and with one.
+fs::path gloveFile()
+{
+    const fs::path file = g_dataDir / "glove.txt";
+    if (!fs::exists(file) || fs::file_size(file) < 90'000'000) {
+        std::ofstream out(file);
+        std::mt19937_64 rng(3);
+        std::normal_distribution<double> g(0.0, 0.5);
+        char buf[32];
+        for (int r = 0; r < 100000; ++r) {
+            out << "w" << r;
+            for (int c = 0; c < 100; ++c) {
+                std::snprintf(buf, sizeof buf, " %.6f", g(rng));
+                out << buf;
             }
+            out << '\n';
         }
-        const double mb = static_cast<double>(fs::file_size(file)) / 1e6;
-        aimath::io::LoadOptions o;
-        o.format = aimath::io::EmbeddingFormat::GloveText;
-        bool ok = false;
-        const double ms = bestMs(3, [&] { ok = aimath::io::loadEmbeddings(file.string(), o).ok; });
-        o.parallelMinBytes = static_cast<std::size_t>(-1);
-        const double ms1 = bestMs(3, [&] { ok = ok && aimath::io::loadEmbeddings(file.string(), o).ok; });
-        emit("{\"name\":\"glove_parse\",\"size\":\"100000x100 text\",\"ms\":" + num(ms) + ",\"mb\":" + num(mb) + ",\"mb_per_s\":" + num(mb / (ms * 1e-3)) +
-             ",\"one_thread_ms\":" + num(ms1) + ",\"ok\":" + (ok ? "true" : "false") + "}");
     }
+    return file;
+}
+
+void addGlove()
+{
+    for (const bool oneThread : {false, true}) {
+        add(oneThread ? "glove_parse_one_thread" : "glove_parse", "100000x100 text", 3, [oneThread](benchmark::State& state) {
+            const fs::path file = gloveFile();
+            aimath::io::LoadOptions o;
+            o.format = aimath::io::EmbeddingFormat::GloveText;
+            if (oneThread)
+                o.parallelMinBytes = static_cast<std::size_t>(-1);
+            bool ok = true;
+            for (auto _ : state)
+                ok = aimath::io::loadEmbeddings(file.string(), o).ok && ok;
+            if (!ok)
+                state.SkipWithError("GloVe file did not load");
+            state.counters["mb"] = static_cast<double>(fs::file_size(file)) / 1e6;
+        });
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    benchmark::Initialize(&argc, argv);
+    if (argc > 2) {
+        std::fprintf(stderr, "usage: %s DATA_DIR [--benchmark_* flags]\n", argv[0]);
+        return 2;
+    }
+    if (argc > 1)
+        g_dataDir = argv[1];
+    std::error_code ec;
+    fs::create_directories(g_dataDir, ec);
+    if (ec) {
+        std::fprintf(stderr, "%s: cannot create %s: %s\n", argv[0], g_dataDir.c_str(), ec.message().c_str());
+        return 1;
+    }
+    addPca();
+    addAttention();
+    addSurfaces();
+    addOptimizers();
+    addConversion();
+    addSums();
+    addGlove();
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
     return 0;
 }

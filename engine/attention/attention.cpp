@@ -7,13 +7,18 @@
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <mutex>
+#include <numeric>
 #include <thread>
+#include <utility>
 
 namespace aimath::attention {
 
 namespace {
 constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 constexpr Eigen::Index kRowBlock = 64;
+// Cache stamps are unique in the process, so a result never mistakes one cache's Q, K, V for another's.
+std::atomic<std::uint64_t> g_nextStamp{1};
 
 void fail(Result& out, std::string key, std::string message)
 {
@@ -40,195 +45,255 @@ void accumulateBlocks(const Eigen::Map<RowMatrix>& a, Eigen::Index r0, Eigen::In
     }
 }
 
-// The selected head alone (Options::selectedHeadOnly): scores, weights, row entropies and
-// the largest |q·k| and |S|, with the row blocks split over two threads (rows are independent
-// and a maximum does not depend on the order, so the numbers are those of attendAll). No
-// output A·V and no thumbnail: the full run that follows computes them. False when failed.
-bool attendSelectedHead(const Options& opt, Result& out, HeadResult& hr)
+// Where two threads may split the row blocks: a block boundary near the middle whose row is a
+// multiple of every pooling factor in use, so each pooled cell is summed by one thread, in the
+// same order as by one thread alone (the sums, and so every number, do not depend on the split).
+// 0 when there is none.
+Eigen::Index splitBlock(Eigen::Index blocks, Eigen::Index lcmPool)
 {
-    const Eigen::Index n = out.n;
-    const Eigen::Index blocks = (n + kRowBlock - 1) / kRowBlock;
-    const Eigen::Index padStart = opt.mask == Mask::Padding ? n - opt.pad : n;
-    hr.scores.resize(n, n);
-    hr.weights.resize(n, n);
-    hr.rowEntropy.resize(n);
-    struct Part {
-        double maxLogit = 0.0, maxScore = 0.0;
-        Eigen::Index badRow = -1;  // first row with every key masked
-        bool cancelled = false;
-    };
-    const auto work = [&](Eigen::Index b0, Eigen::Index b1, Part& part) {
-        clearUpperVectorState();
-        for (Eigen::Index b = b0; b < b1; ++b) {
-            if (opt.cancel && opt.cancel->load(std::memory_order_relaxed)) {
-                part.cancelled = true;
-                return;
-            }
-            const Eigen::Index r0 = b * kRowBlock;
-            const Eigen::Index rows = std::min(kRowBlock, n - r0);
-            Eigen::Map<RowMatrix> s(hr.scores.data() + r0 * n, rows, n);
-            Eigen::Map<RowMatrix> a(hr.weights.data() + r0 * n, rows, n);
-            s.noalias() = hr.q.middleRows(r0, rows) * hr.k.transpose();
-            part.maxLogit = std::max(part.maxLogit, s.cwiseAbs().maxCoeff());
-            s *= out.factor;
-            clearUpperVectorState();
-            if (opt.mask == Mask::Causal) {
-                for (Eigen::Index i = 0; i < rows; ++i) {
-                    const Eigen::Index visible = r0 + i + 1;
-                    part.maxScore = std::max(part.maxScore, s.row(i).head(visible).cwiseAbs().maxCoeff());
-                    s.row(i).tail(n - visible).setConstant(kNegInf);
-                }
-            } else if (opt.mask == Mask::Padding && padStart < n) {
-                part.maxScore = std::max(part.maxScore, s.leftCols(padStart).cwiseAbs().maxCoeff());
-                s.rightCols(n - padStart).setConstant(kNegInf);
-            } else {
-                part.maxScore = std::max(part.maxScore, s.cwiseAbs().maxCoeff());
-            }
-            for (Eigen::Index i = 0; i < rows; ++i) {
-                const double H = softmaxRow(s.row(i).data(), a.row(i).data(), n);
-                if (std::isnan(H) && part.badRow < 0)
-                    part.badRow = r0 + i;
-                hr.rowEntropy[r0 + i] = H;
-            }
-        }
-    };
-    Part first, second;
     const Eigen::Index half = blocks / 2;
-    if (blocks > 1) {
-        std::thread helper(work, half, blocks, std::ref(second));
-        work(0, half, first);
-        helper.join();
-    } else {
-        work(0, blocks, first);
-    }
-    if (opt.progress)
-        opt.progress(1.0);
-    if (first.cancelled || second.cancelled) {
-        out.ok = false;
-        out.cancelled = true;
-        out.message = "cancelled";
-        return false;
-    }
-    const Eigen::Index bad = first.badRow >= 0 ? first.badRow : second.badRow;
-    if (bad >= 0) {
-        fail(out, opt.mask == Mask::Padding ? "pad" : "mask",
-             std::string(opt.mask == Mask::Padding ? "pad" : "mask") + ": row " + str(bad) +
-                 " has every key masked, so its softmax is undefined");
-        return false;
-    }
-    hr.maxAbsLogit = std::max(first.maxLogit, second.maxLogit);
-    hr.maxAbsScore = std::max(first.maxScore, second.maxScore);
-    const double nan = std::numeric_limits<double>::quiet_NaN();
-    hr.output.setConstant(n, hr.v.cols(), nan);
-    hr.thumb.setConstant((n + out.thumbPool - 1) / out.thumbPool, (n + out.thumbPool - 1) / out.thumbPool, nan);
-    return true;
+    for (Eigen::Index d = 0; d <= half; ++d)
+        for (const Eigen::Index b : {half - d, half + d})
+            if (b > 0 && b < blocks && (b * kRowBlock) % lcmPool == 0)
+                return b;
+    return 0;
 }
 
-// Runs every head on prepared Q, K, V (already in out.head[h].q/k/v).
-void attendAll(const Options& opt, Result& out)
+// Runs the heads on prepared Q, K, V (already in out.head[h].q/k/v). With a cache, the raw
+// logits of the heads whose scores are stored are taken from it or kept in it. Options::selectedHeadOnly:
+// the scores, weights, row entropies and maxima of the selected head alone (no output A·V and no
+// thumbnail; the other heads, concat, output and the mean are NaN). The row blocks are split over
+// two threads when the work is large: rows are independent, maxima do not depend on the order and
+// pooled cells are summed by one thread each, so the numbers are those of one thread.
+void attend(const Options& opt, Cache* cache, Result& out)
 {
     const Eigen::Index n = out.n;
     const int heads = out.heads;
+    const bool quick = opt.selectedHeadOnly;
+    const int sel = opt.selectedHead;
+    const double nan = std::numeric_limits<double>::quiet_NaN();
     out.factor = opt.scaleFactor / (opt.scaled ? std::sqrt(static_cast<double>(out.dk)) : 1.0) / opt.temperature;
     out.thumbPool = poolFactor(out.n, std::max(1, opt.maxThumb));
     out.meanPool = poolFactor(out.n, std::max(1, opt.maxMean));
     const Eigen::Index tp = out.thumbPool, mp = out.meanPool;
     const Eigen::Index tn = (n + tp - 1) / tp, mn = (n + mp - 1) / mp;
-    out.meanSum.setZero(mn, mn);
+    const Eigen::Index dp = opt.maxDisplay > 0 ? poolFactor(out.n, opt.maxDisplay) : 1;
+    const Eigen::Index dn = (n + dp - 1) / dp;
+    out.displayPool = static_cast<int>(dp);
+    out.displayHead = dp > 1 ? sel : -1;
+    out.displayIsScores = dp > 1 && opt.displayScores;
+    if (dp > 1)
+        out.display.setZero(dn, dn);
+    else
+        out.display.resize(0, 0);
+    if (!quick)
+        out.meanSum.setZero(mn, mn);
 
-    std::vector<Eigen::Index> colThumb(static_cast<std::size_t>(n)), colMean(static_cast<std::size_t>(n));
+    std::vector<Eigen::Index> colThumb(static_cast<std::size_t>(n)), colMean(static_cast<std::size_t>(n)),
+        colDisplay(static_cast<std::size_t>(n));
     for (Eigen::Index j = 0; j < n; ++j) {
         colThumb[static_cast<std::size_t>(j)] = j / tp;
         colMean[static_cast<std::size_t>(j)] = j / mp;
+        colDisplay[static_cast<std::size_t>(j)] = j / dp;
     }
     const Eigen::Index blocks = (n + kRowBlock - 1) / kRowBlock;
     const Eigen::Index padStart = opt.mask == Mask::Padding ? n - opt.pad : n;
+
+    // Per head: what is computed, what is stored, where the logits come from.
+    std::vector<char> run(static_cast<std::size_t>(heads)), store(static_cast<std::size_t>(heads)),
+        fromCache(static_cast<std::size_t>(heads)), keep(static_cast<std::size_t>(heads));
+    if (cache && cache->logits.size() != static_cast<std::size_t>(heads)) {
+        cache->logits.assign(static_cast<std::size_t>(heads), RowMatrix());
+        cache->maxAbsLogit.assign(static_cast<std::size_t>(heads), 0.0);
+    }
+    out.thumbSum.resize(static_cast<std::size_t>(heads));
+    int computed = 0;
     for (int h = 0; h < heads; ++h) {
-        HeadResult& hr = out.head[static_cast<std::size_t>(h)];
-        if (opt.selectedHeadOnly && h != opt.selectedHead) {
+        const auto hs = static_cast<std::size_t>(h);
+        HeadResult& hr = out.head[hs];
+        run[hs] = !quick || h == sel;
+        store[hs] = run[hs] && (quick || opt.storeAllHeads || h == sel);
+        if (cache) {
+            RowMatrix& l = cache->logits[hs];
+            // Only the heads kept in full keep their logits (n² values each).
+            fromCache[hs] = store[hs] && l.rows() == n && l.cols() == n;
+            keep[hs] = store[hs] && !fromCache[hs];
+            if (!store[hs] || keep[hs])
+                l.resize(store[hs] ? n : 0, store[hs] ? n : 0);
+        }
+        if (!run[hs]) {
             // Not computed: the right sizes, no numbers (nothing stale can pass for a result).
             hr.scores.resize(0, 0);
             hr.weights.resize(0, 0);
-            hr.rowEntropy.setConstant(n, std::numeric_limits<double>::quiet_NaN());
-            hr.output.setConstant(n, hr.v.cols(), std::numeric_limits<double>::quiet_NaN());
-            hr.thumb.setConstant(tn, tn, std::numeric_limits<double>::quiet_NaN());
-            hr.maxAbsLogit = hr.maxAbsScore = std::numeric_limits<double>::quiet_NaN();
+            hr.rowEntropy.setConstant(n, nan);
+            hr.output.setConstant(n, hr.v.cols(), nan);
+            hr.thumb.setConstant(tn, tn, nan);
+            hr.maxAbsLogit = hr.maxAbsScore = nan;
             continue;
         }
-        if (opt.selectedHeadOnly) {
-            if (!attendSelectedHead(opt, out, hr))
-                return;
-            continue;
-        }
-        const bool store = opt.storeAllHeads || h == opt.selectedHead;
-        if (store) {
+        ++computed;
+        if (store[hs]) {
             hr.scores.resize(n, n);
             hr.weights.resize(n, n);
         } else {
             hr.scores.resize(0, 0);
             hr.weights.resize(0, 0);
-            out.wsScores.resize(std::min(kRowBlock, n), n);
-            out.wsWeights.resize(std::min(kRowBlock, n), n);
         }
         hr.rowEntropy.resize(n);
-        hr.output.resize(n, hr.v.cols());
-        out.thumbSum.setZero(tn, tn);
-        hr.maxAbsLogit = 0.0;
-        hr.maxAbsScore = 0.0;
-        for (Eigen::Index b = 0; b < blocks; ++b) {
-            if (opt.cancel && opt.cancel->load(std::memory_order_relaxed)) {
-                out.ok = false;
-                out.cancelled = true;
-                out.message = "cancelled";
-                return;
+        if (quick) {
+            hr.output.setConstant(n, hr.v.cols(), nan);
+            hr.thumb.setConstant(tn, tn, nan);
+        } else {
+            hr.output.resize(n, hr.v.cols());
+            out.thumbSum[hs].setZero(tn, tn);
+        }
+    }
+
+    struct Part {
+        std::vector<double> maxLogit, maxScore;
+        int badHead = -1;
+        Eigen::Index badRow = -1;  // first (head, row) with every key masked
+        bool cancelled = false;
+    };
+    std::mutex progressMutex;
+    Eigen::Index done = 0;
+    const Eigen::Index total = blocks * computed;
+    const auto work = [&](int t, Eigen::Index b0, Eigen::Index b1, Part& part) {
+        clearUpperVectorState();
+        part.maxLogit.assign(static_cast<std::size_t>(heads), 0.0);
+        part.maxScore.assign(static_cast<std::size_t>(heads), 0.0);
+        RowMatrix& wsS = out.wsScores[t];
+        RowMatrix& wsA = out.wsWeights[t];
+        for (int h = 0; h < heads; ++h) {
+            const auto hs = static_cast<std::size_t>(h);
+            if (!run[hs])
+                continue;
+            HeadResult& hr = out.head[hs];
+            double& maxLogit = part.maxLogit[hs];
+            double& maxScore = part.maxScore[hs];
+            if (!store[hs]) {
+                wsS.resize(std::min(kRowBlock, n), n);
+                wsA.resize(std::min(kRowBlock, n), n);
             }
-            const Eigen::Index r0 = b * kRowBlock;
-            const Eigen::Index rows = std::min(kRowBlock, n - r0);
-            Eigen::Map<RowMatrix> s(store ? hr.scores.data() + r0 * n : out.wsScores.data(), rows, n);
-            Eigen::Map<RowMatrix> a(store ? hr.weights.data() + r0 * n : out.wsWeights.data(), rows, n);
-            s.noalias() = hr.q.middleRows(r0, rows) * hr.k.transpose();
-            hr.maxAbsLogit = std::max(hr.maxAbsLogit, s.cwiseAbs().maxCoeff());
-            s *= out.factor;
-            clearUpperVectorState();
-            // Largest |S| over the entries the mask leaves visible, then the mask itself.
-            if (opt.mask == Mask::Causal) {
-                for (Eigen::Index i = 0; i < rows; ++i) {
-                    const Eigen::Index visible = r0 + i + 1;
-                    hr.maxAbsScore = std::max(hr.maxAbsScore, s.row(i).head(visible).cwiseAbs().maxCoeff());
-                    s.row(i).tail(n - visible).setConstant(kNegInf);
-                }
-            } else if (opt.mask == Mask::Padding && padStart < n) {
-                hr.maxAbsScore = std::max(hr.maxAbsScore, s.leftCols(padStart).cwiseAbs().maxCoeff());
-                s.rightCols(n - padStart).setConstant(kNegInf);
-            } else {
-                hr.maxAbsScore = std::max(hr.maxAbsScore, s.cwiseAbs().maxCoeff());
-            }
-            for (Eigen::Index i = 0; i < rows; ++i) {
-                const double H = softmaxRow(s.row(i).data(), a.row(i).data(), n);
-                if (std::isnan(H)) {
-                    fail(out, opt.mask == Mask::Padding ? "pad" : "mask",
-                         std::string(opt.mask == Mask::Padding ? "pad" : "mask") + ": row " + str(r0 + i) +
-                             " has every key masked, so its softmax is undefined");
+            for (Eigen::Index b = b0; b < b1; ++b) {
+                if (opt.cancel && opt.cancel->load(std::memory_order_relaxed)) {
+                    part.cancelled = true;
                     return;
                 }
-                hr.rowEntropy[r0 + i] = H;
+                const Eigen::Index r0 = b * kRowBlock;
+                const Eigen::Index rows = std::min(kRowBlock, n - r0);
+                Eigen::Map<RowMatrix> s(store[hs] ? hr.scores.data() + r0 * n : wsS.data(), rows, n);
+                Eigen::Map<RowMatrix> a(store[hs] ? hr.weights.data() + r0 * n : wsA.data(), rows, n);
+                if (fromCache[hs]) {
+                    // The same products as below, each rounded once: identical to a fresh computation.
+                    s.noalias() = cache->logits[hs].middleRows(r0, rows) * out.factor;
+                } else {
+                    s.noalias() = hr.q.middleRows(r0, rows) * hr.k.transpose();
+                    maxLogit = std::max(maxLogit, s.cwiseAbs().maxCoeff());
+                    if (keep[hs])
+                        cache->logits[hs].middleRows(r0, rows) = s;
+                    s *= out.factor;
+                }
+                clearUpperVectorState();
+                // Largest |S| over the entries the mask leaves visible, then the mask itself.
+                if (opt.mask == Mask::Causal) {
+                    for (Eigen::Index i = 0; i < rows; ++i) {
+                        const Eigen::Index visible = r0 + i + 1;
+                        maxScore = std::max(maxScore, s.row(i).head(visible).cwiseAbs().maxCoeff());
+                        s.row(i).tail(n - visible).setConstant(kNegInf);
+                    }
+                } else if (opt.mask == Mask::Padding && padStart < n) {
+                    maxScore = std::max(maxScore, s.leftCols(padStart).cwiseAbs().maxCoeff());
+                    s.rightCols(n - padStart).setConstant(kNegInf);
+                } else {
+                    maxScore = std::max(maxScore, s.cwiseAbs().maxCoeff());
+                }
+                for (Eigen::Index i = 0; i < rows; ++i) {
+                    const double H = softmaxRow(s.row(i).data(), a.row(i).data(), n);
+                    if (std::isnan(H)) {
+                        part.badHead = h;
+                        part.badRow = r0 + i;
+                        return;
+                    }
+                    hr.rowEntropy[r0 + i] = H;
+                }
+                if (!quick) {
+                    hr.output.middleRows(r0, rows).noalias() = a * hr.v;
+                    accumulateBlocks(a, r0, tp, colThumb, out.thumbSum[hs]);
+                    accumulateBlocks(a, r0, mp, colMean, out.meanSum);
+                }
+                if (dp > 1 && h == sel)
+                    accumulateBlocks(opt.displayScores ? s : a, r0, dp, colDisplay, out.display);
+                if (opt.progress) {
+                    // One call at a time and in order, whichever thread finished the block.
+                    const std::lock_guard<std::mutex> lock(progressMutex);
+                    opt.progress(static_cast<double>(++done) / static_cast<double>(total));
+                }
             }
-            hr.output.middleRows(r0, rows).noalias() = a * hr.v;
-            accumulateBlocks(a, r0, tp, colThumb, out.thumbSum);
-            accumulateBlocks(a, r0, mp, colMean, out.meanSum);
-            if (opt.progress)
-                opt.progress(opt.selectedHeadOnly ? static_cast<double>(b + 1) / static_cast<double>(blocks)
-                                                  : static_cast<double>(h * blocks + b + 1) / static_cast<double>(heads * blocks));
         }
+    };
+
+    // Two threads when there is enough work to pay for one (about 0.1 ms to start).
+    Eigen::Index lcmPool = 1;
+    for (const Eigen::Index p : {quick ? Eigen::Index(1) : tp, quick ? Eigen::Index(1) : mp, dp})
+        lcmPool = std::lcm(lcmPool, p);
+    const Eigen::Index split = opt.threads >= 2 && n * n * computed >= (Eigen::Index(1) << 16) ? splitBlock(blocks, lcmPool) : 0;
+    Part first, second;
+    if (split > 0) {
+        std::thread helper(work, 1, split, blocks, std::ref(second));
+        work(0, 0, split, first);
+        helper.join();
+    } else {
+        work(0, 0, blocks, first);
+    }
+    if (first.cancelled || second.cancelled) {
+        out.ok = false;
+        out.cancelled = true;
+        out.message = "cancelled";
+        return;
+    }
+    // The first fully masked (head, row) in the order one thread meets them.
+    const Part* bad = nullptr;
+    for (const Part* p : {&first, &second})
+        if (p->badHead >= 0 && (!bad || std::pair(p->badHead, p->badRow) < std::pair(bad->badHead, bad->badRow)))
+            bad = p;
+    if (bad) {
+        fail(out, opt.mask == Mask::Padding ? "pad" : "mask",
+             std::string(opt.mask == Mask::Padding ? "pad" : "mask") + ": row " + str(bad->badRow) +
+                 " has every key masked, so its softmax is undefined");
+        if (cache)
+            for (int h = 0; h < heads; ++h)
+                if (keep[static_cast<std::size_t>(h)])
+                    cache->logits[static_cast<std::size_t>(h)].resize(0, 0);  // partly written
+        return;
+    }
+    for (int h = 0; h < heads; ++h) {
+        const auto hs = static_cast<std::size_t>(h);
+        if (!run[hs])
+            continue;
+        HeadResult& hr = out.head[hs];
+        hr.maxAbsScore = std::max(first.maxScore[hs], split > 0 ? second.maxScore[hs] : 0.0);
+        if (fromCache[hs]) {
+            hr.maxAbsLogit = cache->maxAbsLogit[hs];
+        } else {
+            hr.maxAbsLogit = std::max(first.maxLogit[hs], split > 0 ? second.maxLogit[hs] : 0.0);
+            if (keep[hs])
+                cache->maxAbsLogit[hs] = hr.maxAbsLogit;
+        }
+        if (quick)
+            continue;
         hr.thumb.resize(tn, tn);
         for (Eigen::Index I = 0; I < tn; ++I)
             for (Eigen::Index J = 0; J < tn; ++J) {
                 const double cells = static_cast<double>(std::min(tp, n - I * tp) * std::min(tp, n - J * tp));
-                hr.thumb(I, J) = out.thumbSum(I, J) / cells;
+                hr.thumb(I, J) = out.thumbSum[hs](I, J) / cells;
             }
     }
-    if (opt.selectedHeadOnly) {
-        const double nan = std::numeric_limits<double>::quiet_NaN();
+    if (dp > 1)
+        for (Eigen::Index I = 0; I < dn; ++I)
+            for (Eigen::Index J = 0; J < dn; ++J)
+                out.display(I, J) /= static_cast<double>(std::min(dp, n - I * dp) * std::min(dp, n - J * dp));
+    if (quick) {
         out.meanWeights.setConstant(mn, mn, nan);
         out.concat.setConstant(n, out.dModel, nan);
         out.output.setConstant(n, out.dModel, nan);
@@ -355,6 +420,11 @@ Eigen::MatrixXd projectionMatrix(int which, int d, std::uint64_t seed)
 
 void computeAttention(const Eigen::Ref<const Eigen::MatrixXd>& x, const Options& opt, Result& out)
 {
+    computeAttention(x, opt, out.cache, out);
+}
+
+void computeAttention(const Eigen::Ref<const Eigen::MatrixXd>& x, const Options& opt, Cache& cache, Result& out)
+{
     out.ok = false;
     out.cancelled = false;
     out.key.clear();
@@ -377,20 +447,23 @@ void computeAttention(const Eigen::Ref<const Eigen::MatrixXd>& x, const Options&
     out.dModel = d;
     out.heads = opt.heads;
     out.dk = dk;
-    const bool same = out.cache.valid && out.cache.seed == opt.seed && out.cache.heads == opt.heads &&
-                      out.cache.mode == opt.qkMode && out.cache.rope == opt.rope && out.cache.x.rows() == x.rows() &&
-                      out.cache.x.cols() == x.cols() && out.cache.x == x;
+    const bool same = cache.valid && cache.seed == opt.seed && cache.heads == opt.heads && cache.mode == opt.qkMode &&
+                      cache.rope == opt.rope && cache.x.rows() == x.rows() && cache.x.cols() == x.cols() && cache.x == x;
     if (!same) {
-        out.cache.valid = false;
+        cache.valid = false;
+        cache.logits.clear();
+        cache.maxAbsLogit.clear();
         if (opt.qkMode == QkMode::Projected) {
-            out.wq = projectionMatrix(0, d, opt.seed);
-            out.wk = projectionMatrix(1, d, opt.seed);
-            out.wv = projectionMatrix(2, d, opt.seed);
-            out.wo = projectionMatrix(3, d, opt.seed);
+            cache.wq = projectionMatrix(0, d, opt.seed);
+            cache.wk = projectionMatrix(1, d, opt.seed);
+            cache.wv = projectionMatrix(2, d, opt.seed);
+            cache.wo = projectionMatrix(3, d, opt.seed);
         } else {
-            out.wq = out.wk = out.wv = out.wo = Eigen::MatrixXd::Identity(d, d);
+            cache.wq = cache.wk = cache.wv = cache.wo = Eigen::MatrixXd::Identity(d, d);
         }
-        out.head.resize(static_cast<std::size_t>(opt.heads));
+        cache.q.resize(static_cast<std::size_t>(opt.heads));
+        cache.k.resize(static_cast<std::size_t>(opt.heads));
+        cache.v.resize(static_cast<std::size_t>(opt.heads));
         Eigen::MatrixXd pq, pk, pv;
         if (opt.qkMode == QkMode::Projected) {
             // In row blocks, checking the cancel flag between them: at 4096 × 512 the
@@ -407,38 +480,53 @@ void computeAttention(const Eigen::Ref<const Eigen::MatrixXd>& x, const Options&
                     return;
                 }
                 const Eigen::Index rows = std::min<Eigen::Index>(kProjRows, n - r0);
-                pq.middleRows(r0, rows).noalias() = x.middleRows(r0, rows) * out.wq;
-                pk.middleRows(r0, rows).noalias() = x.middleRows(r0, rows) * out.wk;
-                pv.middleRows(r0, rows).noalias() = x.middleRows(r0, rows) * out.wv;
+                pq.middleRows(r0, rows).noalias() = x.middleRows(r0, rows) * cache.wq;
+                pk.middleRows(r0, rows).noalias() = x.middleRows(r0, rows) * cache.wk;
+                pv.middleRows(r0, rows).noalias() = x.middleRows(r0, rows) * cache.wv;
             }
         }
         for (int h = 0; h < opt.heads; ++h) {
-            HeadResult& hr = out.head[static_cast<std::size_t>(h)];
+            const auto hs = static_cast<std::size_t>(h);
             const Eigen::Index c0 = static_cast<Eigen::Index>(h) * dk;
             if (opt.qkMode == QkMode::Projected) {
-                hr.q = pq.middleCols(c0, dk);
-                hr.k = pk.middleCols(c0, dk);
-                hr.v = pv.middleCols(c0, dk);
+                cache.q[hs] = pq.middleCols(c0, dk);
+                cache.k[hs] = pk.middleCols(c0, dk);
+                cache.v[hs] = pv.middleCols(c0, dk);
             } else {
-                hr.q = x.middleCols(c0, dk);
-                hr.k = hr.q;
-                hr.v = hr.q;
+                cache.q[hs] = x.middleCols(c0, dk);
+                cache.k[hs] = cache.q[hs];
+                cache.v[hs] = cache.q[hs];
             }
             if (opt.rope) {
-                applyRope(hr.q);
-                applyRope(hr.k);
+                applyRope(cache.q[hs]);
+                applyRope(cache.k[hs]);
             }
         }
-        out.cache.x = x;
-        out.cache.seed = opt.seed;
-        out.cache.heads = opt.heads;
-        out.cache.mode = opt.qkMode;
-        out.cache.rope = opt.rope;
-        out.cache.valid = true;
+        cache.x = x;
+        cache.seed = opt.seed;
+        cache.heads = opt.heads;
+        cache.mode = opt.qkMode;
+        cache.rope = opt.rope;
+        cache.stamp = g_nextStamp.fetch_add(1, std::memory_order_relaxed);
+        cache.valid = true;
+    }
+    // Q, K, V and the W into the result once per rebuild of the cache (not on every temperature).
+    if (out.qkvStamp != cache.stamp || out.head.size() != static_cast<std::size_t>(opt.heads)) {
+        out.wq = cache.wq;
+        out.wk = cache.wk;
+        out.wv = cache.wv;
+        out.wo = cache.wo;
+        out.head.resize(static_cast<std::size_t>(opt.heads));
+        for (std::size_t h = 0; h < out.head.size(); ++h) {
+            out.head[h].q = cache.q[h];
+            out.head[h].k = cache.k[h];
+            out.head[h].v = cache.v[h];
+        }
+        out.qkvStamp = cache.stamp;
     }
     Options o = opt;
     o.selectedHead = std::clamp(opt.selectedHead, 0, opt.heads - 1);
-    attendAll(o, out);
+    attend(o, &cache, out);
 }
 
 Result computeAttention(const Eigen::Ref<const Eigen::MatrixXd>& x, const Options& opt)
@@ -455,7 +543,7 @@ void computeFromQkv(const Eigen::Ref<const Eigen::MatrixXd>& q, const Eigen::Ref
     out.cancelled = false;
     out.key.clear();
     out.message.clear();
-    out.cache.valid = false;
+    out.qkvStamp = 0;  // q, k, v below come from no cache
     const int n = static_cast<int>(q.rows());
     if (!checkCommon(opt, n, out))
         return;
@@ -477,7 +565,7 @@ void computeFromQkv(const Eigen::Ref<const Eigen::MatrixXd>& q, const Eigen::Ref
     Options o = opt;
     o.heads = 1;
     o.selectedHead = 0;
-    attendAll(o, out);
+    attend(o, nullptr, out);
 }
 
 }  // namespace aimath::attention

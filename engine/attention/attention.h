@@ -41,8 +41,31 @@ struct Options {
                                    ///< thumbnail, the other heads, concat, output and the mean are NaN
     int maxThumb = 64;             ///< per-head thumbnails pooled to at most this many cells a side
     int maxMean = kFullStoreLimit; ///< the average over heads pooled to at most this many cells a side
+    int maxDisplay = 0;            ///< > 0: block means of selectedHead's weights (scores with displayScores)
+                                   ///< pooled to at most this many cells a side, in Result::display, when
+                                   ///< that needs pooling (computed with the rows, off the caller's drawing)
+    bool displayScores = false;
+    int threads = 2;               ///< row blocks split over up to this many threads (1 or 2) when the work is
+                                   ///< large; the numbers do not depend on it
     const std::atomic<bool>* cancel = nullptr;   ///< checked between row blocks
-    std::function<void(double)> progress;        ///< fraction done, 0…1
+    std::function<void(double)> progress;        ///< fraction done, 0…1, in order, one call at a time (from either thread)
+};
+
+/// What a change of temperature, score factor, scaling or mask can reuse: the weights, Q, K, V of
+/// every head and the raw logits Q_h K_hᵀ of the heads whose scores are stored. Valid while X, the
+/// seed, the number of heads, the Q/K mode and RoPE stay the same (everything Q and K depend on).
+struct Cache {
+    bool valid = false;
+    Eigen::MatrixXd x;
+    std::uint64_t seed = 0;
+    int heads = 0;
+    QkMode mode = QkMode::Projected;
+    bool rope = false;
+    std::uint64_t stamp = 0;                 ///< new whenever the projections are rebuilt
+    Eigen::MatrixXd wq, wk, wv, wo;
+    std::vector<Eigen::MatrixXd> q, k, v;    ///< per head, n × d_k (q and k after RoPE)
+    std::vector<RowMatrix> logits;           ///< per head q_i · k_j, n × n; empty when not kept
+    std::vector<double> maxAbsLogit;         ///< per head, with its logits
 };
 
 struct HeadResult {
@@ -71,18 +94,18 @@ struct Result {
     int meanPool = 1;
     int thumbPool = 1;
     Eigen::MatrixXd wq, wk, wv, wo;  ///< d_model × d_model (identities in identity mode)
+    RowMatrix display;               ///< Options::maxDisplay: block means of displayHead's weights or scores
+    int displayPool = 1;             ///< cells a side per block of display (1: display is empty, use the full matrix)
+    int displayHead = -1;
+    bool displayIsScores = false;
 
-    /// Projections are reused when X and the options they depend on did not change.
-    struct Cache {
-        bool valid = false;
-        Eigen::MatrixXd x;
-        std::uint64_t seed = 0;
-        int heads = 0;
-        QkMode mode = QkMode::Projected;
-        bool rope = false;
-    } cache;
-    RowMatrix wsScores, wsWeights;   ///< row-block workspaces for heads that are not stored
-    RowMatrix thumbSum, meanSum;
+    /// Projections and logits are reused when X and the options they depend on did not change
+    /// (the calls without a Cache argument use this one).
+    Cache cache;
+    std::uint64_t qkvStamp = 0;      ///< the Cache::stamp q, k, v and the W were copied from
+    RowMatrix wsScores[2], wsWeights[2];  ///< per-thread row-block workspaces for heads that are not stored
+    std::vector<RowMatrix> thumbSum;
+    RowMatrix meanSum;
 };
 
 /// Stable softmax of one row: a_j = exp(s_j − m) / Σ_k exp(s_k − m), m = max_j s_j, −∞ entries give 0.
@@ -107,6 +130,9 @@ Eigen::MatrixXd projectionMatrix(int which, int d, std::uint64_t seed);
 
 /// The layer on token vectors X (n × d_model). `out` keeps its storage between calls (slider drags).
 void computeAttention(const Eigen::Ref<const Eigen::MatrixXd>& x, const Options& opt, Result& out);
+/// The same with a cache kept apart from the result (several results in turn, one cache): a change
+/// of temperature, scaling or mask then redoes only S = logits · factor, the softmax and A V.
+void computeAttention(const Eigen::Ref<const Eigen::MatrixXd>& x, const Options& opt, Cache& cache, Result& out);
 Result computeAttention(const Eigen::Ref<const Eigen::MatrixXd>& x, const Options& opt);
 
 /// One head from given Q, K, V (n × d_k each, the toy mode); W_O = I, RoPE and projections unused.

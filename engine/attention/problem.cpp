@@ -150,4 +150,12 @@ void run(const Prepared& in, const Spec& spec, const Options& opt, Result& out)
         computeAttention(in.vectors.x, opt, out);
 }
 
+void run(const Prepared& in, const Spec& spec, const Options& opt, Cache& cache, Result& out)
+{
+    if (spec.source == Source::Manual)
+        computeFromQkv(in.manualQ, in.manualK, in.manualV, opt, out);
+    else
+        computeAttention(in.vectors.x, opt, cache, out);
+}
+
 }  // namespace aimath::attention

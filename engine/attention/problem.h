@@ -63,5 +63,7 @@ Prepared prepare(const Spec& spec, const EmbeddingTable* table);
 Options optionsFor(const Spec& spec);
 /// Runs the layer on prepared inputs (computeAttention or, in toy mode, computeFromQkv).
 void run(const Prepared& in, const Spec& spec, const Options& opt, Result& out);
+/// The same with a cache kept apart from the result (see computeAttention); toy mode uses none.
+void run(const Prepared& in, const Spec& spec, const Options& opt, Cache& cache, Result& out);
 
 }  // namespace aimath::attention

@@ -581,6 +581,11 @@ void AttentionTab::recompute(bool inputsChanged)
     // A long sequence in the weights view shows one head: that head alone comes
     // first (a quarter of the work with 4 heads), the others follow in a second job.
     opt.selectedHeadOnly = n > kFullStoreLimit && opt.heads > 1 && viewIndex() == kWeightsView;
+    // Above 512 tokens the heatmaps show block means: the workers pool them with the rows.
+    if (viewIndex() == kWeightsView || viewIndex() == kMatricesView) {
+        opt.maxDisplay = kFullStoreLimit;
+        opt.displayScores = viewIndex() == kWeightsView && m_params.text("show") == "scores";
+    }
     ++m_generation;
 
     if (n > kFullStoreLimit) {
@@ -602,7 +607,7 @@ void AttentionTab::recompute(bool inputsChanged)
         m_cancel->store(true);
     m_asyncPending = false;
     beginCompute();
-    run(in, spec, opt, *m_back);
+    run(in, spec, opt, m_syncCache, *m_back);
     if (!m_back->ok) {
         endCompute();
         showError(q(m_back->message));
@@ -641,7 +646,8 @@ void AttentionTab::startAsync()
     Result* out = m_async.get();
     const Job job = m_runningJob;
     const std::shared_ptr<std::atomic<bool>> keepAlive = m_cancel;
-    m_watcher.setFuture(QtConcurrent::run([job, out, keepAlive] { run(*job.prep, job.spec, job.opt, *out); }));
+    const std::shared_ptr<Cache> cache = m_asyncCache;
+    m_watcher.setFuture(QtConcurrent::run([job, out, keepAlive, cache] { run(*job.prep, job.spec, job.opt, *cache, *out); }));
 }
 
 void AttentionTab::onAsyncFinished()
@@ -675,8 +681,16 @@ void AttentionTab::onAsyncFinished()
             job.opt.selectedHeadOnly = false;
             job.opt.cancel = nullptr;
             job.opt.progress = nullptr;
+            // The rest (other heads, outputs, mean) on one thread: the other core draws the picture.
+            job.opt.threads = 1;
             m_pendingJob = std::move(job);
             m_asyncPending = true;
+            // After the replot queued above, so the picture is not slowed by its own follow-up.
+            QTimer::singleShot(0, this, [this] {
+                if (m_asyncPending && !m_asyncRunning)
+                    startAsync();
+            });
+            return;
         }
     } else if (current && !m_async->cancelled) {
         showError(q(m_async->message));
@@ -741,8 +755,13 @@ void AttentionTab::redrawWeights()
     m_displayPool = poolFactor(n, kFullStoreLimit);
     const RowMatrix* shown = &full;
     if (m_displayPool > 1) {
-        poolMean(full, m_displayPool, m_pooled);
-        shown = &m_pooled;
+        // Pooled by the engine with the rows when it knew what is shown; here otherwise (a switch of head or of show).
+        if (r.displayPool == m_displayPool && r.displayHead == h && r.displayIsScores == scores) {
+            shown = &r.display;
+        } else {
+            poolMean(full, m_displayPool, m_pooled);
+            shown = &m_pooled;
+        }
     }
     const int cells = static_cast<int>(shown->rows());
     attention_view::fillMap(m_heat.map, cells, cells, [&](int i, int j) { return displayValue((*shown)(i, j)); });
@@ -915,7 +934,9 @@ void AttentionTab::redrawMatrices()
     showSigned(m_mats[1], dk, n, [&](int i, int j) { return hr.k(j, i); }, hr.k.cwiseAbs().maxCoeff());
     const int pool = poolFactor(n, kFullStoreLimit);
     const RowMatrix* a = &hr.weights;
-    if (pool > 1) {
+    if (pool > 1 && r.displayPool == pool && r.displayHead == h && !r.displayIsScores) {
+        a = &r.display;
+    } else if (pool > 1) {
         poolMean(hr.weights, pool, m_pooled);
         a = &m_pooled;
     }

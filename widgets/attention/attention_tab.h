@@ -104,6 +104,10 @@ private:
 
     // Results: front is on screen; back is the next synchronous result; async belongs to the worker.
     std::unique_ptr<attention::Result> m_front, m_back, m_async;
+    // Q, K, V and the logits Q Kᵀ of each path, kept apart from the results that take turns on
+    // screen: a temperature drag redoes the softmax only. The worker's belongs to one job at a time.
+    attention::Cache m_syncCache;
+    std::shared_ptr<attention::Cache> m_asyncCache = std::make_shared<attention::Cache>();
     attention::Prepared m_prep;  ///< inputs of the front result
     attention::Spec m_spec;      ///< spec of the front result
     bool m_hasResult = false;

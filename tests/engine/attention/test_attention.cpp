@@ -12,6 +12,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <numbers>
 
@@ -126,6 +127,9 @@ private slots:
     void sqrtDCurveFollowsTheory();
     void cancelStops();
     void workspaceReuseGivesSameResult();
+    void cachedLogitsGiveFreshNumbers();
+    void cacheFollowsItsInputs();
+    void twoThreadsGiveOneThreadsNumbers();
     void uniformAttentionReachesMaxEntropy();
 };
 
@@ -829,6 +833,169 @@ void TestAttention::workspaceReuseGivesSameResult()
     QCOMPARE(ws.head.size(), std::size_t(4));
     QCOMPARE(ws.output, fresh2.output);
     QCOMPARE(ws.meanWeights, fresh2.meanWeights);
+}
+
+namespace {
+// Every number a result carries, compared exactly (a cache or a second thread must not change one bit).
+void compareResults(const Result& a, const Result& b)
+{
+    QVERIFY(a.ok && b.ok);
+    QCOMPARE(a.factor, b.factor);
+    QCOMPARE(a.head.size(), b.head.size());
+    for (std::size_t h = 0; h < a.head.size(); ++h) {
+        const HeadResult& x = a.head[h];
+        const HeadResult& y = b.head[h];
+        QCOMPARE(x.q, y.q);
+        QCOMPARE(x.k, y.k);
+        QCOMPARE(x.v, y.v);
+        QCOMPARE(x.scores, y.scores);
+        QCOMPARE(x.weights, y.weights);
+        QVERIFY(x.rowEntropy.array().isNaN().all() == y.rowEntropy.array().isNaN().all());
+        if (!x.rowEntropy.array().isNaN().all()) {
+            QCOMPARE(x.rowEntropy, y.rowEntropy);
+            QCOMPARE(x.maxAbsLogit, y.maxAbsLogit);
+            QCOMPARE(x.maxAbsScore, y.maxAbsScore);
+        }
+        if (!x.output.array().isNaN().all()) {
+            QCOMPARE(x.output, y.output);
+            QCOMPARE(x.thumb, y.thumb);
+        }
+    }
+    if (!a.output.array().isNaN().all()) {
+        QCOMPARE(a.meanWeights, b.meanWeights);
+        QCOMPARE(a.output, b.output);
+    }
+    QCOMPARE(a.display, b.display);
+}
+
+Options serial(Options o)
+{
+    o.threads = 1;
+    return o;
+}
+}  // namespace
+
+void TestAttention::cachedLogitsGiveFreshNumbers()
+{
+    // A drag of the temperature (and of c, the scaling and the mask) reuses Q Kᵀ: every number must be
+    // that of a computation from scratch on one thread. 150 rows: three 64-row blocks, two threads.
+    const Eigen::MatrixXd x = randomMatrix(150, 12, 8);
+    Cache cache;
+    Result r;
+    Options o;
+    o.heads = 3;
+    o.maxDisplay = 40;  // 150 tokens in 4 × 4 blocks
+    computeAttention(x, o, cache, r);
+    QVERIFY(r.ok);
+    QCOMPARE(cache.logits.size(), std::size_t(3));
+    QCOMPARE(cache.logits[2].rows(), Eigen::Index(150));
+    const std::uint64_t stamp = cache.stamp;
+    // The logits kept are q_i · k_j, independently of the blocks: a brute-force product.
+    const Eigen::MatrixXd direct = r.head[1].q * r.head[1].k.transpose();
+    QCOMPARE(Eigen::MatrixXd(cache.logits[1]), direct);
+    struct Change {
+        const char* what;
+        std::function<void(Options&)> apply;
+    };
+    const std::vector<Change> changes{
+        {"temperature 0.37", [](Options& p) { p.temperature = 0.37; }},
+        {"temperature 4.2", [](Options& p) { p.temperature = 4.2; }},
+        {"factor 3", [](Options& p) { p.scaleFactor = 3.0; }},
+        {"unscaled", [](Options& p) { p.scaled = false; }},
+        {"causal", [](Options& p) { p.mask = Mask::Causal; }},
+        {"padding", [](Options& p) { p.mask = Mask::Padding; p.pad = 17; }},
+        {"scores shown", [](Options& p) { p.displayScores = true; p.mask = Mask::Causal; }},
+        {"head 2 alone kept", [](Options& p) { p.storeAllHeads = false; p.selectedHead = 2; }},
+        {"quick head 1", [](Options& p) { p.storeAllHeads = false; p.selectedHeadOnly = true; p.selectedHead = 1; p.temperature = 0.2; }},
+    };
+    for (const Change& c : changes) {
+        Options p = o;
+        c.apply(p);
+        computeAttention(x, p, cache, r);
+        QVERIFY2(cache.stamp == stamp, c.what);  // the projections were reused
+        const Result fresh = computeAttention(x, serial(p));
+        compareResults(r, fresh);
+        if (QTest::currentTestFailed())
+            QFAIL(c.what);
+        // Back to the defaults: the cache still gives fresh numbers (kept heads refilled when needed).
+        computeAttention(x, o, cache, r);
+        compareResults(r, computeAttention(x, serial(o)));
+        if (QTest::currentTestFailed())
+            QFAIL(c.what);
+    }
+}
+
+void TestAttention::cacheFollowsItsInputs()
+{
+    // Anything Q or K depends on (the tokens, the seed, d_model, the heads, the Q/K mode, RoPE) makes
+    // the cache rebuild: the numbers are those of a fresh computation, never of the old logits.
+    const Eigen::MatrixXd x = randomMatrix(80, 12, 3);
+    Eigen::MatrixXd otherToken = x;
+    otherToken(41, 5) += 0.25;
+    Options o;
+    o.heads = 2;
+    o.qkMode = QkMode::Projected;
+    Cache cache;
+    Result r;
+    computeAttention(x, o, cache, r);
+    QVERIFY(r.ok);
+    struct Change {
+        const char* what;
+        Eigen::MatrixXd x;
+        std::function<void(Options&)> apply;
+    };
+    const std::vector<Change> changes{
+        {"one token moved", otherToken, [](Options&) {}},
+        {"fewer tokens", x.topRows(79), [](Options&) {}},
+        {"seed", x, [](Options& p) { p.seed = 2; }},
+        {"d_model", x.leftCols(8), [](Options&) {}},
+        {"heads", x, [](Options& p) { p.heads = 3; }},
+        {"identity", x, [](Options& p) { p.qkMode = QkMode::Identity; }},
+        {"rope", x, [](Options& p) { p.rope = true; }},
+    };
+    for (const Change& c : changes) {
+        computeAttention(x, o, cache, r);  // cache filled for x and o
+        const std::uint64_t before = cache.stamp;
+        Options p = o;
+        c.apply(p);
+        computeAttention(c.x, p, cache, r);
+        QVERIFY2(cache.stamp != before, c.what);
+        compareResults(r, computeAttention(c.x, serial(p)));
+        if (QTest::currentTestFailed())
+            QFAIL(c.what);
+        // And the change must show: the weights differ from those of the old inputs.
+        QVERIFY2(r.head[0].weights != computeAttention(x, o).head[0].weights, c.what);
+    }
+}
+
+void TestAttention::twoThreadsGiveOneThreadsNumbers()
+{
+    // Pooling factors that do not divide 64 (thumbnails of 7, display blocks of 3) still split the rows
+    // where every pooled cell belongs to one thread; and sizes with no such split run on one thread.
+    for (const int n : {300, 200, 129}) {
+        const Eigen::MatrixXd x = randomMatrix(n, 8, static_cast<std::uint64_t>(n));
+        Options o;
+        o.heads = 2;
+        o.maxThumb = n / 7;
+        o.maxMean = n / 5;
+        o.maxDisplay = n / 3;
+        o.mask = Mask::Causal;
+        const Result two = computeAttention(x, o);
+        const Result one = computeAttention(x, serial(o));
+        compareResults(two, one);
+        // The display is the block mean of the selected head's weights (poolMean, the definition).
+        RowMatrix pooled;
+        poolMean(one.head[0].weights, one.displayPool, pooled);
+        QVERIFY(one.displayPool > 1);
+        QCOMPARE(one.display, pooled);
+        o.displayScores = true;
+        o.selectedHead = 1;
+        const Result scores = computeAttention(x, o);
+        poolMean(scores.head[1].scores, scores.displayPool, pooled);
+        QCOMPARE(scores.display.array().isInf().count(), pooled.array().isInf().count());
+        QVERIFY(((scores.display - pooled).array().isInf() || (scores.display - pooled).array().isNaN() ||
+                 (scores.display - pooled).array() == 0).all());
+    }
 }
 
 void TestAttention::uniformAttentionReachesMaxEntropy()

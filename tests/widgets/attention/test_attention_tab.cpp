@@ -95,6 +95,8 @@ private slots:
     void staleBackgroundResultsAreDropped();
     void exportDataFollowsTheSpec();
     void hoverTextShowsExactValue();
+    void draggedTemperatureGivesFreshNumbers_data();
+    void draggedTemperatureGivesFreshNumbers();
 };
 
 void TestAttentionTab::defaultHeatmapMatchesEngine()
@@ -537,6 +539,91 @@ void TestAttentionTab::hoverTextShowsExactValue()
     QVERIFY(text.contains("key \"The\" (0)"));
     QVERIFY(text.contains(QString::number(tab.result().head[0].weights(7, 0), 'g', 8)));
     QCOMPARE(tab.heatmapHoverText(QPointF(-10, -10)), QString());
+}
+
+void TestAttentionTab::draggedTemperatureGivesFreshNumbers_data()
+{
+    QTest::addColumn<int>("tokens");
+    QTest::addColumn<QString>("view");
+    QTest::newRow("200 tokens, computed on the GUI thread") << 200 << "weights";
+    QTest::newRow("200 tokens, all heads") << 200 << "heads";
+    QTest::newRow("600 tokens, selected head first, the rest in the background") << 600 << "weights";
+}
+
+void TestAttentionTab::draggedTemperatureGivesFreshNumbers()
+{
+    // A temperature drag reuses the cached Q Kᵀ; every number on screen must still be that of a
+    // computation from scratch, and a change of the tokens, the seed or d_model must not show old logits.
+    QFETCH(int, tokens);
+    QFETCH(QString, view);
+    AttentionTab tab(AttentionTab::declareParams());
+    tab.show();
+    ParamSet p = tab.params();
+    p.set("source", std::string("random"));
+    p.set("seq_len", static_cast<long long>(tokens));
+    p.set("qk_mode", std::string("projected"));
+    p.set("head", 1LL);
+    p.set("view", view.toStdString());
+    tab.applyParams(p);
+    QVERIFY(tab.waitUntilIdle(120000));
+    auto* slider = qobject_cast<QSlider*>(tab.paramPanel()->control("temperature"));
+    QVERIFY(slider);
+    const auto checkFresh = [&](const char* what) {
+        const at::Spec spec = AttentionTab::specFromParams(tab.params());
+        at::Options opt = at::optionsFor(spec);
+        opt.threads = 1;
+        const at::Prepared prep = at::prepare(spec, nullptr);
+        const at::Result ref = at::computeAttention(prep.vectors.x, opt);
+        const at::Result& r = tab.result();
+        QVERIFY2(r.ok && ref.ok, what);
+        QCOMPARE(r.n, ref.n);
+        QCOMPARE(r.factor, ref.factor);
+        QCOMPARE(r.head[1].weights, ref.head[1].weights);
+        QCOMPARE(r.head[1].scores, ref.head[1].scores);
+        for (int h = 0; h < r.heads; ++h) {
+            QCOMPARE(r.head[h].rowEntropy, ref.head[h].rowEntropy);
+            QCOMPARE(r.head[h].maxAbsLogit, ref.head[h].maxAbsLogit);
+            QCOMPARE(r.head[h].thumb, ref.head[h].thumb);
+        }
+        QCOMPARE(r.output, ref.output);
+        QCOMPARE(r.meanWeights, ref.meanWeights);
+        // The picture: cells of the selected head (block means above 512 tokens), or of the mean over heads.
+        if (view == QLatin1String("heads")) {
+            QCOMPARE(heatmapError(tab.meanMap(), ref.meanWeights), 0.0);
+        } else {
+            at::RowMatrix shown = ref.head[1].weights;
+            if (tab.displayPool() > 1)
+                at::poolMean(ref.head[1].weights, tab.displayPool(), shown);
+            QCOMPARE(heatmapError(tab.heatmap(), shown), 0.0);
+        }
+    };
+    for (int step : {150, -400, 90}) {
+        slider->setValue(slider->value() + step);
+        QVERIFY(tab.waitUntilIdle(120000));
+        checkFresh("temperature");
+        if (QTest::currentTestFailed())
+            return;
+    }
+    p = tab.params();
+    p.set("seed", 5LL);
+    tab.applyParams(p);
+    QVERIFY(tab.waitUntilIdle(120000));
+    checkFresh("seed");
+    p.set("seq_len", static_cast<long long>(tokens - 1));
+    tab.applyParams(p);
+    QVERIFY(tab.waitUntilIdle(120000));
+    checkFresh("tokens");
+    p.set("d_model", 32LL);
+    tab.applyParams(p);
+    QVERIFY(tab.waitUntilIdle(120000));
+    checkFresh("d_model");
+    p.set("positional", std::string("rope"));
+    tab.applyParams(p);
+    QVERIFY(tab.waitUntilIdle(120000));
+    checkFresh("rope");
+    slider->setValue(slider->value() - 200);
+    QVERIFY(tab.waitUntilIdle(120000));
+    checkFresh("temperature after rope");
 }
 
 QTEST_MAIN(TestAttentionTab)

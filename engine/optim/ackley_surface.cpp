@@ -18,6 +18,7 @@ public:
     std::string id() const override { return "ackley"; }
     Bounds bounds() const override { return {-5, 5, -5, 5}; }
     std::vector<KnownMinimum> minima() const override { return {{0, 0, 0, true}}; }
+    double valueCost() const override { return 9.0; }
     std::string formula() const override { return "f = −20·exp(−0.2·√(½(x² + y²))) − exp(½(cos 2πx + cos 2πy)) + e + 20"; }
 };
 }  // namespace

@@ -22,6 +22,7 @@ public:
         return h;
     }
     Bounds bounds() const override { return {-3, 3, -3, 3}; }
+    double valueCost() const override { return 8.0; }  // the default expression; an interpreted program of a few operations
     std::string formula() const override { return "f = " + m_e.text(); }
 
 private:

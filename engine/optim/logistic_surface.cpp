@@ -85,6 +85,7 @@ public:
         return batchGradient(w, b, idx.data(), m_batch);
     }
     bool stochastic() const override { return m_batch > 0 && m_batch < kPoints; }
+    double valueCost() const override { return 600.0; }  // 200 exp + 200 log1p a point
     Bounds bounds() const override { return {-1, 7, -4, 4}; }
     std::vector<KnownMinimum> minima() const override { return {m_min}; }
     std::string formula() const override { return "f(w, b) = −(1/N) Σ [yᵢ log σ(w tᵢ + b) + (1 − yᵢ) log(1 − σ(w tᵢ + b))],  N = 200"; }

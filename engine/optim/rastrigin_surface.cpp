@@ -16,6 +16,7 @@ public:
     std::string id() const override { return "rastrigin"; }
     Bounds bounds() const override { return {-5.12, 5.12, -5.12, 5.12}; }
     std::vector<KnownMinimum> minima() const override { return {{0, 0, 0, true}}; }
+    double valueCost() const override { return 7.0; }
     std::string formula() const override { return "f = 20 + (x² − 10 cos 2πx) + (y² − 10 cos 2πy)"; }
 };
 }  // namespace

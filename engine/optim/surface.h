@@ -58,6 +58,9 @@ public:
     virtual std::vector<KnownMinimum> minima() const { return {}; }
     /// The formula as HTML-free Unicode text, for the explanation panel.
     virtual std::string formula() const = 0;
+    /// Rough cost of one value() relative to a polynomial surface (measured, 1024² grids): a
+    /// widget samples grids whose n²·valueCost() is large off the GUI thread.
+    virtual double valueCost() const { return 1.0; }
     /// Evaluates f over a row of points (default: value() per point; fast surfaces need nothing more).
     virtual void valueRow(const double* xs, double y, int n, double* out) const
     {

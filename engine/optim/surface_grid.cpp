@@ -7,7 +7,7 @@
 
 namespace aimath::optim {
 
-void sampleSurface(const Surface& s, const Bounds& b, int n, SurfaceGrid& out)
+bool sampleSurface(const Surface& s, const Bounds& b, int n, SurfaceGrid& out, const std::function<bool(double)>& progress)
 {
     n = std::max(2, n);
     clearUpperVectorState();
@@ -17,8 +17,11 @@ void sampleSurface(const Surface& s, const Bounds& b, int n, SurfaceGrid& out)
     std::vector<double> xs(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i)
         xs[static_cast<std::size_t>(i)] = out.x(i);
-    for (int j = 0; j < n; ++j)
+    for (int j = 0; j < n; ++j) {
         s.valueRow(xs.data(), out.y(j), n, out.values.data() + static_cast<std::size_t>(j) * n);
+        if (progress && !progress(static_cast<double>(j + 1) / n))
+            return false;
+    }
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
     int finite = 0;
     for (double& v : out.values) {
@@ -33,6 +36,7 @@ void sampleSurface(const Surface& s, const Bounds& b, int n, SurfaceGrid& out)
     out.finiteCount = finite;
     out.fMin = finite ? lo : 0.0;
     out.fMax = finite ? hi : 0.0;
+    return true;
 }
 
 double DisplayScale::delta() const

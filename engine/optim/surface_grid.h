@@ -4,6 +4,7 @@
 
 #include "engine/optim/surface.h"
 
+#include <functional>
 #include <vector>
 
 namespace aimath::optim {
@@ -20,7 +21,10 @@ struct SurfaceGrid {
 };
 
 /// Samples f on n × n points covering bounds (corners included); reuses out's storage.
-void sampleSurface(const Surface& s, const Bounds& bounds, int n, SurfaceGrid& out);
+/// progress (optional) is told the fraction of rows done after each row; when it
+/// returns false sampling stops there and false is returned (out is then incomplete).
+/// Surfaces are const, so a grid can be sampled on a worker thread.
+bool sampleSurface(const Surface& s, const Bounds& bounds, int n, SurfaceGrid& out, const std::function<bool(double)>& progress = {});
 
 /// What the heatmap colours: f itself, or log₁₀(f − fMin + δ) with δ = 10⁻⁴(fMax − fMin) (or 10⁻¹² when flat).
 struct DisplayScale {

@@ -11,6 +11,8 @@
 #include "widgets/common/readout_panel.h"
 
 #include <QButtonGroup>
+#include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QJsonArray>
@@ -20,9 +22,11 @@
 #include <QSlider>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QThread>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
@@ -37,6 +41,10 @@ constexpr int kTaylorGrid = 81;
 constexpr int kWireLines = 31;
 constexpr int kWireSamples = 61;
 const QString kMovingLayer = QStringLiteral("moving");  // paths, markers, step lines (buffered)
+const QString kHotLayer = QStringLiteral("hot");        // the map's path and marker of the run being dragged (buffered)
+// Grids whose n²·valueCost() reaches this are sampled off the GUI thread (about 10 ms of work
+// on this project's VM): any logistic grid, Rastrigin/Ackley from 512², polynomials at 1024².
+constexpr double kAsyncGridWork = 600000.0;
 constexpr double kLogFloor = 1e-30;  // f − f* = 0 exactly (a converged run) is drawn at this floor on log axes
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -130,7 +138,12 @@ DescentTab::DescentTab(ParamSet params, QWidget* parent)
     });
 }
 
-DescentTab::~DescentTab() = default;
+DescentTab::~DescentTab()
+{
+    if (m_gridCancel)
+        m_gridCancel->store(true);
+    m_gridWatcher.waitForFinished();  // at most one row of work after the cancel
+}
 
 void DescentTab::buildPlots()
 {
@@ -310,9 +323,37 @@ void DescentTab::buildPlots()
         op.path->setLayer(kMovingLayer);
         op.marker->setLayer(kMovingLayer);
     }
+    // The run whose learning rate is being dragged is drawn on a buffered layer of its own on
+    // the map, and on the moving layer (beside the step line) of both curve plots, so a drag
+    // redraws one path and its curves, not all seven. (Each buffered layer is one more image
+    // to compose at every repaint: the curve plots do without a layer of their own.)
+    m_map->addLayer(kHotLayer, m_map->layer(kMovingLayer), QCustomPlot::limAbove);
+    m_map->layer(kHotLayer)->setMode(QCPLayer::lmBuffered);
     m_startMarker->setLayer(kMovingLayer);
     for (auto* line : m_timeLines)
         line->setLayer(kMovingLayer);
+
+    // While a costly grid is sampled off the GUI thread: a note with its progress over the map and the 3D view.
+    for (PlotView* p : {m_map, m_view3d}) {
+        auto* note = new QCPItemText(p);
+        note->setLayer(QStringLiteral("overlay"));
+        note->position->setType(QCPItemPosition::ptAxisRectRatio);
+        note->position->setCoords(0.5, 0.5);
+        note->setPositionAlignment(Qt::AlignCenter);
+        note->setTextAlignment(Qt::AlignCenter);
+        note->setPadding(QMargins(12, 8, 12, 8));
+        note->setBrush(QColor(255, 255, 255, 230));
+        note->setPen(QPen(QColor(120, 120, 120)));
+        QFont f = note->font();
+        f.setPointSizeF(f.pointSizeF() * 1.2);
+        note->setFont(f);
+        note->setVisible(false);
+        (p == m_map ? m_gridNote : m_gridNote3d) = note;
+    }
+    m_gridProgressTimer = new QTimer(this);
+    m_gridProgressTimer->setInterval(200);
+    connect(m_gridProgressTimer, &QTimer::timeout, this, &DescentTab::onGridProgress);
+    connect(&m_gridWatcher, &QFutureWatcher<GridOutcome>::finished, this, &DescentTab::onGridFinished);
 
     // Expression errors right under the controls, beside the field they concern.
     m_expressionError = new QLabel(this);
@@ -335,6 +376,13 @@ QCPCurve* DescentTab::pathCurve(const std::string& optimizer) const
 void DescentTab::onParamsChanged(const std::set<std::string>& keys)
 {
     beginCompute();
+    // What the curve plots showed before: if a learning-rate drag leaves their axes as they were,
+    // only the dragged run's layer is redrawn.
+    const auto axesState = [this] {
+        return std::array<QCPRange, 4>{m_loss->xAxis->range(), m_loss->yAxis->range(), m_grad->xAxis->range(), m_grad->yAxis->range()};
+    };
+    const auto axesBefore = axesState();
+    const auto lossScaleBefore = m_loss->yAxis->scaleType();
     auto has = [&keys](std::initializer_list<const char*> ks) {
         if (keys.empty())
             return true;
@@ -370,8 +418,10 @@ void DescentTab::onParamsChanged(const std::set<std::string>& keys)
     }
     if (m_3dDirty && m_params.text("view") == "3d")
         update3dGeometry();
-    if (surfaceChanged || runsChanged || has({"time", "view"}))
+    if (surfaceChanged || has({"time", "view"}))
         updateTime();
+    else if (runsChanged)
+        updateTime(true);
     if (surfaceChanged || gridChanged || has({"start_x", "start_y", "show_taylor"}))
         updateTaylor();
     if (surfaceChanged || runsChanged)
@@ -381,30 +431,68 @@ void DescentTab::onParamsChanged(const std::set<std::string>& keys)
     if (surfaceChanged || has({"optimizers"}))
         updateExplanation();
     endCompute();
-    // A time scrub moves only what is on the moving layers; a learning-rate drag
-    // also changes the loss and gradient curves (and the legend when a run
-    // diverges). The heatmap and contours stay in their buffer.
+    // A time scrub moves only what is on the moving and hot layers; a learning-rate
+    // drag changes one run: its path and curves are on the hot layers, redrawn alone
+    // unless the legend (a run diverged) or the curve plots' axes changed. The heatmap
+    // and contours stay in their buffer.
     bool timeOnly = !keys.empty(), lrOnly = !keys.empty();
     for (const auto& k : keys) {
         timeOnly = timeOnly && k == "time";
         lrOnly = lrOnly && k.rfind("lr_", 0) == 0;
     }
+    int dragged = -1;
+    if (keys.size() == 1 && lrOnly) {
+        const auto& ids = optim::optimizerIds();
+        for (std::size_t i = 0; i < ids.size(); ++i)
+            if ("lr_" + ids[i] == *keys.begin())
+                dragged = static_cast<int>(i);
+    }
+    const bool relayered = dragged >= 0 && dragged != m_hot;
+    if (relayered)
+        setHotOptimizer(dragged);  // the layers it leaves and joins are redrawn in full once
     QStringList names;
     for (const OptimizerPlots& op : m_optPlots)
         names << op.path->name();
     const bool legendSame = names == m_shownPathNames;
     m_shownPathNames = names;
+    const bool axesSame = axesState() == axesBefore && m_loss->yAxis->scaleType() == lossScaleBefore;
     for (PlotView* p : {m_map, m_view3d, m_loss, m_grad, m_lr}) {
         if (!(p->isVisible() || !isVisible()))
             continue;
-        const bool movingOnly = (timeOnly && p != m_view3d) || (lrOnly && legendSame && p == m_map);
         if (lrOnly && p == m_lr)
             continue;  // the schedule s(t) and the step line do not depend on a learning rate
-        if (movingOnly)
-            p->layer(kMovingLayer)->replot();  // a full replot when the buffers are not drawn yet
-        else
+        const bool curves = p == m_loss || p == m_grad;
+        QStringList layers;  // empty: a full replot
+        if (timeOnly && p == m_map)
+            layers = {kMovingLayer, kHotLayer};
+        else if (timeOnly && p != m_view3d)
+            layers = {kMovingLayer};
+        else if (lrOnly && !relayered && p == m_map && legendSame)
+            layers = dragged >= 0 ? QStringList{kHotLayer} : QStringList{kMovingLayer, kHotLayer};
+        else if (lrOnly && dragged >= 0 && !relayered && curves && axesSame)
+            layers = {kMovingLayer};
+        if (layers.isEmpty()) {
             p->replot(QCustomPlot::rpQueuedReplot);
+            continue;
+        }
+        for (const QString& l : layers)
+            p->layer(l)->replot();  // a full replot when the buffers are not drawn yet
     }
+}
+
+void DescentTab::setHotOptimizer(int index)
+{
+    m_hot = index;
+    // Every run is put back in menu order so that the drawing order within a layer stays the same.
+    for (std::size_t i = 0; i < m_optPlots.size(); ++i) {
+        const bool hot = static_cast<int>(i) == index;
+        OptimizerPlots& op = m_optPlots[i];
+        op.path->setLayer(hot ? kHotLayer : kMovingLayer);
+        op.marker->setLayer(hot ? kHotLayer : kMovingLayer);
+        op.loss->setLayer(hot ? kMovingLayer : QStringLiteral("main"));
+        op.grad->setLayer(hot ? kMovingLayer : QStringLiteral("main"));
+    }
+    m_startMarker->setLayer(kMovingLayer);
 }
 
 bool DescentTab::rebuildSurface()
@@ -480,44 +568,182 @@ bool DescentTab::rebuildSurface()
     return true;
 }
 
+/// The part of a surface key that decides its values (not the minibatch size: that only changes the step gradients).
+static std::string gridValueKey(const std::string& surfaceKey) { return surfaceKey.substr(0, surfaceKey.find("|batch=")); }
+
 void DescentTab::recomputeGrid()
 {
     const int n = static_cast<int>(m_params.integer("grid"));
-    // The values depend on the surface but not on the minibatch size: that only changes the step gradients.
-    std::string valueKey = m_surfaceKey.substr(0, m_surfaceKey.find("|batch="));
-    const std::string key = valueKey + "#" + std::to_string(n);
+    const std::string key = gridValueKey(m_surfaceKey) + "#" + std::to_string(n);
     if (key != m_gridKey) {
+        if (static_cast<double>(n) * n * m_surface->valueCost() >= kAsyncGridWork) {
+            // The drawn grid stays (or the map says it is computing) until the worker delivers;
+            // a log-scale toggle meanwhile is applied to the delivered grid.
+            if (!m_gridBusy || key != m_pendingGridKey)
+                startGridJob(n, key);
+            updateGridNote();
+            return;
+        }
+        cancelGridJob();
         optim::sampleSurface(*m_surface, m_surface->bounds(), n, m_grid);
         m_gridKey = key;
         ++m_gridCount;
+    } else {
+        cancelGridJob();  // back to the drawn grid while another one was computing
     }
-    const bool log = m_params.boolean("log_scale");
-    m_display = optim::DisplayScale{m_grid.fMin, m_grid.fMax, log};
-    m_levels = optim::contourLevels(m_grid.fMin, m_grid.fMax, kContourLevels, log);
-    const auto& b = m_grid.bounds;
-    const double dx = (b.xMax - b.xMin) / (m_grid.nx - 1), dy = (b.yMax - b.yMin) / (m_grid.ny - 1);
-    const auto contours = optim::marchingSquares(m_grid.values.data(), m_grid.nx, m_grid.ny, b.xMin, dx, b.yMin, dy, m_levels);
+    updateGridNote();
+    applyGrid();
+}
 
+void DescentTab::startGridJob(int n, const std::string& key)
+{
+    cancelGridJob();
+    const quint64 generation = ++m_gridGeneration;
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    auto progress = std::make_shared<std::atomic<double>>(0.0);
+    m_gridCancel = cancel;
+    m_gridProgress = progress;
+    m_gridBusy = true;
+    m_pendingGridKey = key;
+    m_pendingGridN = n;
+    m_gridProgressTimer->start();
+    const bool log = m_params.boolean("log_scale");
+    m_gridWatcher.setFuture(QtConcurrent::run([surface = m_surface, n, key, generation, cancel, progress, log] {
+        GridOutcome o;
+        o.generation = generation;
+        o.key = key;
+        o.grid = std::make_shared<optim::SurfaceGrid>();
+        o.complete = optim::sampleSurface(*surface, surface->bounds(), n, *o.grid, [&](double f) {
+            progress->store(f);
+            return !cancel->load();
+        });
+        if (o.complete)  // levels, contours and colours too: little is left for the GUI thread
+            o.picture = std::make_shared<const GridPicture>(prepareGridPicture(*o.grid, log));
+        return o;
+    }));
+}
+
+void DescentTab::cancelGridJob()
+{
+    if (!m_gridBusy)
+        return;
+    m_gridCancel->store(true);  // the worker stops after its current row; its result is dropped
+    ++m_gridGeneration;
+    m_gridBusy = false;
+    m_pendingGridKey.clear();
+    m_gridProgressTimer->stop();
+}
+
+void DescentTab::onGridFinished()
+{
+    GridOutcome o = m_gridWatcher.result();
+    if (o.generation != m_gridGeneration || !o.complete || !m_gridBusy)
+        return;  // stale or cancelled: a newer request is on its way
+    beginCompute();
+    m_gridBusy = false;
+    m_pendingGridKey.clear();
+    m_gridProgressTimer->stop();
+    std::swap(m_grid, *o.grid);
+    m_gridKey = o.key;
+    ++m_gridCount;
+    updateGridNote();
+    applyGrid(o.picture.get());
+    // What depends on the grid's range: the Taylor model's levels and the 3D box.
+    updateTaylor();
+    m_3dDirty = true;
+    if (m_params.text("view") == "3d") {
+        update3dGeometry();
+        updateTime();
+    }
+    endCompute();
+    m_map->replot(QCustomPlot::rpQueuedReplot);
+    m_view3d->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void DescentTab::onGridProgress()
+{
+    if (!m_gridBusy)
+        return;
+    updateGridNote();
+    m_map->layer(QStringLiteral("overlay"))->replot();
+    m_view3d->layer(QStringLiteral("overlay"))->replot();
+}
+
+bool DescentTab::gridShowsSurface() const
+{
+    const std::string valueKey = gridValueKey(m_surfaceKey);
+    return m_gridKey.compare(0, valueKey.size() + 1, valueKey + "#") == 0;
+}
+
+void DescentTab::updateGridNote()
+{
+    const bool same = gridShowsSurface();
+    if (m_gridBusy) {
+        const int percent = static_cast<int>(std::lround(100.0 * (m_gridProgress ? m_gridProgress->load() : 0.0)));
+        const QString text = same ? tr("Computing the %1 × %1 grid… %2 %\n(the %3 × %3 grid is shown meanwhile)")
+                                        .arg(m_pendingGridN)
+                                        .arg(percent)
+                                        .arg(m_grid.nx)
+                                  : tr("Computing the loss surface on a %1 × %1 grid… %2 %").arg(m_pendingGridN).arg(percent);
+        for (QCPItemText* note : {m_gridNote, m_gridNote3d}) {
+            note->setText(text);
+            note->setVisible(true);
+        }
+    } else {
+        m_gridNote->setVisible(false);
+        m_gridNote3d->setVisible(false);
+    }
+    // Never a picture of another surface under the new one's axes: without a grid of this surface
+    // the heatmap, contours and colour scale are hidden until the worker delivers.
+    const bool show = same;
+    m_heat->setVisible(show);
+    m_contourCurve->setVisible(show);
+    m_colorScale->setVisible(show);
+    m_wire->setVisible(show);
+}
+
+DescentTab::GridPicture DescentTab::prepareGridPicture(const optim::SurfaceGrid& g, bool log)
+{
+    GridPicture p;
+    p.log = log;
+    p.display = optim::DisplayScale{g.fMin, g.fMax, log};
+    p.levels = optim::contourLevels(g.fMin, g.fMax, kContourLevels, log);
+    const auto& b = g.bounds;
+    const double dx = (b.xMax - b.xMin) / (g.nx - 1), dy = (b.yMax - b.yMin) / (g.ny - 1);
+    const auto contours = optim::marchingSquares(g.values.data(), g.nx, g.ny, b.xMin, dx, b.yMin, dy, p.levels);
+    p.cells.resize(g.values.size());
+    for (std::size_t k = 0; k < g.values.size(); ++k)
+        p.cells[k] = std::isnan(g.values[k]) ? kNaN : p.display(g.values[k]);
+    std::size_t total = 0;
+    for (const auto& l : contours)
+        total += l.segments.size() / 4 * 3;
+    p.cx.reserve(static_cast<qsizetype>(total));
+    p.cy.reserve(static_cast<qsizetype>(total));
+    for (const auto& l : contours)
+        segmentsToCurve(l.segments, p.cx, p.cy);
+    return p;
+}
+
+void DescentTab::applyGrid(const GridPicture* prepared)
+{
+    const bool log = m_params.boolean("log_scale");
+    // The worker prepared the picture for the colour scale chosen when it started; a toggle since is redone here.
+    GridPicture local;
+    if (!prepared || prepared->log != log)
+        local = prepareGridPicture(m_grid, log);
+    const GridPicture& picture = prepared && prepared->log == log ? *prepared : local;
+    m_display = picture.display;
+    m_levels = picture.levels;
+    const auto& b = m_grid.bounds;
     QCPColorMapData* data = m_heat->data();
     data->setSize(m_grid.nx, m_grid.ny);
     data->setRange(QCPRange(b.xMin, b.xMax), QCPRange(b.yMin, b.yMax));
     for (int j = 0; j < m_grid.ny; ++j)
-        for (int i = 0; i < m_grid.nx; ++i) {
-            const double v = m_grid.values[static_cast<std::size_t>(j) * m_grid.nx + i];
-            data->setCell(i, j, std::isnan(v) ? kNaN : m_display(v));
-        }
+        for (int i = 0; i < m_grid.nx; ++i)
+            data->setCell(i, j, picture.cells[static_cast<std::size_t>(j) * m_grid.nx + i]);
     m_heat->rescaleDataRange(true);
     m_colorScale->axis()->setLabel(log ? tr("log₁₀(f − f_min + δ)") : tr("f"));
-
-    QVector<double> cx, cy;
-    std::size_t total = 0;
-    for (const auto& l : contours)
-        total += l.segments.size() / 4 * 3;
-    cx.reserve(static_cast<qsizetype>(total));
-    cy.reserve(static_cast<qsizetype>(total));
-    for (const auto& l : contours)
-        segmentsToCurve(l.segments, cx, cy);
-    m_contourCurve->setData(cx, cy);
+    m_contourCurve->setData(picture.cx, picture.cy);
 }
 
 void DescentTab::recomputeField()
@@ -564,6 +790,7 @@ void DescentTab::recomputeTrajectories()
     for (std::size_t i = 0; i < ids.size(); ++i) {
         OptimizerPlots& op = m_optPlots[i];
         const bool on = std::find(selected.begin(), selected.end(), ids[i]) != selected.end();
+        op.changed = on != op.path->visible();
         for (QCPAbstractPlottable* p : {static_cast<QCPAbstractPlottable*>(op.path), static_cast<QCPAbstractPlottable*>(op.marker),
                                         static_cast<QCPAbstractPlottable*>(op.path3d), static_cast<QCPAbstractPlottable*>(op.marker3d),
                                         static_cast<QCPAbstractPlottable*>(op.loss), static_cast<QCPAbstractPlottable*>(op.grad)})
@@ -586,6 +813,7 @@ void DescentTab::recomputeTrajectories()
         optim::runTrajectory(*m_surface, ids[i], m_params.real("lr_" + ids[i]), rs, t);
         m_runKeys[i] = key;
         ++m_runCount;
+        op.changed = true;
         op.px.clear();
         op.py.clear();
         const qsizetype n = static_cast<qsizetype>(t.size());
@@ -613,11 +841,14 @@ void DescentTab::recomputeTrajectories()
             if (!haveRef && !(f > 0))
                 allPositive = false;
     const bool logLoss = haveRef || allPositive;
+    // The curves of unchanged runs stay as they are, unless the axis type they were built for changed.
+    const bool rebuildAll = m_logLossShown != static_cast<int>(logLoss);
+    m_logLossShown = static_cast<int>(logLoss);
     setLogAxis(m_loss->yAxis, logLoss);
     m_loss->yAxis->setLabel(haveRef ? tr("f − f*  (f* = %1)").arg(formatNumber(m_lossRef)) : tr("f"));
     for (std::size_t i = 0; i < ids.size(); ++i) {
         OptimizerPlots& op = m_optPlots[i];
-        if (!op.loss->visible())
+        if (!op.loss->visible() || !(op.changed || rebuildAll))
             continue;
         const optim::Trajectory& t = m_allRuns[i];
         QVector<double> steps, loss, gn;
@@ -634,20 +865,22 @@ void DescentTab::recomputeTrajectories()
         }
         op.loss->setData(steps, loss, true);
         op.grad->setData(steps, gn, true);
+        bool lossOk = false, gradOk = false;
+        op.lossRange = op.loss->getValueRange(lossOk, QCP::sdBoth);
+        op.gradRange = op.grad->getValueRange(gradOk, QCP::sdBoth);
+        op.rangesFound = lossOk && gradOk;
     }
     const int stepsTotal = rs.steps;
     for (PlotView* p : {m_loss, m_grad}) {
         bool found = false;
         QCPRange range;
-        for (int g = 0; g < p->graphCount(); ++g) {
-            if (!p->graph(g)->visible() || p->graph(g)->dataCount() == 0)
+        for (const OptimizerPlots& op : m_optPlots) {
+            QCPGraph* g = p == m_loss ? op.loss : op.grad;
+            if (!g->visible() || g->dataCount() == 0 || !op.rangesFound)
                 continue;
-            bool ok = false;
-            const QCPRange gr = p->graph(g)->getValueRange(ok, QCP::sdBoth);
-            if (ok) {
-                range = found ? QCPRange(std::min(range.lower, gr.lower), std::max(range.upper, gr.upper)) : gr;
-                found = true;
-            }
+            const QCPRange gr = p == m_loss ? op.lossRange : op.gradRange;
+            range = found ? QCPRange(std::min(range.lower, gr.lower), std::max(range.upper, gr.upper)) : gr;
+            found = true;
         }
         if (found) {
             if (p->yAxis->scaleType() == QCPAxis::stLogarithmic)
@@ -658,6 +891,12 @@ void DescentTab::recomputeTrajectories()
         p->xAxis->setRange(0, std::max(1, stepsTotal));
     }
 
+    std::string scheduleKey;
+    for (const char* k : {"schedule", "step_size", "gamma", "warmup", "steps"})
+        scheduleKey += m_params.toString(k) + "|";
+    if (scheduleKey == m_scheduleKey)
+        return;  // a learning rate does not change s(t)
+    m_scheduleKey = scheduleKey;
     optim::scheduleCurve(rs.schedule, stepsTotal, m_schedule);
     QVector<double> st, sv;
     st.reserve(stepsTotal);
@@ -676,7 +915,7 @@ int DescentTab::shownStep() const
     return static_cast<int>(std::min(m_params.integer("time"), m_params.integer("steps")));
 }
 
-void DescentTab::updateTime()
+void DescentTab::updateTime(bool changedOnly)
 {
     const int steps = static_cast<int>(m_params.integer("steps"));
     const int t = shownStep();
@@ -688,7 +927,7 @@ void DescentTab::updateTime()
     m_timeLabel->setText(tr("step %1 / %2").arg(t).arg(steps));
     const bool threeD = m_params.text("view") == "3d";
     for (auto& op : m_optPlots) {
-        if (!op.path->visible())
+        if (!op.path->visible() || (changedOnly && !op.changed))
             continue;
         const qsizetype n = std::min<qsizetype>(t + 1, op.px.size());
         op.path->setData(op.px.mid(0, n), op.py.mid(0, n));
@@ -714,7 +953,8 @@ void DescentTab::updateTime()
 
 void DescentTab::updateTaylor()
 {
-    const bool on = m_params.boolean("show_taylor");
+    // Its contours are drawn at the heatmap's levels: none while the grid of a new surface is computing.
+    const bool on = m_params.boolean("show_taylor") && gridShowsSurface();
     QVector<double> x, y;
     if (on) {
         const auto a = optim::analyzePoint(*m_surface, m_params.real("start_x"), m_params.real("start_y"));
@@ -767,6 +1007,15 @@ void DescentTab::updateReadouts()
 
 void DescentTab::update3dGeometry()
 {
+    if (!gridShowsSurface()) {
+        // The box's height comes from the grid's range: wait for this surface's grid.
+        m_wire->data()->clear();
+        for (OptimizerPlots& op : m_optPlots) {
+            op.pu.clear();
+            op.pv.clear();
+        }
+        return;
+    }
     m_3dDirty = false;
     optim::SceneBox box;
     box.bounds = m_surface->bounds();
@@ -941,6 +1190,21 @@ void DescentTab::onPlayTick()
 void DescentTab::onTimeSliderMoved(int value) { setParam("time", static_cast<long long>(value)); }
 
 void DescentTab::onViewButton(int index) { setParam("view", std::string(index == 1 ? "3d" : "map")); }
+
+bool DescentTab::waitUntilIdle(int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (m_gridBusy) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        if (m_gridBusy)
+            QThread::msleep(5);
+    }
+    QCoreApplication::processEvents();
+    return true;
+}
 
 QJsonObject DescentTab::exportData() const
 {

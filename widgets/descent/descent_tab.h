@@ -9,11 +9,14 @@
 #include "engine/optim/surface_grid.h"
 #include "widgets/common/tab.h"
 
+#include <QFutureWatcher>
 #include <QPointF>
+#include <qcustomplot.h>
 #include <QStringList>
 #include <QVector>
 
 #include <array>
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -21,6 +24,8 @@ class QCPColorMap;
 class QCPColorScale;
 class QCPCurve;
 class QCPGraph;
+class QCPItemText;
+class QCPLayer;
 class QCPItemStraightLine;
 class QLabel;
 class QSlider;
@@ -46,6 +51,8 @@ public:
     QString title() const override { return staticTitle(); }
     QJsonObject exportData() const override;
     QString exportCsv() const override;
+    bool waitUntilIdle(int timeoutMs) override;
+    bool isBusy() const override { return m_gridBusy; }
 
     // For tests and the benchmark: what is currently drawn.
     PlotView* mapPlot() const { return m_map; }
@@ -64,6 +71,12 @@ public:
     QCPColorMap* heatmap() const { return m_heat; }
     QCPCurve* contourCurve() const { return m_contourCurve; }
     int gridRecomputeCount() const { return m_gridCount; }
+    /// The sampled loss surface behind the heatmap and contours (the one drawn).
+    const optim::SurfaceGrid& grid() const { return m_grid; }
+    /// True while a costly grid (the logistic loss, big grids) is sampled off the GUI thread.
+    bool gridPending() const { return m_gridBusy; }
+    /// The "computing…" note on the map while the grid is pending.
+    QCPItemText* gridNote() const { return m_gridNote; }
 
 protected:
     void onParamsChanged(const std::set<std::string>& keys) override;
@@ -79,14 +92,34 @@ private:
         QCPGraph* grad = nullptr;
         QVector<double> px, py;        // the whole path, converted once per recompute
         QVector<double> pu, pv;        // the whole path projected for the 3D view
+        QCPRange lossRange, gradRange; // value ranges of the loss and gradient graphs (valid when rangesFound)
+        bool rangesFound = false;
+        bool changed = false;          // its run (or whether it is shown) changed in the last recompute
     };
 
     void buildPlots();
     bool rebuildSurface();             // false: keep the last valid surface (error shown)
     void recomputeGrid();
+    /// What the heatmap and contours show of a grid: computed by the worker along with a costly grid.
+    struct GridPicture {
+        bool log = false;
+        optim::DisplayScale display;
+        std::vector<double> levels;
+        std::vector<double> cells;     // heatmap values, row-major like the grid
+        QVector<double> cx, cy;        // the contour segments as one curve with NaN gaps
+    };
+    static GridPicture prepareGridPicture(const optim::SurfaceGrid& grid, bool log);
+    void applyGrid(const GridPicture* prepared = nullptr);  // levels, contours and heatmap cells of m_grid
+    void startGridJob(int n, const std::string& key);
+    void cancelGridJob();
+    void onGridFinished();
+    void onGridProgress();
+    void updateGridNote();
+    bool gridShowsSurface() const;     // the drawn grid samples the current surface (perhaps at another size)
     void recomputeField();
     void recomputeTrajectories();
-    void updateTime();
+    void updateTime(bool changedOnly = false);  // changedOnly: the paths whose run changed (the time did not)
+    void setHotOptimizer(int index);   // the run a learning-rate drag redraws on its own layer (-1: none)
     void updateReadouts();
     void updateTaylor();
     void update3dGeometry();           // wireframe and projected paths (surface, colour scale or rotation changed)
@@ -104,7 +137,7 @@ private:
     void on3dMouseMove(QMouseEvent* e);
 
     // Engine state (workspaces kept between recomputes).
-    std::unique_ptr<optim::Surface> m_surface;
+    std::shared_ptr<const optim::Surface> m_surface;  // shared with a grid job still running on it
     std::string m_surfaceKey;          // the parameters the surface object was built from
     std::string m_gridKey;             // … plus the grid size and colour scale
     optim::SurfaceGrid m_grid;
@@ -115,8 +148,28 @@ private:
     std::vector<const optim::Trajectory*> m_runs; // the selected runs, menu order
     int m_runCount = 0;
     std::vector<double> m_schedule;
+    std::string m_scheduleKey;         // the settings m_schedule and its graph were drawn for
     double m_lossRef = 0.0;
     int m_gridCount = 0;
+    // Costly grids are sampled by a worker; a newer request makes older ones stale
+    // (generation counter) and cancels them; the previous picture stays until then.
+    struct GridOutcome {
+        quint64 generation = 0;
+        std::string key;
+        std::shared_ptr<optim::SurfaceGrid> grid;
+        std::shared_ptr<const GridPicture> picture;
+        bool complete = false;
+    };
+    QFutureWatcher<GridOutcome> m_gridWatcher;
+    quint64 m_gridGeneration = 0;
+    bool m_gridBusy = false;
+    std::string m_pendingGridKey;
+    int m_pendingGridN = 0;
+    std::shared_ptr<std::atomic<bool>> m_gridCancel;
+    std::shared_ptr<std::atomic<double>> m_gridProgress;
+    QTimer* m_gridProgressTimer = nullptr;
+    QCPItemText* m_gridNote = nullptr;
+    QCPItemText* m_gridNote3d = nullptr;
     QString m_surfaceError;
     std::optional<QPointF> m_cursor;   // the point under the mouse on the map, if any
 
@@ -140,6 +193,8 @@ private:
     std::array<QCPItemStraightLine*, 3> m_timeLines{};
     std::vector<OptimizerPlots> m_optPlots;  // one per optimizer id, menu order
     QStringList m_shownPathNames;            // the legend entries of the paths at the last replot
+    int m_hot = -1;                          // optimizer whose path and curves sit on the "hot" layers
+    int m_logLossShown = -1;                 // whether the loss curves were built for a log axis (-1: not yet)
 
     QSlider* m_timeSlider = nullptr;
     QToolButton* m_play = nullptr;

@@ -144,6 +144,18 @@ private slots:
         QCOMPARE(g.fMin, 0.0);
         QCOMPARE(g.fMax, s->value(-2, -1));  // 9 + 100·25 = 2509
         QCOMPARE(g.fMax, 2509.0);
+        // Progress after every row, ending at 1; a false answer stops after that row.
+        std::vector<double> seen;
+        QVERIFY(sampleSurface(*s, s->bounds(), 65, g, [&](double f) {
+            seen.push_back(f);
+            return true;
+        }));
+        QCOMPARE(seen.size(), std::size_t(65));
+        QCOMPARE(seen.front(), 1.0 / 65);
+        QCOMPARE(seen.back(), 1.0);
+        int rows = 0;
+        QVERIFY(!sampleSurface(*s, s->bounds(), 65, g, [&](double) { return ++rows < 3; }));
+        QCOMPARE(rows, 3);
         // Undefined values become NaN and are left out of the range.
         SurfaceSettings ss;
         ss.expression = "log(x)";

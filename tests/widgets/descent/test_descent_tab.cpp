@@ -44,6 +44,22 @@ optim::Trajectory engineRun(const ParamSet& p, const std::string& optimizer)
     return t;
 }
 
+std::vector<double> graphValues(QCPGraph* g)
+{
+    std::vector<double> v;
+    for (auto it = g->data()->constBegin(); it != g->data()->constEnd(); ++it)
+        v.push_back(it->value);
+    return v;
+}
+
+std::vector<double> curveY(QCPCurve* c)
+{
+    std::vector<double> v;
+    for (auto it = c->data()->constBegin(); it != c->data()->constEnd(); ++it)
+        v.push_back(it->value);
+    return v;
+}
+
 std::vector<double> curveX(QCPCurve* c)
 {
     std::vector<double> v;
@@ -125,6 +141,157 @@ private slots:
         // A shared setting (the start) reruns all three.
         control<QSlider>("start_y")->setValue(control<QSlider>("start_y")->value() + 10);
         QCOMPARE(m_tab->runComputeCount(), runsBefore + 4);
+    }
+
+    // Dragging lr_adam (read by Adam alone; AdamW has lr_adamw) reruns Adam only: every other
+    // run and its drawn path and curves stay bit-identical, Adam's equals a fresh engine run, and
+    // the whole picture (curve data and axis ranges) equals that of a tab built afresh.
+    void draggingLrAdamRecomputesAdamOnly()
+    {
+        ParamSet p = DescentTab::declareParams();
+        QVERIFY(p.setFromString("optimizers", "sgd,momentum,nesterov,adagrad,rmsprop,adam,adamw").empty());
+        QVERIFY(p.setFromString("steps", "300").empty());
+        m_tab->applyParams(p);
+        const auto& ids = optim::optimizerIds();
+        const std::size_t adam = static_cast<std::size_t>(std::find(ids.begin(), ids.end(), "adam") - ids.begin());
+        QCOMPARE(m_tab->trajectories().size(), ids.size());
+        struct Snapshot {
+            optim::Trajectory run;
+            std::vector<double> pathX, pathY, loss, grad;
+        };
+        auto snapshot = [&](std::size_t i) {
+            return Snapshot{*m_tab->trajectories()[i], curveX(m_tab->pathCurve(ids[i])), curveY(m_tab->pathCurve(ids[i])),
+                            graphValues(m_tab->lossPlot()->graph(static_cast<int>(i))),
+                            graphValues(m_tab->gradPlot()->graph(static_cast<int>(i)))};
+        };
+        std::vector<Snapshot> before;
+        for (std::size_t i = 0; i < ids.size(); ++i)
+            before.push_back(snapshot(i));
+        QSlider* slider = control<QSlider>("lr_adam");
+        QVERIFY(slider);
+        const int gridsBefore = m_tab->gridRecomputeCount();
+        const int runsBefore = m_tab->runComputeCount();
+        const int drags = 12;
+        for (int k = 1; k <= drags; ++k) {
+            // Back and forth over most of the range, as a hand would (some values make Adam diverge).
+            slider->setValue(slider->maximum() / 10 + (k * 37 % 80) * slider->maximum() / 100);
+            QCoreApplication::processEvents();
+        }
+        QCOMPARE(m_tab->runComputeCount(), runsBefore + drags);
+        QCOMPARE(m_tab->gridRecomputeCount(), gridsBefore);
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            if (i == adam)
+                continue;
+            const Snapshot now = snapshot(i);
+            QCOMPARE(now.run.x, before[i].run.x);
+            QCOMPARE(now.run.y, before[i].run.y);
+            QCOMPARE(now.run.f, before[i].run.f);
+            QCOMPARE(now.run.gradNorm, before[i].run.gradNorm);
+            QCOMPARE(now.pathX, before[i].pathX);
+            QCOMPARE(now.pathY, before[i].pathY);
+            QCOMPARE(now.loss, before[i].loss);
+            QCOMPARE(now.grad, before[i].grad);
+        }
+        const optim::Trajectory ref = engineRun(m_tab->params(), "adam");
+        const optim::Trajectory& t = *m_tab->trajectories()[adam];
+        QCOMPARE(t.lr, m_tab->params().real("lr_adam"));
+        QCOMPARE(t.x, ref.x);
+        QCOMPARE(t.y, ref.y);
+        QCOMPARE(t.f, ref.f);
+        QCOMPARE(t.gradNorm, ref.gradNorm);
+        QCOMPARE(curveX(m_tab->pathCurve("adam")), ref.x);
+        // The dragged run is drawn on its own buffered layer of the map.
+        QCOMPARE(m_tab->pathCurve("adam")->layer()->name(), QStringLiteral("hot"));
+        QCOMPARE(m_tab->pathCurve("adam")->layer()->mode(), QCPLayer::lmBuffered);
+
+        // The same parameters in a fresh tab: the same curves, the same axes, the same legend.
+        DescentTab fresh(m_tab->params());
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            const int g = static_cast<int>(i);
+            QCOMPARE(graphValues(m_tab->lossPlot()->graph(g)), graphValues(fresh.lossPlot()->graph(g)));
+            QCOMPARE(graphValues(m_tab->gradPlot()->graph(g)), graphValues(fresh.gradPlot()->graph(g)));
+            QCOMPARE(curveX(m_tab->pathCurve(ids[i])), curveX(fresh.pathCurve(ids[i])));
+            QCOMPARE(m_tab->pathCurve(ids[i])->name(), fresh.pathCurve(ids[i])->name());
+        }
+        for (auto [a, b] : {std::pair{m_tab->lossPlot(), fresh.lossPlot()}, std::pair{m_tab->gradPlot(), fresh.gradPlot()}}) {
+            QCOMPARE(a->yAxis->range().lower, b->yAxis->range().lower);
+            QCOMPARE(a->yAxis->range().upper, b->yAxis->range().upper);
+            QCOMPARE(a->xAxis->range().upper, b->xAxis->range().upper);
+            QCOMPARE(a->yAxis->scaleType(), b->yAxis->scaleType());
+        }
+    }
+
+    // The logistic loss over a grid costs 200 exp + 200 log1p a point: it is sampled by a
+    // worker. Meanwhile the map says so (no picture of the previous surface under the new
+    // axes); the export's wait ends with the grid a synchronous computation gives.
+    void logisticSurfaceIsComputedInTheBackground()
+    {
+        QComboBox* surface = control<QComboBox>("surface");
+        const int gridsBefore = m_tab->gridRecomputeCount();
+        surface->setCurrentIndex(surface->findData(QStringLiteral("logistic")));
+        QVERIFY(m_tab->gridPending());
+        QVERIFY(m_tab->isBusy());
+        QVERIFY(m_tab->gridNote()->visible());
+        QVERIFY(m_tab->gridNote()->text().contains(QStringLiteral("256 × 256")));
+        QVERIFY(!m_tab->heatmap()->visible());
+        QVERIFY(!m_tab->contourCurve()->visible());
+        // The runs on the new surface are there already (they are cheap).
+        QCOMPARE(m_tab->trajectories()[0]->x, engineRun(m_tab->params(), "sgd").x);
+        QCOMPARE(m_tab->gridRecomputeCount(), gridsBefore);
+
+        QVERIFY(m_tab->waitUntilIdle(120000));  // what the headless export does before drawing
+        QVERIFY(!m_tab->gridPending());
+        QCOMPARE(m_tab->gridRecomputeCount(), gridsBefore + 1);
+        QVERIFY(!m_tab->gridNote()->visible());
+        QVERIFY(m_tab->heatmap()->visible());
+        QVERIFY(m_tab->contourCurve()->dataCount() > 100);
+        auto s = optim::makeSurface("logistic", {});
+        optim::SurfaceGrid sync;
+        QVERIFY(optim::sampleSurface(*s, s->bounds(), 256, sync));
+        QCOMPARE(m_tab->grid().nx, 256);
+        QCOMPARE(m_tab->grid().values, sync.values);
+        QCOMPARE(m_tab->grid().fMin, sync.fMin);
+        QCOMPARE(m_tab->grid().fMax, sync.fMax);
+        // The heatmap shows it (log colour scale by default): cell (i, j) = log₁₀(f − f_min + 10⁻⁴(f_max − f_min)).
+        const optim::DisplayScale ds{sync.fMin, sync.fMax, m_tab->params().boolean("log_scale")};
+        for (auto [i, j] : {std::pair{0, 0}, std::pair{37, 200}, std::pair{255, 255}})
+            QCOMPARE(m_tab->heatmap()->data()->cell(i, j), ds(sync.values[static_cast<std::size_t>(j) * 256 + i]));
+    }
+
+    void staleLogisticGridIsDropped()
+    {
+        QComboBox* surface = control<QComboBox>("surface");
+        surface->setCurrentIndex(surface->findData(QStringLiteral("logistic")));
+        QVERIFY(m_tab->gridPending());
+        // A cheap surface chosen before the worker delivers: drawn at once, the worker's grid never.
+        surface->setCurrentIndex(surface->findData(QStringLiteral("himmelblau")));
+        QVERIFY(!m_tab->gridPending());
+        QVERIFY(!m_tab->gridNote()->visible());
+        QVERIFY(m_tab->heatmap()->visible());
+        const int grids = m_tab->gridRecomputeCount();
+        const std::vector<double> himmelblau = m_tab->grid().values;
+        QTest::qWait(1500);
+        QCOMPARE(m_tab->gridRecomputeCount(), grids);
+        QCOMPARE(m_tab->grid().values, himmelblau);
+        QCOMPARE(m_tab->grid().values[0], optim::makeSurface("himmelblau", {})->value(-5, -5));
+
+        // A bigger grid of the same logistic surface: the drawn one stays, with a note, until the new one arrives.
+        surface->setCurrentIndex(surface->findData(QStringLiteral("logistic")));
+        QVERIFY(m_tab->waitUntilIdle(120000));
+        QCOMPARE(m_tab->grid().nx, 256);
+        QLineEdit* grid = m_tab->paramPanel()->findChild<QLineEdit*>(QStringLiteral("grid_edit"));
+        QVERIFY(grid);
+        grid->clear();
+        QTest::keyClicks(grid, QStringLiteral("300"));
+        QTest::keyClick(grid, Qt::Key_Return);
+        QCOMPARE(m_tab->params().integer("grid"), 300LL);
+        QVERIFY(m_tab->gridPending());
+        QVERIFY(m_tab->heatmap()->visible());
+        QVERIFY(m_tab->gridNote()->visible());
+        QCOMPARE(m_tab->grid().nx, 256);
+        QVERIFY(m_tab->waitUntilIdle(120000));
+        QCOMPARE(m_tab->grid().nx, 300);
+        QCOMPARE(m_tab->heatmap()->data()->keySize(), 300);
     }
 
     void stepsSliderAndOptimizerSwitch()

@@ -1,8 +1,11 @@
 #include "engine/numerics/accumulation.h"
 
 #include <algorithm>
+#include <atomic>
+#include <bit>
 #include <cmath>
 #include <limits>
+#include <mutex>
 
 namespace aimath::numerics {
 
@@ -196,6 +199,249 @@ AccumulationResult accumulate(const AccumulationInput& input, const ProgressFn& 
         progress(1.0);
     out.ok = true;
     return out;
+}
+
+// ---------------------------------------------------------------------------
+// AccumulationPrefix
+
+struct AccumulationPrefix::Impl {
+    AccumulationInput input;  // n unused
+    std::vector<Quantizer> quantizers;  // as constructed by accumulate(): each format's own stochastic seed
+    std::size_t curveCount = 0;
+    std::vector<long long> grid;  // every log-spaced checkpoint value up to kMaxTerms, as logCheckpoints() computes them
+
+    // The extending thread's own running state (only extendTo touches it).
+    TermStream terms;
+    double refSum = 0.0, refComp = 0.0;
+    std::vector<FormatState> states;
+    long long done = 0;
+    std::size_t nextGrid = 0;
+
+    // Kept results, read by resultAt under the mutex.
+    mutable std::mutex mutex;
+    std::atomic<long long> extent{0};
+    std::vector<long long> rowN;      // grid checkpoints reached
+    std::vector<double> rowRef;       // reference sum at each
+    std::vector<double> rowSums;      // rowN.size() × curveCount, curves as accumulate() orders them
+    struct Snapshot {
+        TermStream terms;
+        double refSum, refComp;
+        std::size_t offset;  // into snapData: per format naive, Kahan sum, Kahan c, then the pairwise blocks (one per set bit of the count, largest first)
+    };
+    std::vector<Snapshot> snapshots;  // snapshot k is the state after k · kSnapshotEvery terms
+    std::vector<double> snapData;
+    std::vector<std::uint64_t> snapRandom;  // snapshots × formats: each quantizer's random stream
+
+    explicit Impl(const AccumulationInput& in) : input(in), terms(in.values, in.seed)
+    {
+        input.pointsPerDecade = std::max(input.pointsPerDecade, 1);
+        std::uint64_t seed = in.seed * 0x2545F4914F6CDD1DULL + 17;
+        for (const auto& f : in.formats)
+            quantizers.emplace_back(f, in.rounding, in.overflow, seed++);
+        for (const auto& q : quantizers)
+            states.emplace_back(q);
+        curveCount = in.formats.size() * in.methods.size();
+        const int ppd = in.pointsPerDecade;  // logCheckpoints' own expression, so the values are the same
+        const int steps = static_cast<int>(std::ceil(std::log10(static_cast<double>(kMaxTerms)) * std::max(ppd, 1)));
+        for (int i = 0; i <= steps; ++i) {
+            const long long k = std::llround(std::pow(10.0, static_cast<double>(i) / std::max(ppd, 1)));
+            if (grid.empty() || k > grid.back())
+                grid.push_back(k);
+        }
+        saveSnapshot();
+    }
+
+    void saveSnapshot()
+    {
+        std::lock_guard lock(mutex);
+        snapshots.push_back({terms, refSum, refComp, snapData.size()});
+        for (auto& st : states) {
+            snapData.push_back(st.naive);
+            snapData.push_back(st.kahanSum);
+            snapData.push_back(st.kahanC);
+            for (const auto& b : st.stack)
+                snapData.push_back(b.sum);
+            snapRandom.push_back(st.q.randomState());
+        }
+    }
+
+    double curveValue(FormatState& st, SumMethod m) const
+    {
+        return m == SumMethod::Naive ? st.naive : m == SumMethod::Kahan ? st.kahanSum : st.pairwise();
+    }
+};
+
+AccumulationPrefix::AccumulationPrefix(const AccumulationInput& input) : m(std::make_unique<Impl>(input)) {}
+
+AccumulationPrefix::~AccumulationPrefix() = default;
+
+bool AccumulationPrefix::sameSeries(const AccumulationInput& in) const
+{
+    const AccumulationInput& a = m->input;
+    return a.formats == in.formats && a.methods == in.methods && a.values == in.values && a.seed == in.seed && a.rounding == in.rounding &&
+           a.overflow == in.overflow && a.pointsPerDecade == std::max(in.pointsPerDecade, 1);
+}
+
+long long AccumulationPrefix::extent() const { return m->extent.load(); }
+
+bool AccumulationPrefix::extendTo(long long n, const ProgressFn& progress)
+{
+    Impl& s = *m;
+    if (n > kMaxTerms)
+        return false;
+    const long long start = s.done;
+    std::vector<double> row(s.curveCount);
+    while (s.done < n) {
+        const long long i = ++s.done;
+        // The loop body of accumulate(), term for term.
+        const double x = s.terms.next();
+        const double t = s.refSum + x;
+        if (std::fabs(s.refSum) >= std::fabs(x))
+            s.refComp += (s.refSum - t) + x;
+        else
+            s.refComp += (x - t) + s.refSum;
+        s.refSum = t;
+        for (auto& st : s.states)
+            st.addTerm(x);
+        if (s.nextGrid < s.grid.size() && i == s.grid[s.nextGrid]) {
+            std::size_t c = 0;
+            for (auto& st : s.states)
+                for (SumMethod meth : s.input.methods)
+                    row[c++] = s.curveValue(st, meth);
+            std::lock_guard lock(s.mutex);
+            s.rowN.push_back(i);
+            s.rowRef.push_back(s.refSum + s.refComp);
+            s.rowSums.insert(s.rowSums.end(), row.begin(), row.end());
+            ++s.nextGrid;
+        }
+        if (i % kSnapshotEvery == 0) {
+            s.saveSnapshot();
+            s.extent.store(i);
+            if (progress && !progress(static_cast<double>(i - start) / static_cast<double>(n - start)))
+                return false;
+        }
+    }
+    if (s.extent.load() < s.done) {
+        std::lock_guard lock(s.mutex);  // the rows up to done are all kept
+        s.extent.store(s.done);
+    }
+    if (progress)
+        progress(1.0);
+    return true;
+}
+
+AccumulationResult AccumulationPrefix::resultAt(long long n) const
+{
+    const Impl& s = *m;
+    AccumulationResult out;
+    if (n < 1) {
+        out.message = "sum_n: must be at least 1";
+        return out;
+    }
+    if (n > s.extent.load()) {
+        out.message = "not summed that far yet";
+        return out;
+    }
+    out.checkpoints = logCheckpoints(n, s.input.pointsPerDecade);
+    const std::size_t k = out.checkpoints.size();
+    const std::size_t curves = s.curveCount;
+    for (const auto& f : s.input.formats)
+        for (SumMethod meth : s.input.methods) {
+            AccumulationCurve c;
+            c.formatId = f.id;
+            c.method = meth;
+            c.sums.resize(k);
+            c.relError.resize(k);
+            out.curves.push_back(std::move(c));
+        }
+    out.reference.resize(k);
+
+    // The last checkpoint, n itself, when it is not a kept one: from the snapshot before it.
+    const long long base = n / kSnapshotEvery * kSnapshotEvery;
+    std::vector<FormatState> states;
+    TermStream terms(s.input.values, s.input.seed);
+    double refSum = 0.0, refComp = 0.0;
+    bool lastKept = false;
+    {
+        std::lock_guard lock(s.mutex);
+        for (std::size_t j = 0; j < k; ++j) {
+            const auto it = std::lower_bound(s.rowN.begin(), s.rowN.end(), out.checkpoints[j]);
+            if (it == s.rowN.end() || *it != out.checkpoints[j]) {
+                if (j + 1 == k)
+                    break;  // n itself, computed below
+                out.message = "internal: a checkpoint below n was not kept";
+                return out;
+            }
+            const auto r = static_cast<std::size_t>(it - s.rowN.begin());
+            out.reference[j] = s.rowRef[r];
+            for (std::size_t c = 0; c < curves; ++c)
+                out.curves[c].sums[j] = s.rowSums[r * curves + c];
+            if (j + 1 == k)
+                lastKept = true;
+        }
+        if (!lastKept) {
+            const auto& snap = s.snapshots[static_cast<std::size_t>(base / kSnapshotEvery)];
+            terms = snap.terms;
+            refSum = snap.refSum;
+            refComp = snap.refComp;
+            std::size_t off = snap.offset;
+            const std::size_t f0 = static_cast<std::size_t>(base / kSnapshotEvery) * s.quantizers.size();
+            states.reserve(s.quantizers.size());
+            for (std::size_t f = 0; f < s.quantizers.size(); ++f) {
+                FormatState& st = states.emplace_back(s.quantizers[f]);
+                st.q.setRandomState(s.snapRandom[f0 + f]);
+                st.naive = s.snapData[off++];
+                st.kahanSum = s.snapData[off++];
+                st.kahanC = s.snapData[off++];
+                // The binary counter's open blocks: one of 2^b terms for each set bit b of the count, largest first.
+                for (int b = 62; b >= 0; --b)
+                    if ((static_cast<unsigned long long>(base) >> b) & 1u)
+                        st.stack.push_back({s.snapData[off++], b});
+            }
+        }
+    }
+    if (!lastKept) {
+        // Checkpoints between the snapshot and n are evaluated as accumulate() does: a
+        // pairwise sum combines its blocks with rounded additions, which under stochastic
+        // rounding draw from the format's random stream.
+        auto nextCheckpoint = std::upper_bound(out.checkpoints.begin(), out.checkpoints.end(), base);
+        for (long long i = base + 1; i <= n; ++i) {
+            const double x = terms.next();
+            const double t = refSum + x;
+            if (std::fabs(refSum) >= std::fabs(x))
+                refComp += (refSum - t) + x;
+            else
+                refComp += (x - t) + refSum;
+            refSum = t;
+            for (auto& st : states)
+                st.addTerm(x);
+            if (i < n && i == *nextCheckpoint) {
+                for (auto& st : states)
+                    for (SumMethod meth : s.input.methods)
+                        if (meth == SumMethod::Pairwise)
+                            st.pairwise();
+                ++nextCheckpoint;
+            }
+        }
+        out.reference[k - 1] = refSum + refComp;
+        std::size_t c = 0;
+        for (auto& st : states)
+            for (SumMethod meth : s.input.methods)
+                out.curves[c++].sums[k - 1] = s.curveValue(st, meth);
+    }
+    for (auto& c : out.curves)
+        for (std::size_t j = 0; j < k; ++j)
+            c.relError[j] = relativeError(c.sums[j], out.reference[j]);
+    out.ok = true;
+    return out;
+}
+
+std::size_t AccumulationPrefix::memoryBytes() const
+{
+    std::lock_guard lock(m->mutex);
+    return m->rowN.capacity() * sizeof(long long) + m->rowRef.capacity() * sizeof(double) + m->rowSums.capacity() * sizeof(double) +
+           m->snapshots.capacity() * sizeof(Impl::Snapshot) + m->snapData.capacity() * sizeof(double) +
+           m->snapRandom.capacity() * sizeof(std::uint64_t);
 }
 
 }  // namespace aimath::numerics

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -70,5 +71,42 @@ AccumulationResult accumulate(const AccumulationInput& input, const ProgressFn& 
 
 /// Log-spaced checkpoints 1 … n (rounded, distinct, n included).
 std::vector<long long> logCheckpoints(long long n, int pointsPerDecade);
+
+/// accumulate() for every n up to a growing extent, from one pass over the terms.
+/// A run to N holds every prefix: the checkpoints of n < N are log-spaced points
+/// below n, which the pass keeps, plus n itself. The pass also keeps the whole
+/// state (the sums, Kahan compensations, the open blocks of the pairwise tree, the
+/// term and stochastic-rounding streams) every kSnapshotEvery terms; the value at n
+/// is then at most kSnapshotEvery − 1 terms summed again from the snapshot before n,
+/// in the same order with the same roundings, so resultAt(n) is accumulate() for
+/// that n bit for bit. One thread extends (extendTo); resultAt may run on another
+/// at the same time.
+class AccumulationPrefix {
+public:
+    static constexpr long long kSnapshotEvery = 4096;
+    static constexpr long long kMaxTerms = 1'000'000'000'000LL;
+
+    /// The series of `input` (its n is ignored).
+    explicit AccumulationPrefix(const AccumulationInput& input);
+    ~AccumulationPrefix();
+    AccumulationPrefix(const AccumulationPrefix&) = delete;
+    AccumulationPrefix& operator=(const AccumulationPrefix&) = delete;
+
+    /// Whether `input` sums the same terms in the same formats, methods and roundings (n aside).
+    bool sameSeries(const AccumulationInput& input) const;
+    /// Terms summed so far (resultAt answers every n up to it).
+    long long extent() const;
+    /// Sums on up to term n (nothing when extent() ≥ n). Returns false when `progress`
+    /// asked to stop (fraction of this call's work) or n is out of range; what was summed stays.
+    bool extendTo(long long n, const ProgressFn& progress = {});
+    /// Exactly accumulate() of the series with this n, for 1 ≤ n ≤ extent().
+    AccumulationResult resultAt(long long n) const;
+    /// Bytes held by the kept checkpoints and snapshots.
+    std::size_t memoryBytes() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m;
+};
 
 }  // namespace aimath::numerics

@@ -29,6 +29,8 @@ struct FloatFormat {
     int bias = 127;
     SpecialValues specials = SpecialValues::Ieee;
 
+    bool operator==(const FloatFormat&) const = default;
+
     int totalBits() const { return (hasSign() ? 1 : 0) + exponentBits + mantissaBits; }
     bool hasSign() const { return specials != SpecialValues::ExponentOnly; }
     bool hasInf() const { return specials == SpecialValues::Ieee; }
@@ -168,6 +170,9 @@ public:
     double div(double a, double b);
     /// The generic exact path alone (no fast path), the reference the bit path is tested against.
     double roundPairGeneric(double hi, double lo) { return roundSlow(hi, lo); }
+    /// The state of the stochastic-rounding stream (to save and resume a long computation).
+    std::uint64_t randomState() const { return m_state; }
+    void setRandomState(std::uint64_t state) { m_state = state; }
     /// Whether round() takes the bit path (BitRounder) for this format and rounding.
     bool usesBitPath() const { return m_bits.has_value(); }
     /// out[i] = round(in[i]) for n values (vectorised when the bit path applies).

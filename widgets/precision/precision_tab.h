@@ -10,6 +10,7 @@
 #include "widgets/common/tab.h"
 
 #include <QFutureWatcher>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <atomic>
@@ -95,6 +96,7 @@ private:
 
     struct AccumOutcome {
         quint64 generation = 0;
+        bool prefetch = false;  ///< summing ahead to the slider's maximum: no result to show
         numerics::AccumulationResult result;
     };
     struct QuantOutcome {
@@ -124,6 +126,10 @@ private:
     void computeStability();  ///< the gradient histogram (and, once, the softmax sweep)
     void computeQuantization();
     void startAccumulation();
+    void launchAccumulationJob(bool prefetch);
+    void cancelAccumulationJob();
+    void showAccumulation(numerics::AccumulationResult result);
+    void maybePrefetchAccumulation();
     void onAccumulationFinished();
     void onProgressTick();
 
@@ -161,7 +167,17 @@ private:
     std::shared_ptr<std::atomic<bool>> m_accumCancel;
     std::shared_ptr<std::atomic<double>> m_accumProgress;
     quint64 m_accumGeneration = 0;
-    bool m_accumBusy = false;
+    bool m_accumBusy = false;  ///< the latest sum_n is not on screen yet
+    // Every n of one series (formats, terms, seed, rounding) is a slice of one pass
+    // (numerics::AccumulationPrefix): dragging sum_n within what is summed is answered
+    // on the GUI thread in about a millisecond; beyond it one background job sums on,
+    // and while the view is open a job sums ahead to the slider's maximum. At most one
+    // job holds the prefix's extending side; a newer request cancels it (what it summed stays).
+    std::shared_ptr<numerics::AccumulationPrefix> m_accumPrefix;
+    long long m_accumWanted = 0;
+    bool m_accumJobRunning = false;
+    bool m_accumJobPrefetch = false;
+    QThreadPool m_prefetchPool;  ///< one thread at idle priority (SCHED_IDLE on Linux): summing ahead never takes a core from anything else
     QTimer m_progressTimer;
 
     // Stability

@@ -8,11 +8,36 @@
 
 #include <QTest>
 
+#include <bit>
 #include <cmath>
 
 using namespace aimath::numerics;
 
 namespace {
+/// Every number of a equals b's bit for bit (NaN patterns too); the first difference otherwise.
+QString bitDifference(const AccumulationResult& a, const AccumulationResult& b)
+{
+    const auto same = [](double x, double y) { return std::bit_cast<std::uint64_t>(x) == std::bit_cast<std::uint64_t>(y); };
+    if (a.ok != b.ok || a.checkpoints != b.checkpoints || a.curves.size() != b.curves.size() || a.reference.size() != b.reference.size())
+        return QStringLiteral("shape differs (%1 / %2 checkpoints)").arg(a.checkpoints.size()).arg(b.checkpoints.size());
+    for (std::size_t k = 0; k < a.reference.size(); ++k)
+        if (!same(a.reference[k], b.reference[k]))
+            return QStringLiteral("reference at n = %1").arg(a.checkpoints[k]);
+    for (std::size_t c = 0; c < a.curves.size(); ++c) {
+        const auto &x = a.curves[c], &y = b.curves[c];
+        if (x.formatId != y.formatId || x.method != y.method || x.sums.size() != y.sums.size() || x.relError.size() != y.relError.size())
+            return QStringLiteral("curve %1 differs in kind").arg(c);
+        for (std::size_t k = 0; k < x.sums.size(); ++k)
+            if (!same(x.sums[k], y.sums[k]) || !same(x.relError[k], y.relError[k]))
+                return QStringLiteral("%1 %2 at n = %3: %4 vs %5")
+                    .arg(QString::fromStdString(x.formatId), QString::fromStdString(sumMethodId(x.method)))
+                    .arg(a.checkpoints[k])
+                    .arg(x.sums[k], 0, 'g', 17)
+                    .arg(y.sums[k], 0, 'g', 17);
+    }
+    return {};
+}
+
 const AccumulationCurve& curve(const AccumulationResult& r, const std::string& id, SumMethod m)
 {
     for (const auto& c : r.curves)
@@ -150,6 +175,109 @@ private slots:
         QVERIFY(monotone);
         QCOMPARE(last, 1.0);
         QVERIFY(seen > 10);
+    }
+
+    void prefixEqualsDirectSum_data()
+    {
+        QTest::addColumn<QString>("formats");
+        QTest::addColumn<int>("values");
+        QTest::addColumn<int>("rounding");
+        QTest::addColumn<int>("overflow");
+        QTest::addColumn<int>("seed");
+        QTest::newRow("default formats, ones") << "fp32,fp16,bf16,fp8_e4m3" << int(SumValues::Ones) << int(Rounding::NearestEven) << int(Overflow::Ieee) << 1;
+        QTest::newRow("normal terms, every kind of format")
+            << "fp64,fp32,fp16,bf16,fp8_e4m3,fp8_e5m2,fp6_e2m3,fp4_e2m1,e8m0" << int(SumValues::Normal) << int(Rounding::NearestEven) << int(Overflow::Ieee) << 5;
+        QTest::newRow("stochastic rounding, uniform") << "fp16,bf16,fp8_e5m2" << int(SumValues::Uniform) << int(Rounding::Stochastic) << int(Overflow::Ieee) << 7;
+        QTest::newRow("toward zero, saturating, tenths") << "fp16,fp8_e4m3,fp6_e3m2" << int(SumValues::Tenth) << int(Rounding::TowardZero) << int(Overflow::Saturate) << 2;
+    }
+
+    // The cached prefix answers every n with exactly accumulate()'s numbers: checkpoints
+    // below n from the one pass, n itself resumed from a snapshot (or kept, on a checkpoint).
+    void prefixEqualsDirectSum()
+    {
+        QFETCH(QString, formats);
+        QFETCH(int, values);
+        QFETCH(int, rounding);
+        QFETCH(int, overflow);
+        QFETCH(int, seed);
+        AccumulationInput in;
+        for (const QString& id : formats.split(u','))
+            in.formats.push_back(*formatById(id.toStdString()));
+        in.values = SumValues(values);
+        in.rounding = Rounding(rounding);
+        in.overflow = Overflow(overflow);
+        in.seed = static_cast<std::uint64_t>(seed);
+        constexpr long long kTop = 70000;
+        AccumulationPrefix prefix(in);
+        QVERIFY(prefix.extendTo(kTop));
+        QCOMPARE(prefix.extent(), kTop);
+        const long long k = AccumulationPrefix::kSnapshotEvery;
+        // Checkpoints (1, 10, 100, 1000, 10000, 31623, 63096), snapshot multiples and their neighbours, the extent, odd values.
+        for (long long n : {1LL, 2LL, 10LL, 11LL, 99LL, 100LL, 1000LL, 4095LL, k, k + 1, 2 * k - 1, 10000LL, 12589LL, 31623LL, 31624LL, 49999LL,
+                            63095LL, 63096LL, 16 * k, kTop - 1, kTop}) {
+            in.n = n;
+            const AccumulationResult direct = accumulate(in);
+            const AccumulationResult cached = prefix.resultAt(n);
+            QVERIFY2(cached.ok, cached.message.c_str());
+            const QString diff = bitDifference(cached, direct);
+            QVERIFY2(diff.isEmpty(), qPrintable(QStringLiteral("n = %1: %2").arg(n).arg(diff)));
+        }
+    }
+
+    void prefixExtendsInCancelledPieces()
+    {
+        AccumulationInput in;
+        in.formats = {*formatById("fp16"), *formatById("bf16")};
+        in.values = SumValues::Normal;
+        in.rounding = Rounding::Stochastic;
+        in.seed = 11;
+        AccumulationPrefix prefix(in);
+        // Cancelled at its first progress check: the snapshot it reached stays, nothing beyond.
+        QVERIFY(!prefix.extendTo(50000, [](double) { return false; }));
+        QCOMPARE(prefix.extent(), AccumulationPrefix::kSnapshotEvery);
+        QVERIFY(prefix.extendTo(30001));
+        QCOMPARE(prefix.extent(), 30001LL);
+        QVERIFY(prefix.extendTo(20000));  // already there: nothing to do
+        QCOMPARE(prefix.extent(), 30001LL);
+        QVERIFY(prefix.extendTo(45000));
+        for (long long n : {4096LL, 20000LL, 30001LL, 30002LL, 45000LL}) {
+            in.n = n;
+            const QString diff = bitDifference(prefix.resultAt(n), accumulate(in));
+            QVERIFY2(diff.isEmpty(), qPrintable(QStringLiteral("n = %1: %2").arg(n).arg(diff)));
+        }
+        // Beyond the extent and below 1: a message, no numbers.
+        const AccumulationResult beyond = prefix.resultAt(45001);
+        QVERIFY(!beyond.ok);
+        QVERIFY(!beyond.message.empty());
+        QVERIFY(!prefix.resultAt(0).ok);
+        QVERIFY(prefix.memoryBytes() > 0);
+    }
+
+    // Anything but n that changes the numbers makes the cached series a different one.
+    void prefixSeriesIdentity()
+    {
+        AccumulationInput in;
+        in.formats = {*formatById("fp16"), *formatById("bf16")};
+        in.values = SumValues::Uniform;
+        in.seed = 3;
+        const AccumulationPrefix prefix(in);
+        AccumulationInput same = in;
+        same.n = 12345;
+        QVERIFY(prefix.sameSeries(same));
+        auto changed = [&](auto edit) {
+            AccumulationInput c = in;
+            edit(c);
+            return !prefix.sameSeries(c);
+        };
+        QVERIFY(changed([](AccumulationInput& c) { c.seed = 4; }));
+        QVERIFY(changed([](AccumulationInput& c) { c.values = SumValues::Normal; }));
+        QVERIFY(changed([](AccumulationInput& c) { c.formats.pop_back(); }));
+        QVERIFY(changed([](AccumulationInput& c) { c.formats[1] = customFormat(8, 7); }));  // bf16's fields under another id
+        QVERIFY(changed([](AccumulationInput& c) { c.formats[0].mantissaBits = 9; }));
+        QVERIFY(changed([](AccumulationInput& c) { c.rounding = Rounding::Stochastic; }));
+        QVERIFY(changed([](AccumulationInput& c) { c.overflow = Overflow::Saturate; }));
+        QVERIFY(changed([](AccumulationInput& c) { c.methods = {SumMethod::Naive}; }));
+        QVERIFY(changed([](AccumulationInput& c) { c.pointsPerDecade = 10; }));
     }
 };
 

@@ -17,10 +17,12 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QStackedWidget>
 #include <QTest>
 #include <qcustomplot.h>
 
+#include <bit>
 #include <cmath>
 
 using namespace aimath;
@@ -170,6 +172,77 @@ private slots:
         typeInto(edit, QStringLiteral("3000"));
         QVERIFY(tab.waitUntilIdle(60000));
         QCOMPARE(tab.accumulation().checkpoints.back(), 3000LL);
+    }
+
+    // Whatever path a sum_n value takes (a background job, a slice of the kept pass on
+    // the GUI thread, a pass rebuilt after the series changed), the tab shows exactly
+    // accumulate()'s numbers for it, bit for bit.
+    void accumulationSlicesEqualTheDirectSum()
+    {
+        PrecisionTab tab(withValues({{"view", "accumulation"}, {"formats", "fp16,bf16"}, {"sum_values", "uniform"}, {"rounding", "stochastic"},
+                                     {"sum_n", "60000"}}));
+        tab.resize(1200, 800);
+        tab.show();
+        QVERIFY(tab.waitUntilIdle(60000));
+        const auto direct = [&] {
+            const ParamSet& p = tab.params();
+            nm::AccumulationInput in;
+            for (const std::string& id : p.texts("formats"))
+                in.formats.push_back(*nm::formatById(id));
+            in.n = p.integer("sum_n");
+            nm::parseSumValues(p.text("sum_values"), in.values);
+            in.seed = static_cast<std::uint64_t>(p.integer("seed"));
+            in.rounding = p.text("rounding") == "stochastic" ? nm::Rounding::Stochastic : nm::Rounding::NearestEven;
+            return nm::accumulate(in);
+        };
+        const auto sameBits = [](const std::vector<double>& a, const std::vector<double>& b) {
+            if (a.size() != b.size())
+                return false;
+            for (std::size_t i = 0; i < a.size(); ++i)
+                if (std::bit_cast<std::uint64_t>(a[i]) != std::bit_cast<std::uint64_t>(b[i]))
+                    return false;
+            return true;
+        };
+        const auto check = [&](const char* what) {
+            const nm::AccumulationResult want = direct();
+            const nm::AccumulationResult& got = tab.accumulation();
+            QVERIFY2(got.ok && got.checkpoints == want.checkpoints, what);
+            QVERIFY2(sameBits(got.reference, want.reference), what);
+            QCOMPARE(got.curves.size(), want.curves.size());
+            for (std::size_t c = 0; c < want.curves.size(); ++c) {
+                QVERIFY2(got.curves[c].formatId == want.curves[c].formatId && got.curves[c].method == want.curves[c].method, what);
+                QVERIFY2(sameBits(got.curves[c].sums, want.curves[c].sums), what);
+                QVERIFY2(sameBits(got.curves[c].relError, want.curves[c].relError), what);
+            }
+            // and the plot holds those errors
+            QCPGraph* g = tab.accumulationGraph("fp16", nm::SumMethod::Pairwise);
+            QVERIFY2(g && g->dataCount() == static_cast<int>(want.checkpoints.size()), what);
+        };
+        check("first sum, from a background job");
+
+        auto* slider = qobject_cast<QSlider*>(tab.paramPanel()->control("sum_n"));
+        QVERIFY(slider);
+        const ParamSpec& spec = *tab.params().find("sum_n");
+        // Below what was summed: answered on the spot, no job.
+        for (double n : {1000.0, 45000.0, 150.0, 59000.0}) {
+            slider->setValue(ParamPanel::valueToSlider(spec, n));
+            QVERIFY(!tab.accumulationBusy());
+            check("a slice of the kept pass");
+        }
+        // Beyond it: summed on in the background, then sliced.
+        slider->setValue(ParamPanel::valueToSlider(spec, 150000.0));
+        QVERIFY(tab.waitUntilIdle(60000));
+        check("summed on");
+
+        // Each change of the series makes the kept pass useless: the numbers follow the new series.
+        for (auto [key, value] : std::initializer_list<std::pair<const char*, const char*>>{
+                 {"seed", "2"}, {"formats", "fp16,fp8_e5m2"}, {"sum_values", "normal"}, {"rounding", "nearest_even"}}) {
+            ParamSet p = tab.params();
+            QVERIFY(p.setFromString(key, value).empty());
+            tab.applyParams(p);
+            QVERIFY(tab.waitUntilIdle(60000));
+            check(key);
+        }
     }
 
     void newerChangeCancelsARunningSum()

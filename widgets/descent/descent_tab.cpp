@@ -582,6 +582,8 @@ void DescentTab::recomputeGrid()
             if (!m_gridBusy || key != m_pendingGridKey)
                 startGridJob(n, key);
             updateGridNote();
+            if (gridShowsSurface() && m_display.log != m_params.boolean("log_scale"))
+                applyGrid();  // the grid shown meanwhile follows a colour-scale toggle too
             return;
         }
         cancelGridJob();

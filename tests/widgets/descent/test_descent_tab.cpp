@@ -289,9 +289,18 @@ private slots:
         QVERIFY(m_tab->heatmap()->visible());
         QVERIFY(m_tab->gridNote()->visible());
         QCOMPARE(m_tab->grid().nx, 256);
+        // The colour scale switched to linear meanwhile: the shown grid follows at once, the delivered one too
+        // (the worker prepared log colours; they are redone).
+        control<QCheckBox>("log_scale")->click();
+        QVERIFY(!m_tab->params().boolean("log_scale"));
+        QVERIFY(m_tab->gridPending());
+        QCOMPARE(m_tab->heatmap()->data()->cell(3, 5), m_tab->grid().values[5 * 256 + 3]);
         QVERIFY(m_tab->waitUntilIdle(120000));
         QCOMPARE(m_tab->grid().nx, 300);
         QCOMPARE(m_tab->heatmap()->data()->keySize(), 300);
+        QCOMPARE(m_tab->heatmap()->data()->cell(3, 5), m_tab->grid().values[5 * 300 + 3]);
+        auto s = optim::makeSurface("logistic", {});
+        QCOMPARE(m_tab->grid().values[5 * 300 + 3], s->value(s->bounds().xMin + 3 * 8.0 / 299, s->bounds().yMin + 5 * 8.0 / 299));
     }
 
     void stepsSliderAndOptimizerSwitch()

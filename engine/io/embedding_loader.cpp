@@ -123,6 +123,34 @@ LoadResult cancelledResult(const Failure& f)
     return r;
 }
 
+/// The pages of a read-only file mapping that parsing has passed, dropped from the process as it goes:
+/// mapped pages count as the process's memory until they are unmapped (1 GB for a 1 GB text file, on
+/// top of the table being filled). Reading them again stays correct: they come back from the file.
+/// Does nothing for bytes that are not a mapping (parseEmbeddings of a buffer).
+class ReleaseBehind {
+public:
+    ReleaseBehind() = default;
+    explicit ReleaseBehind(std::string_view mapping) : m_base(mapping.data()), m_size(mapping.size()) {}
+    /// Drops the whole pages inside bytes [begin, end) of the mapping.
+    void operator()(std::size_t begin, std::size_t end) const
+    {
+        if (!m_base)
+            return;
+        static const std::size_t page = static_cast<std::size_t>(std::max(4096L, ::sysconf(_SC_PAGESIZE)));
+        const std::size_t b = (begin + page - 1) / page * page;  // the mapping starts on a page
+        const std::size_t e = std::min(end, m_size) / page * page;
+        if (e > b)
+            ::madvise(const_cast<char*>(m_base) + b, e - b, MADV_DONTNEED);
+    }
+
+private:
+    const char* m_base = nullptr;
+    std::size_t m_size = 0;
+};
+
+/// Release every this many bytes passed: few system calls, little held.
+constexpr std::size_t kReleaseEvery = std::size_t{16} << 20;
+
 bool cancelRequested(const LoadOptions& o) { return o.control && o.control->cancel.load(std::memory_order_relaxed); }
 void reportProgress(const LoadOptions& o, std::uint64_t done, std::uint64_t total)
 {
@@ -283,7 +311,7 @@ void splitDelimited(std::string_view s, char delim, std::vector<std::string_view
 }
 
 /// Text formats must not contain NUL or other control bytes a text editor would not write.
-std::optional<std::size_t> firstBinaryByte(std::string_view bytes)
+std::optional<std::size_t> firstBinaryByte(std::string_view bytes, const ReleaseBehind& release = ReleaseBehind())
 {
     const auto bad = [](unsigned char u) { return u < 0x20 && u != '\n' && u != '\r' && u != '\t' && u != '\f' && u != '\v'; };
     const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
@@ -293,6 +321,8 @@ std::optional<std::size_t> firstBinaryByte(std::string_view bytes)
     constexpr std::size_t kBlock = 4096;
     for (std::size_t b = 0; b < n; b += kBlock) {
         const std::size_t e = std::min(n, b + kBlock);
+        if (b % kReleaseEvery == 0 && b > 0)
+            release(b - kReleaseEvery, b);
         unsigned char any = 0;
         for (std::size_t i = b; i < e; ++i)
             any |= static_cast<unsigned char>((data[i] < 9) | ((data[i] > 13) & (data[i] < 0x20)));
@@ -456,14 +486,20 @@ bool parseCount(std::string_view tok, std::uint64_t& v)
     return ec == std::errc() && p == tok.data() + tok.size();
 }
 
-std::size_t countNonBlankLines(std::string_view bytes, std::size_t from)
+std::size_t countNonBlankLines(std::string_view bytes, std::size_t from, const ReleaseBehind& release = ReleaseBehind())
 {
     std::size_t count = 0;
     LineReader r(bytes.substr(from));
     Line l;
-    while (r.next(l))
+    std::size_t released = from;
+    while (r.next(l)) {
         if (!isBlank(l.text))
             ++count;
+        if (from + l.offset >= released + kReleaseEvery) {
+            release(released, from + l.offset);
+            released = from + l.offset;
+        }
+    }
     return count;
 }
 
@@ -481,9 +517,10 @@ bool allocate(EmbeddingTable& t, std::size_t rows, std::size_t dim, bool labels)
 
 // ---------------------------------------------------------------- word2vec text / GloVe
 
-LoadResult parseWhitespaceText(std::string_view bytes, const Failure& f, const LoadOptions& o, bool word2vecHeader)
+LoadResult parseWhitespaceText(std::string_view bytes, const Failure& f, const LoadOptions& o, bool word2vecHeader,
+                               const ReleaseBehind& release)
 {
-    if (const auto bad = firstBinaryByte(bytes))
+    if (const auto bad = firstBinaryByte(bytes, release))
         return f.byte(*bad, "binary data (byte " + quoted(bytes.substr(*bad, 1)) +
                                 ") in a text file; for binary files use format=word2vec-binary or a .npy file");
     LineReader reader(bytes);
@@ -512,12 +549,12 @@ LoadResult parseWhitespaceText(std::string_view bytes, const Failure& f, const L
             return f.line(line.number, "header declares " + std::to_string(declaredDim) + " dimensions; at most " + std::to_string(kMaxDimension) +
                                            " are supported");
         dataStart = reader.position();
-        rows = countNonBlankLines(bytes, dataStart);
+        rows = countNonBlankLines(bytes, dataStart, release);
         if (rows != declaredRows)
             return f.line(line.number, "header declares " + std::to_string(declaredRows) + " rows but the file has " + std::to_string(rows));
         dim = static_cast<std::size_t>(declaredDim);
     } else {
-        rows = countNonBlankLines(bytes, 0);
+        rows = countNonBlankLines(bytes, 0, release);
         if (rows == 0)
             return f.file("the file has no data rows (only blank lines)");
     }
@@ -533,10 +570,15 @@ LoadResult parseWhitespaceText(std::string_view bytes, const Failure& f, const L
         LineReader rowsReader(bytes.substr(begin, end - begin));
         Line line;
         std::size_t sinceCheck = 0;
+        std::size_t released = begin;
         auto checkpoint = [&]() -> bool {  // every kProgressEveryLines rows: false when cancelled or no longer needed
             if (++sinceCheck < kProgressEveryLines)
                 return true;
             sinceCheck = 0;
+            if (begin + line.offset >= released + kReleaseEvery) {  // the lines before this one are parsed
+                release(released, begin + line.offset);
+                released = begin + line.offset;
+            }
             reportProgress(o, rowsDone.fetch_add(kProgressEveryLines, std::memory_order_relaxed) + kProgressEveryLines, rows);
             return !cancelRequested(o) && !stop.load(std::memory_order_relaxed);
         };
@@ -624,9 +666,14 @@ LoadResult parseWhitespaceText(std::string_view bytes, const Failure& f, const L
         std::size_t rowsBefore = 1, linesBefore = 0;
         {
             LineReader count(bytes.substr(restBegin, split - restBegin));
+            std::size_t released = restBegin;
             while (count.next(line)) {
                 ++linesBefore;
                 rowsBefore += isBlank(line.text) ? 0 : 1;
+                if (restBegin + line.offset >= released + kReleaseEvery) {
+                    release(released, restBegin + line.offset);
+                    released = restBegin + line.offset;
+                }
             }
         }
         LoadResult second = ok;
@@ -831,7 +878,7 @@ LoadResult readMetadata(const std::string& path, std::size_t rows, Labels& out)
 
 // ---------------------------------------------------------------- word2vec binary
 
-LoadResult parseWord2VecBinary(std::string_view bytes, const Failure& f, const LoadOptions& o)
+LoadResult parseWord2VecBinary(std::string_view bytes, const Failure& f, const LoadOptions& o, const ReleaseBehind& release)
 {
     const std::size_t nl = bytes.find('\n');
     if (nl == std::string_view::npos || nl > 200)
@@ -882,6 +929,7 @@ LoadResult parseWord2VecBinary(std::string_view bytes, const Failure& f, const L
             if (cancelRequested(o))
                 return cancelledResult(f);
             reportProgress(o, pos, bytes.size());
+            release(0, pos);
         }
     }
     while (pos < bytes.size() && (bytes[pos] == '\n' || bytes[pos] == ' ' || bytes[pos] == '\r'))
@@ -929,7 +977,7 @@ std::optional<std::string_view> npyField(std::string_view header, std::string_vi
     return std::nullopt;
 }
 
-LoadResult parseNpy(std::string_view bytes, const Failure& f, const LoadOptions& o)
+LoadResult parseNpy(std::string_view bytes, const Failure& f, const LoadOptions& o, const ReleaseBehind& release)
 {
     static constexpr char kMagic[] = "\x93NUMPY";
     if (bytes.size() < 6 || bytes.substr(0, 6) != std::string_view(kMagic, 6))
@@ -1034,22 +1082,30 @@ LoadResult parseNpy(std::string_view bytes, const Failure& f, const LoadOptions&
         std::memcpy(&v, buf, 8);
         return v;
     };
+    // The common case, little-endian float32 in row order, is a copy of each row and a check.
+    const bool rowsAsStored = item == 4 && !bigEndian && !colMajor;
     for (std::uint64_t r = 0; r < rows; ++r) {
+        float* dst = t.vectors.row(static_cast<Eigen::Index>(r)).data();
+        if (rowsAsStored)
+            std::memcpy(dst, data + r * dim * 4, dim * 4);
         for (std::uint64_t j = 0; j < dim; ++j) {
             const std::uint64_t flat = colMajor ? j * rows + r : r * dim + j;
-            const double v = readValue(flat);
+            const double v = rowsAsStored ? dst[j] : readValue(flat);
             if (!std::isfinite(v))
                 return f.byte(dataStart + flat * item, "row " + std::to_string(r + 1) + ", column " + std::to_string(j + 1) +
                                                            (std::isnan(v) ? " is NaN" : " is infinite"));
             if (item == 8 && std::fabs(v) > std::numeric_limits<float>::max())
                 return f.byte(dataStart + flat * item, "row " + std::to_string(r + 1) + ", column " + std::to_string(j + 1) +
                                                            " is outside the float32 range");
-            t.vectors(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(j)) = static_cast<float>(v);
+            if (!rowsAsStored)
+                dst[j] = static_cast<float>(v);
         }
         if ((r + 1) % kProgressEveryLines == 0) {
             if (cancelRequested(o))
                 return cancelledResult(f);
             reportProgress(o, dataStart + (r + 1) * dim * item, bytes.size());
+            if (!colMajor)  // column order reads every part of the file for every row
+                release(0, dataStart + (r + 1) * dim * item);
         }
     }
     LoadResult res;
@@ -1124,7 +1180,9 @@ EmbeddingFormat detectEmbeddingFormat(std::string_view path, std::string_view he
     return EmbeddingFormat::GloveText;
 }
 
-LoadResult parseEmbeddings(std::string_view bytes, const std::string& name, const LoadOptions& options)
+namespace {
+
+LoadResult parseMaybeMapped(std::string_view bytes, const std::string& name, const LoadOptions& options, const ReleaseBehind& release)
 {
     const Failure f(name);
     if (bytes.empty())
@@ -1135,12 +1193,12 @@ LoadResult parseEmbeddings(std::string_view bytes, const std::string& name, cons
     LoadResult r;
     try {
         switch (fmt) {
-        case EmbeddingFormat::Word2VecText: r = parseWhitespaceText(bytes, f, options, true); break;
-        case EmbeddingFormat::GloveText: r = parseWhitespaceText(bytes, f, options, false); break;
-        case EmbeddingFormat::Word2VecBinary: r = parseWord2VecBinary(bytes, f, options); break;
+        case EmbeddingFormat::Word2VecText: r = parseWhitespaceText(bytes, f, options, true, release); break;
+        case EmbeddingFormat::GloveText: r = parseWhitespaceText(bytes, f, options, false, release); break;
+        case EmbeddingFormat::Word2VecBinary: r = parseWord2VecBinary(bytes, f, options, release); break;
         case EmbeddingFormat::Tsv: r = parseDelimited(bytes, f, options, '\t', EmbeddingFormat::Tsv); break;
         case EmbeddingFormat::Csv: r = parseDelimited(bytes, f, options, ',', EmbeddingFormat::Csv); break;
-        case EmbeddingFormat::Npy: r = parseNpy(bytes, f, options); break;
+        case EmbeddingFormat::Npy: r = parseNpy(bytes, f, options, release); break;
         case EmbeddingFormat::Auto: break;
         }
     } catch (const std::bad_alloc&) {
@@ -1165,6 +1223,13 @@ LoadResult parseEmbeddings(std::string_view bytes, const std::string& name, cons
     return r;
 }
 
+}  // namespace
+
+LoadResult parseEmbeddings(std::string_view bytes, const std::string& name, const LoadOptions& options)
+{
+    return parseMaybeMapped(bytes, name, options, ReleaseBehind());
+}
+
 LoadResult loadEmbeddings(const std::string& path, const LoadOptions& options)
 {
     const Failure f(path);
@@ -1186,7 +1251,8 @@ LoadResult loadEmbeddings(const std::string& path, const LoadOptions& options)
     if (map == MAP_FAILED)
         return f.file(std::string("cannot map the file into memory: ") + std::strerror(errno));
     ::madvise(map, size, MADV_SEQUENTIAL);
-    LoadResult r = parseEmbeddings(std::string_view(static_cast<const char*>(map), size), path, options);
+    const std::string_view bytes(static_cast<const char*>(map), size);
+    LoadResult r = parseMaybeMapped(bytes, path, options, ReleaseBehind(bytes));
     ::munmap(map, size);
     return r;
 }

@@ -22,17 +22,29 @@ enum class PcaMethod { Auto, Exact, Randomized };
 const std::vector<std::string>& normalizeIds();  ///< center standardize spherize none
 const std::vector<std::string>& pcaMethodIds();  ///< auto exact randomized
 
-/// The data as PCA sees it.
-struct NormalizedData {
-    RowMatrixF z;            ///< n × dim
+/// How the rows of x become the rows of z, without a copy of the data: the statistics of one pass
+/// over x, applied block by block where z is read (a copy of a 400,000 × 300 table is 480 MB).
+struct Normalization {
     Eigen::VectorXd mean;    ///< the column mean subtracted first (zeros for None)
     Eigen::VectorXd scale;   ///< per-column divisor (standard deviations for Standardize, else ones)
+    Eigen::RowVectorXf mean2;  ///< Spherize: the mean of the unit rows, subtracted last (empty otherwise)
     Normalize normalize = Normalize::Center;
+};
+
+/// The data as PCA sees it, as one n × dim matrix (tests and small data; PCA itself reads x through a Normalization).
+struct NormalizedData : Normalization {
+    RowMatrixF z;            ///< n × dim
 };
 
 /// center: z = x − mean; standardize: (x − mean) / sd (sd with divisor n − 1; zero-variance columns stay 0);
 /// spherize: centre, scale every row to unit length (zero rows stay 0), then centre again so C is a covariance;
 /// none: z = x (PCA of the raw, uncentred data: C = XᵀX / (n − 1)).
+Normalization fitNormalization(const Eigen::Ref<const RowMatrixF>& x, Normalize mode);
+
+/// The z rows of the given rows of x (any consecutive rows; out has x's shape), as normalizeData computes them.
+void normalizeRows(const Eigen::Ref<const RowMatrixF>& x, const Normalization& norm, Eigen::Ref<RowMatrixF> out);
+
+/// fitNormalization followed by normalizeRows of all of x.
 void normalizeData(const Eigen::Ref<const RowMatrixF>& x, Normalize mode, NormalizedData& out);
 
 struct PcaOptions {
@@ -63,6 +75,10 @@ struct PcaResult {
 /// PCA of already normalised data (rows of z).
 PcaResult pca(const Eigen::Ref<const RowMatrixF>& z, const PcaOptions& options = {});
 
+/// PCA of the rows of x normalised by norm, a block of rows at a time (no n × dim copy; the same result as
+/// pca() of normalizeData's z).
+PcaResult pca(const Eigen::Ref<const RowMatrixF>& x, const Normalization& norm, const PcaOptions& options = {});
+
 /// Flips each column so that its largest-magnitude entry is positive (first such entry on ties).
 void fixSigns(Eigen::MatrixXd& components);
 
@@ -72,5 +88,10 @@ Eigen::VectorXd reconstructionErrors(const PcaResult& result);
 
 /// Coordinates of every row on the chosen components (0-based columns of result.components): out is n × cols.size().
 void projectRows(const Eigen::Ref<const RowMatrixF>& z, const Eigen::MatrixXd& components, const std::vector<int>& cols, RowMatrixF& out);
+
+/// projectRows of the rows of x normalised by norm: for centre and standardize x·(w / s) − μ·(w / s)
+/// (float rounding of x, not of z), for the others a block of normalised rows at a time.
+void projectRows(const Eigen::Ref<const RowMatrixF>& x, const Normalization& norm, const Eigen::MatrixXd& components,
+                 const std::vector<int>& cols, RowMatrixF& out);
 
 }  // namespace aimath::linalg

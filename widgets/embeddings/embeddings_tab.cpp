@@ -101,13 +101,13 @@ std::shared_ptr<EmbeddingsPrepared> prepare(const PrepareRequest& req, io::LoadC
         out->ioError = fromFile;
         return out;
     }
-    auto normalized = std::make_shared<linalg::NormalizedData>();
-    linalg::normalizeData(out->table->vectors, req.normalize, *normalized);
+    // The statistics only: PCA and projections normalise blocks of rows as they read them (no second copy of the table).
+    auto normalized = std::make_shared<linalg::Normalization>(linalg::fitNormalization(out->table->vectors, req.normalize));
     linalg::PcaOptions po;
     po.method = req.method;
     po.seed = req.seed;
     po.cancel = control ? &control->cancel : nullptr;
-    out->pca = linalg::pca(normalized->z, po);
+    out->pca = linalg::pca(out->table->vectors, *normalized, po);
     if (!out->pca.ok) {
         out->cancelled = out->pca.cancelled;
         out->error = out->table->source + ": " + out->pca.message;
@@ -697,7 +697,7 @@ void EmbeddingsTab::updateProjection()
         for (std::size_t a = 0; a < m_axes.size(); ++a)
             m_coords.col(static_cast<Eigen::Index>(a)) = t.vectors.col(m_axes[a]);
     } else {
-        linalg::projectRows(m_data->normalized->z, m_data->pca.components, m_axes, m_coords);
+        linalg::projectRows(m_data->table->vectors, *m_data->normalized, m_data->pca.components, m_axes, m_coords);
     }
     m_note = notes.join(QLatin1Char(' '));
     m_proj->setInteraction(QCP::iRangeDrag, !m_3d);  // in 3-D a drag turns the view
@@ -1313,7 +1313,7 @@ QJsonObject EmbeddingsTab::exportData() const
     for (int c = 0; c < nc; ++c)
         first.push_back(c);
     linalg::RowMatrixF proj;
-    linalg::projectRows(m_data->normalized->z, p.components, first, proj);
+    linalg::projectRows(t.vectors, *m_data->normalized, p.components, first, proj);
     QJsonArray pj;
     for (Eigen::Index i = 0; i < proj.rows(); ++i) {
         QJsonArray r;

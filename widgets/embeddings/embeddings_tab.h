@@ -38,7 +38,7 @@ class PlotView;
 /// A loaded data set with its PCA: built on a worker thread, then only read.
 struct EmbeddingsPrepared {
     std::shared_ptr<const EmbeddingTable> table;
-    std::shared_ptr<const linalg::NormalizedData> normalized;
+    std::shared_ptr<const linalg::Normalization> normalized;  ///< how table rows become PCA rows
     linalg::PcaResult pca;
     Eigen::VectorXd norms;       ///< row norms of the original vectors (neighbours)
     std::string loadKey;         ///< which data set (dataset|file|format|metadata)

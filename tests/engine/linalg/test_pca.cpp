@@ -10,7 +10,9 @@
 #include <QTest>
 
 #include <cmath>
+#include <fstream>
 #include <random>
+#include <string>
 
 using namespace aimath::linalg;
 
@@ -36,6 +38,34 @@ RowMatrixF syntheticData(int n, int d, unsigned seed, double decay = 0.85)
     Eigen::MatrixXd x = g * s.asDiagonal() * q.transpose();
     x.rowwise() += Eigen::RowVectorXd::LinSpaced(d, 1.0, 3.0);
     return x.cast<float>();
+}
+
+/// A field of /proc/self/status in kB (VmRSS, VmHWM), -1 when unreadable.
+long long statusKb(const std::string& key)
+{
+    std::ifstream in("/proc/self/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind(key + ":", 0) == 0)
+            return std::stoll(line.substr(key.size() + 1));
+    return -1;
+}
+
+/// Peak resident memory (kB) of running f, above the resident memory before it; -1 when the
+/// kernel cannot reset the peak (writing 5 to /proc/self/clear_refs, Linux 4.0 on).
+template <typename F>
+long long peakKbAbove(F&& f)
+{
+    {
+        std::ofstream reset("/proc/self/clear_refs");
+        if (!(reset << "5" << std::flush))
+            return -1;
+    }
+    const long long before = statusKb("VmRSS");
+    if (before < 0 || statusKb("VmHWM") > before + 1024)  // the reset did not happen
+        return -1;
+    f();
+    return statusKb("VmHWM") - before;
 }
 
 Eigen::MatrixXd centredDouble(const RowMatrixF& x)
@@ -267,6 +297,98 @@ private slots:
         const PcaResult r = pca(z.z);
         const Eigen::MatrixXd xd = x.cast<double>();
         AIMATH_COMPARE_REL(r.totalVariance, xd.squaredNorm() / 3.0, 1e-9);
+    }
+
+    void normalizedOnTheFly_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<int>("method");
+        const char* modes[] = {"center", "standardize", "spherize", "none"};
+        for (int m = 0; m < 4; ++m) {
+            QTest::newRow((std::string(modes[m]) + " exact").c_str()) << m << static_cast<int>(PcaMethod::Exact);
+            QTest::newRow((std::string(modes[m]) + " randomized").c_str()) << m << static_cast<int>(PcaMethod::Randomized);
+        }
+    }
+
+    void normalizedOnTheFly()
+    {
+        // PCA reading x through a Normalization, a block of rows at a time, gives exactly what PCA of
+        // the materialised z gives (the same float rows, the same products in the same order): n spans
+        // several blocks and a partial one, and n·d² is large enough for the two-thread covariance.
+        QFETCH(int, mode);
+        QFETCH(int, method);
+        const RowMatrixF x = syntheticData(5001, 200, 12);
+        NormalizedData z;
+        normalizeData(x, static_cast<Normalize>(mode), z);
+        const Normalization norm = fitNormalization(x, static_cast<Normalize>(mode));
+        QVERIFY(norm.mean == z.mean);
+        QVERIFY(norm.scale == z.scale);
+        PcaOptions o;
+        o.method = static_cast<PcaMethod>(method);
+        const PcaResult a = pca(z.z, o), b = pca(x, norm, o);
+        QVERIFY(a.ok && b.ok);
+        QCOMPARE(b.totalVariance, a.totalVariance);
+        QVERIFY(b.explainedVariance == a.explainedVariance);
+        QVERIFY(b.components == a.components);
+        QVERIFY(b.covariance == a.covariance);
+        RowMatrixF pa, pb;
+        projectRows(z.z, a.components, {0, 2, 1}, pa);
+        projectRows(x, norm, a.components, {0, 2, 1}, pb);
+        // Centre and standardize project x·(w / s) − μ·(w / s): float rounding of |x|·|w| (x is about
+        // 2 from the origin here, z about 1) instead of |z|·|w|; the others project z itself.
+        const bool algebraic = mode == static_cast<int>(Normalize::Center) || mode == static_cast<int>(Normalize::Standardize);
+        const float tol = algebraic ? 1e-5f * (mode == static_cast<int>(Normalize::Standardize) ? 4.0f : 16.0f) : 0.0f;
+        QVERIFY2((pa - pb).cwiseAbs().maxCoeff() <= tol, qPrintable(QString::number((pa - pb).cwiseAbs().maxCoeff())));
+        // Any run of rows normalises as it does inside the whole.
+        RowMatrixF some(7, x.cols());
+        normalizeRows(x.middleRows(3000, 7), norm, some);
+        QVERIFY(some == z.z.middleRows(3000, 7));
+    }
+
+    void normalizationOfOtherData()
+    {
+        const RowMatrixF x = syntheticData(50, 6, 3);
+        const Normalization norm = fitNormalization(syntheticData(50, 5, 3), Normalize::Center);
+        const PcaResult r = pca(x, norm);
+        QVERIFY(!r.ok);
+        QCOMPARE(r.message, std::string("the normalisation was fitted to data with 5 columns, not 6"));
+    }
+
+    void noSecondCopyOfTheData()
+    {
+        // Issue 9: a 400,000 × 300 table must load and show its PCA within 2.5 × its size, so PCA
+        // must not hold a normalised copy of it. Peak resident memory above the data while PCA runs,
+        // for a 120 MB table: the materialised z costs a whole copy; reading x through the
+        // normalisation costs only fixed-size blocks (two threads × 2,048 rows, float and double).
+#if defined(__SANITIZE_ADDRESS__)
+        QSKIP("AddressSanitizer's allocator keeps freed memory in quarantine: resident sizes say nothing here");
+#endif
+        const Eigen::Index n = 100000, d = 300;
+        RowMatrixF x(n, d);
+        std::mt19937 gen(5);
+        std::uniform_real_distribution<float> u(-1.0f, 3.0f);
+        for (Eigen::Index i = 0; i < n; ++i)
+            for (Eigen::Index j = 0; j < d; ++j)
+                x(i, j) = u(gen);
+        const long long tableKb = n * d * 4 / 1024;
+        PcaOptions o;
+        o.method = PcaMethod::Exact;
+        PcaResult a, b;
+        const long long copyKb = peakKbAbove([&] {
+            NormalizedData z;
+            normalizeData(x, Normalize::Center, z);
+            a = pca(z.z, o);
+        });
+        if (copyKb < 0)
+            QSKIP("this kernel cannot reset the peak resident size (/proc/self/clear_refs)");
+        const long long blockKb = peakKbAbove([&] { b = pca(x, fitNormalization(x, Normalize::Center), o); });
+        qInfo("table %lld kB; peak above it: %lld kB with a normalised copy, %lld kB normalising blocks", tableKb, copyKb, blockKb);
+        QVERIFY(a.ok && b.ok);
+        QVERIFY(b.explainedVariance == a.explainedVariance);
+        // The measurement sees a copy when there is one …
+        QVERIFY2(copyKb > tableKb * 9 / 10, qPrintable(QString("materialised: %1 kB above, table %2 kB").arg(copyKb).arg(tableKb)));
+        // … and there is none: under a fifth of the table (about 15 MB of blocks here).
+        QVERIFY2(blockKb < tableKb / 5, qPrintable(QString("on the fly: %1 kB above, table %2 kB").arg(blockKb).arg(tableKb)));
     }
 
     void tooFewRows()

@@ -201,7 +201,9 @@ private slots:
         moveSlider(*tab, "pc_x", 3);
         QCOMPARE(tab->params().integer("pc_x"), 3LL);
         const int w = t.find("woman");
-        const Eigen::VectorXd zw = tab->data()->normalized->z.row(w).transpose().cast<double>();
+        linalg::RowMatrixF zw1(1, t.dim());
+        linalg::normalizeRows(t.vectors.row(w), *tab->data()->normalized, zw1);
+        const Eigen::VectorXd zw = zw1.row(0).transpose().cast<double>();
         AIMATH_COMPARE_REL(tab->plotPosition(w).x(), zw.dot(tab->data()->pca.components.col(2)), 1e-5);
         QVERIFY(tab->projectionPlot()->xAxis->label().startsWith("PC3"));
         // Loadings show the components of the two axes.
@@ -425,7 +427,8 @@ private slots:
         QCOMPARE(tab->data()->table->rows(), 1797);
         const auto& pca = tab->data()->pca;
         QVERIFY2(std::fabs(pca.explainedVarianceRatio.head(3).sum() - 0.403) < 0.002, qPrintable(QString::number(pca.explainedVarianceRatio.head(3).sum())));
-        const auto& z = tab->data()->normalized->z;
+        linalg::RowMatrixF z(tab->data()->table->rows(), tab->data()->table->dim());
+        linalg::normalizeRows(tab->data()->table->vectors, *tab->data()->normalized, z);
         const Eigen::MatrixXd p = z.cast<double>() * pca.components.leftCols(3);
         std::map<std::string, std::vector<int>> members;
         for (int i = 0; i < tab->data()->table->rows(); ++i)

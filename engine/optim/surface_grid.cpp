@@ -2,8 +2,10 @@
 
 #include "engine/core/cpu_state.h"
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
+#include <thread>
 
 namespace aimath::optim {
 
@@ -17,10 +19,40 @@ bool sampleSurface(const Surface& s, const Bounds& b, int n, SurfaceGrid& out, c
     std::vector<double> xs(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i)
         xs[static_cast<std::size_t>(i)] = out.x(i);
-    for (int j = 0; j < n; ++j) {
-        s.valueRow(xs.data(), out.y(j), n, out.values.data() + static_cast<std::size_t>(j) * n);
-        if (progress && !progress(static_cast<double>(j + 1) / n))
+    auto row = [&](int j) { s.valueRow(xs.data(), out.y(j), n, out.values.data() + static_cast<std::size_t>(j) * n); };
+    // Costly grids (the logistic loss: 400 transcendentals a point) on two threads, the upper half of
+    // the rows on a helper; each row is computed exactly as on one thread. Progress is reported from
+    // this thread only (the callback need not be thread-safe), as the fraction of all rows done.
+    constexpr double kTwoThreadWork = 1 << 21;
+    if (static_cast<double>(n) * n * s.valueCost() >= kTwoThreadWork && std::thread::hardware_concurrency() > 1) {
+        const int split = n / 2;
+        std::atomic<int> done{0};
+        std::atomic<bool> stop{false};
+        std::thread helper([&] {
+            clearUpperVectorState();
+            for (int j = split; j < n && !stop.load(); ++j) {
+                row(j);
+                done.fetch_add(1);
+            }
+        });
+        bool ok = true;
+        for (int j = 0; j < split && ok; ++j) {
+            row(j);
+            const int d = done.fetch_add(1) + 1;
+            if (progress && !progress(static_cast<double>(d) / n))
+                ok = false;
+        }
+        if (!ok)
+            stop.store(true);
+        helper.join();
+        if (!ok || (progress && !progress(1.0)))
             return false;
+    } else {
+        for (int j = 0; j < n; ++j) {
+            row(j);
+            if (progress && !progress(static_cast<double>(j + 1) / n))
+                return false;
+        }
     }
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
     int finite = 0;

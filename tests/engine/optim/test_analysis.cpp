@@ -9,6 +9,7 @@
 #include <Eigen/Eigenvalues>
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace aimath::optim;
@@ -155,6 +156,23 @@ private slots:
         QCOMPARE(seen.back(), 1.0);
         int rows = 0;
         QVERIFY(!sampleSurface(*s, s->bounds(), 65, g, [&](double) { return ++rows < 3; }));
+        QCOMPARE(rows, 3);
+        // A costly surface is sampled on two threads: every value as one value() call gives it, progress
+        // rising to 1 (reported from the calling thread only), and a cancel still stops it.
+        auto logistic = makeSurface("logistic", {});
+        SurfaceGrid lg;
+        seen.clear();
+        QVERIFY(sampleSurface(*logistic, logistic->bounds(), 64, lg, [&](double f) {
+            seen.push_back(f);
+            return true;
+        }));
+        for (int j = 0; j < 64; ++j)
+            for (int i = 0; i < 64; ++i)
+                QCOMPARE(lg.values[static_cast<std::size_t>(j) * 64 + i], logistic->value(lg.x(i), lg.y(j)));
+        QVERIFY(std::is_sorted(seen.begin(), seen.end()));
+        QCOMPARE(seen.back(), 1.0);
+        rows = 0;
+        QVERIFY(!sampleSurface(*logistic, logistic->bounds(), 64, lg, [&](double) { return ++rows < 3; }));
         QCOMPARE(rows, 3);
         // Undefined values become NaN and are left out of the range.
         SurfaceSettings ss;

@@ -30,8 +30,7 @@ void fail(Result& out, std::string key, std::string message)
 std::string str(long long v) { return std::to_string(v); }
 
 // Adds the rows of a block of weights (starting at row r0) into pooled sums with p × p cells.
-void accumulateBlocks(const Eigen::Map<RowMatrix>& a, Eigen::Index r0, Eigen::Index p, const std::vector<Eigen::Index>& colBlock,
-                      RowMatrix& sum)
+void accumulateBlocks(const Eigen::Map<RowMatrix>& a, Eigen::Index r0, Eigen::Index p, RowMatrix& sum)
 {
     for (Eigen::Index i = 0; i < a.rows(); ++i) {
         if (p == 1) {
@@ -40,10 +39,22 @@ void accumulateBlocks(const Eigen::Map<RowMatrix>& a, Eigen::Index r0, Eigen::In
         }
         double* dst = sum.row((r0 + i) / p).data();
         const double* src = a.row(i).data();
-        for (Eigen::Index j = 0; j < a.cols(); ++j)
-            dst[colBlock[static_cast<std::size_t>(j)]] += src[j];
+        // Cell by cell, its p columns in order: the additions of poolMean, in its order, without
+        // looking up each column's cell (cells are independent, so they pipeline).
+        const Eigen::Index cols = a.cols(), full = cols / p;
+        for (Eigen::Index J = 0; J < full; ++J) {
+            double acc = dst[J];
+            const double* c = src + J * p;
+            for (Eigen::Index t = 0; t < p; ++t)
+                acc += c[t];
+            dst[J] = acc;
+        }
+        for (Eigen::Index j = full * p; j < cols; ++j)
+            dst[full] += src[j];
     }
 }
+
+void concatOutputs(Result& out);
 
 // Where two threads may split the row blocks: a block boundary near the middle whose row is a
 // multiple of every pooling factor in use, so each pooled cell is summed by one thread, in the
@@ -70,7 +81,9 @@ void attend(const Options& opt, Cache* cache, Result& out)
     const Eigen::Index n = out.n;
     const int heads = out.heads;
     const bool quick = opt.selectedHeadOnly;
+    const bool outputs = !quick && opt.outputs;
     const int sel = opt.selectedHead;
+    out.outputsReady = false;
     const double nan = std::numeric_limits<double>::quiet_NaN();
     out.factor = opt.scaleFactor / (opt.scaled ? std::sqrt(static_cast<double>(out.dk)) : 1.0) / opt.temperature;
     out.thumbPool = poolFactor(out.n, std::max(1, opt.maxThumb));
@@ -89,13 +102,6 @@ void attend(const Options& opt, Cache* cache, Result& out)
     if (!quick)
         out.meanSum.setZero(mn, mn);
 
-    std::vector<Eigen::Index> colThumb(static_cast<std::size_t>(n)), colMean(static_cast<std::size_t>(n)),
-        colDisplay(static_cast<std::size_t>(n));
-    for (Eigen::Index j = 0; j < n; ++j) {
-        colThumb[static_cast<std::size_t>(j)] = j / tp;
-        colMean[static_cast<std::size_t>(j)] = j / mp;
-        colDisplay[static_cast<std::size_t>(j)] = j / dp;
-    }
     const Eigen::Index blocks = (n + kRowBlock - 1) / kRowBlock;
     const Eigen::Index padStart = opt.mask == Mask::Padding ? n - opt.pad : n;
 
@@ -144,7 +150,10 @@ void attend(const Options& opt, Cache* cache, Result& out)
             hr.output.setConstant(n, hr.v.cols(), nan);
             hr.thumb.setConstant(tn, tn, nan);
         } else {
-            hr.output.resize(n, hr.v.cols());
+            if (outputs)
+                hr.output.resize(n, hr.v.cols());
+            else
+                hr.output.setConstant(n, hr.v.cols(), nan);
             out.thumbSum[hs].setZero(tn, tn);
         }
     }
@@ -205,9 +214,9 @@ void attend(const Options& opt, Cache* cache, Result& out)
                 } else if (opt.mask == Mask::Padding && padStart < n) {
                     maxScore = std::max(maxScore, s.leftCols(padStart).cwiseAbs().maxCoeff());
                     s.rightCols(n - padStart).setConstant(kNegInf);
-                } else {
+                } else if (!fromCache[hs]) {
                     maxScore = std::max(maxScore, s.cwiseAbs().maxCoeff());
-                }
+                }  // else: from the cached max |q·k| below
                 for (Eigen::Index i = 0; i < rows; ++i) {
                     const double H = softmaxRow(s.row(i).data(), a.row(i).data(), n);
                     if (std::isnan(H)) {
@@ -218,12 +227,13 @@ void attend(const Options& opt, Cache* cache, Result& out)
                     hr.rowEntropy[r0 + i] = H;
                 }
                 if (!quick) {
-                    hr.output.middleRows(r0, rows).noalias() = a * hr.v;
-                    accumulateBlocks(a, r0, tp, colThumb, out.thumbSum[hs]);
-                    accumulateBlocks(a, r0, mp, colMean, out.meanSum);
+                    if (outputs)
+                        hr.output.middleRows(r0, rows).noalias() = a * hr.v;
+                    accumulateBlocks(a, r0, tp, out.thumbSum[hs]);
+                    accumulateBlocks(a, r0, mp, out.meanSum);
                 }
                 if (dp > 1 && h == sel)
-                    accumulateBlocks(opt.displayScores ? s : a, r0, dp, colDisplay, out.display);
+                    accumulateBlocks(opt.displayScores ? s : a, r0, dp, out.display);
                 if (opt.progress) {
                     // One call at a time and in order, whichever thread finished the block.
                     const std::lock_guard<std::mutex> lock(progressMutex);
@@ -275,6 +285,9 @@ void attend(const Options& opt, Cache* cache, Result& out)
         hr.maxAbsScore = std::max(first.maxScore[hs], split > 0 ? second.maxScore[hs] : 0.0);
         if (fromCache[hs]) {
             hr.maxAbsLogit = cache->maxAbsLogit[hs];
+            // Unmasked, max |S| = max |q·k| · |factor| exactly: rounding a product is monotonic.
+            if (opt.mask == Mask::None || (opt.mask == Mask::Padding && padStart >= n))
+                hr.maxAbsScore = hr.maxAbsLogit * std::abs(out.factor);
         } else {
             hr.maxAbsLogit = std::max(first.maxLogit[hs], split > 0 ? second.maxLogit[hs] : 0.0);
             if (keep[hs])
@@ -306,6 +319,21 @@ void attend(const Options& opt, Cache* cache, Result& out)
             const double cells = static_cast<double>(std::min(mp, n - I * mp) * std::min(mp, n - J * mp));
             out.meanWeights(I, J) = out.meanSum(I, J) / (cells * heads);
         }
+    if (!outputs) {
+        out.concat.setConstant(n, out.dModel, nan);
+        out.output.setConstant(n, out.dModel, nan);
+        out.ok = true;
+        return;
+    }
+    concatOutputs(out);
+    out.ok = true;
+}
+
+// concat = [O_0 … O_{H−1}], output = concat W_O.
+void concatOutputs(Result& out)
+{
+    const Eigen::Index n = out.n;
+    const int heads = out.heads;
     out.concat.resize(n, out.dModel);
     Eigen::Index c0 = 0;
     for (int h = 0; h < heads; ++h) {
@@ -314,7 +342,7 @@ void attend(const Options& opt, Cache* cache, Result& out)
         c0 += o.cols();
     }
     out.output.noalias() = out.concat * out.wo;
-    out.ok = true;
+    out.outputsReady = true;
 }
 
 bool checkCommon(const Options& opt, int n, Result& out)
@@ -342,9 +370,8 @@ bool checkCommon(const Options& opt, int n, Result& out)
 
 double softmaxRow(const double* s, double* a, Eigen::Index n)
 {
-    double m = kNegInf;
-    for (Eigen::Index j = 0; j < n; ++j)
-        m = std::max(m, s[j]);
+    // The maximum does not depend on the order (scores are never NaN), so Eigen may vectorise it.
+    const double m = n > 0 ? Eigen::Map<const Eigen::ArrayXd>(s, n).maxCoeff() : kNegInf;
     if (m == kNegInf) {
         std::fill(a, a + n, 0.0);
         return std::numeric_limits<double>::quiet_NaN();
@@ -527,6 +554,30 @@ void computeAttention(const Eigen::Ref<const Eigen::MatrixXd>& x, const Options&
     Options o = opt;
     o.selectedHead = std::clamp(opt.selectedHead, 0, opt.heads - 1);
     attend(o, &cache, out);
+}
+
+bool completeOutputs(Result& r)
+{
+    if (!r.ok)
+        return false;
+    if (r.outputsReady)
+        return true;
+    const Eigen::Index n = r.n;
+    for (const HeadResult& hr : r.head)
+        if (hr.weights.rows() != n || hr.weights.cols() != n)
+            return false;
+    clearUpperVectorState();
+    for (HeadResult& hr : r.head) {
+        hr.output.resize(n, hr.v.cols());
+        for (Eigen::Index r0 = 0; r0 < n; r0 += kRowBlock) {
+            const Eigen::Index rows = std::min(kRowBlock, n - r0);
+            // The same Map × V product as in attend, so the same numbers.
+            Eigen::Map<RowMatrix> a(hr.weights.data() + r0 * n, rows, n);
+            hr.output.middleRows(r0, rows).noalias() = a * hr.v;
+        }
+    }
+    concatOutputs(r);
+    return true;
 }
 
 Result computeAttention(const Eigen::Ref<const Eigen::MatrixXd>& x, const Options& opt)

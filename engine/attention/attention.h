@@ -45,6 +45,8 @@ struct Options {
                                    ///< pooled to at most this many cells a side, in Result::display, when
                                    ///< that needs pooling (computed with the rows, off the caller's drawing)
     bool displayScores = false;
+    bool outputs = true;           ///< false: O_h = A V_h, concat and output are left NaN (completeOutputs
+                                   ///< fills them later, from the stored weights, with the same numbers)
     int threads = 2;               ///< row blocks split over up to this many threads (1 or 2) when the work is
                                    ///< large; the numbers do not depend on it
     const std::atomic<bool>* cancel = nullptr;   ///< checked between row blocks
@@ -98,6 +100,7 @@ struct Result {
     int displayPool = 1;             ///< cells a side per block of display (1: display is empty, use the full matrix)
     int displayHead = -1;
     bool displayIsScores = false;
+    bool outputsReady = false;       ///< head outputs, concat and output hold numbers (not NaN)
 
     /// Projections and logits are reused when X and the options they depend on did not change
     /// (the calls without a Cache argument use this one).
@@ -134,6 +137,10 @@ void computeAttention(const Eigen::Ref<const Eigen::MatrixXd>& x, const Options&
 /// of temperature, scaling or mask then redoes only S = logits · factor, the softmax and A V.
 void computeAttention(const Eigen::Ref<const Eigen::MatrixXd>& x, const Options& opt, Cache& cache, Result& out);
 Result computeAttention(const Eigen::Ref<const Eigen::MatrixXd>& x, const Options& opt);
+
+/// Fills what Options::outputs = false left out: O_h = A_h V_h (in the same row blocks as the full
+/// run, so the same numbers), concat and output. Needs every head's weights stored; false otherwise.
+bool completeOutputs(Result& r);
 
 /// One head from given Q, K, V (n × d_k each, the toy mode); W_O = I, RoPE and projections unused.
 void computeFromQkv(const Eigen::Ref<const Eigen::MatrixXd>& q, const Eigen::Ref<const Eigen::MatrixXd>& k,

@@ -581,6 +581,9 @@ void AttentionTab::recompute(bool inputsChanged)
     // A long sequence in the weights view shows one head: that head alone comes
     // first (a quarter of the work with 4 heads), the others follow in a second job.
     opt.selectedHeadOnly = n > kFullStoreLimit && opt.heads > 1 && viewIndex() == kWeightsView;
+    // A V only where it is shown; up to 512 tokens every head is stored and the outputs can follow
+    // when asked for (ensureOutputs), above that the background run computes them.
+    opt.outputs = n > kFullStoreLimit || viewIndex() == kMatricesView;
     // Above 512 tokens the heatmaps show block means: the workers pool them with the rows.
     if (viewIndex() == kWeightsView || viewIndex() == kMatricesView) {
         opt.maxDisplay = kFullStoreLimit;
@@ -917,8 +920,21 @@ void AttentionTab::redrawHeads()
     m_meanPlot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+const Result& AttentionTab::result() const
+{
+    ensureOutputs();
+    return *m_front;
+}
+
+void AttentionTab::ensureOutputs() const
+{
+    if (m_hasResult && m_front->ok && !m_front->outputsReady)
+        completeOutputs(*m_front);
+}
+
 void AttentionTab::redrawMatrices()
 {
+    ensureOutputs();
     const Result& r = *m_front;
     const int n = r.n;
     const int h = std::clamp(static_cast<int>(m_params.integer("head")), 0, r.heads - 1);
@@ -1144,6 +1160,7 @@ QJsonObject AttentionTab::exportData() const
     o.insert(QStringLiteral("tab"), QStringLiteral("attention"));
     if (!m_hasResult)
         return o;
+    ensureOutputs();
     const Result& r = *m_front;
     o.insert(QStringLiteral("tokens"), json::strings(m_prep.labels));
     o.insert(QStringLiteral("source"), q(m_params.text("source")));

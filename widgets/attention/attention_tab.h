@@ -50,7 +50,8 @@ public:
     // What is on screen, for tests.
     bool busy() const { return m_asyncRunning || m_asyncPending; }
     bool hasResult() const { return m_hasResult; }
-    const attention::Result& result() const { return *m_front; }
+    /// The result on screen, with its outputs A V filled in if they were left for later.
+    const attention::Result& result() const;
     const std::vector<std::string>& tokens() const { return m_prep.labels; }
     int displayedHead() const { return m_shownHead; }
     int displayedQuery() const { return m_shownQuery; }
@@ -96,6 +97,9 @@ private:
     void redrawSqrtD();
     void updateReadouts();
     int viewIndex() const;
+    /// O_h = A V_h, concat and output of the front result, computed on first use when the view did
+    /// not need them (the same numbers; a cache of the result, not a change of what it says).
+    void ensureOutputs() const;
 
     void onHeatmapPress(QMouseEvent* e);
     void onHeatmapMove(QMouseEvent* e);

@@ -130,6 +130,7 @@ private slots:
     void cachedLogitsGiveFreshNumbers();
     void cacheFollowsItsInputs();
     void twoThreadsGiveOneThreadsNumbers();
+    void lateOutputsMatchFullRun();
     void uniformAttentionReachesMaxEntropy();
 };
 
@@ -996,6 +997,39 @@ void TestAttention::twoThreadsGiveOneThreadsNumbers()
         QVERIFY(((scores.display - pooled).array().isInf() || (scores.display - pooled).array().isNaN() ||
                  (scores.display - pooled).array() == 0).all());
     }
+}
+
+void TestAttention::lateOutputsMatchFullRun()
+{
+    // Views that do not show A V leave it out; completeOutputs later gives the full run's numbers.
+    const Eigen::MatrixXd x = randomMatrix(150, 12, 4);
+    Options o;
+    o.heads = 3;
+    o.qkMode = QkMode::Projected;
+    Options lazy = o;
+    lazy.outputs = false;
+    Result r = computeAttention(x, lazy);
+    QVERIFY(r.ok && !r.outputsReady);
+    QVERIFY(r.output.array().isNaN().all());
+    QVERIFY(r.head[2].output.array().isNaN().all());
+    const Result full = computeAttention(x, serial(o));
+    QVERIFY(full.outputsReady);
+    QCOMPARE(r.head[1].weights, full.head[1].weights);
+    QCOMPARE(r.meanWeights, full.meanWeights);
+    QVERIFY(completeOutputs(r));
+    QVERIFY(r.outputsReady);
+    compareResults(r, full);
+    // O = A V by brute force for one entry.
+    double s = 0;
+    for (int j = 0; j < 150; ++j)
+        s += full.head[2].weights(77, j) * full.head[2].v(j, 1);
+    AIMATH_COMPARE_REL(r.head[2].output(77, 1), s, 1e-12);
+    // Heads whose weights were not kept cannot be completed: refused, never made up.
+    lazy.storeAllHeads = false;
+    Result partial = computeAttention(x, lazy);
+    QVERIFY(partial.ok);
+    QVERIFY(!completeOutputs(partial));
+    QVERIFY(partial.output.array().isNaN().all());
 }
 
 void TestAttention::uniformAttentionReachesMaxEntropy()

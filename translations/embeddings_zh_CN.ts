@@ -208,8 +208,8 @@
         <translation>PCA</translation>
     </message>
     <message>
-        <source>randomized SVD (range finder, 4 power iterations)</source>
-        <translation>随机化 SVD（随机值域近似，4 次幂迭代）</translation>
+        <source>randomized SVD (range finder, %1 power iterations)</source>
+        <translation>随机化 SVD（随机值域近似，%1 次幂迭代）</translation>
     </message>
     <message>
         <source>exact (eigen-decomposition of C)</source>

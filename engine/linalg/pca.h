@@ -52,7 +52,10 @@ struct PcaOptions {
     int maxComponents = 50;     ///< components kept: min(n − 1, dim, maxComponents)
     int exactMaxDim = 2000;     ///< Auto uses the exact eigen-decomposition up to this dimension
     int oversample = 10;        ///< randomized: extra columns of the range finder
-    int powerIterations = 4;    ///< randomized: subspace (power) iterations
+    /// randomized: subspace (power) iterations. 7, scikit-learn's count for few components: with its 4
+    /// (what 'auto' picks for 50 of 300 dimensions) the 50th variance of a 100,000 × 300 set is off by
+    /// up to 3e-3 depending on the random start, with 7 by under 2e-5 (about 35 % more time).
+    int powerIterations = 7;
     std::uint64_t seed = 1;
     int covarianceBlock = 256;  ///< size of the covariance block kept for display
     const std::atomic<bool>* cancel = nullptr;

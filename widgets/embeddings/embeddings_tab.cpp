@@ -1163,7 +1163,7 @@ void EmbeddingsTab::updateReadouts()
         const linalg::PcaResult& p = m_data->pca;
         rows.push_back({tr("Data set"), tr("%1 (%2 × %3)").arg(qs(t.source)).arg(withThousands(t.rows())).arg(t.dim())});
         rows.push_back({tr("Showing"), tr("%1 of %2 points").arg(withThousands(static_cast<long long>(m_sample.size()))).arg(withThousands(t.rows()))});
-        rows.push_back({tr("PCA"), p.randomized ? tr("randomized SVD (range finder, 4 power iterations)") : tr("exact (eigen-decomposition of C)")});
+        rows.push_back({tr("PCA"), p.randomized ? tr("randomized SVD (range finder, %1 power iterations)").arg(linalg::PcaOptions{}.powerIterations) : tr("exact (eigen-decomposition of C)")});
         rows.push_back({tr("Total variance tr(C)"), formatNumber(p.totalVariance)});
         for (std::size_t a = 0; a < m_axes.size() && !m_raw; ++a) {
             const int c = m_axes[a];

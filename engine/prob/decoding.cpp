@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <random>
 
@@ -141,6 +142,74 @@ std::vector<double> sampleTokenFrequencies(const std::vector<double>& probs, int
     std::discrete_distribution<int> dist(probs.begin(), probs.end());
     for (int i = 0; i < draws; ++i)
         freq[static_cast<std::size_t>(dist(rng))] += 1.0;
+    for (auto& f : freq)
+        f /= draws;
+    return freq;
+}
+
+namespace {
+constexpr int kUniformBuckets = 1 << 16;
+}
+
+std::size_t TokenUniforms::countAtMost(double x) const
+{
+    if (!(x >= 0.0))
+        return 0;  // every uniform is ≥ 0
+    if (x >= 1.0)
+        return values.size();
+    // ⌊x · 2^16⌋ is exact and monotone, so every uniform ≤ x sits in this bucket or an earlier one.
+    const auto b = static_cast<std::size_t>(x * kUniformBuckets);
+    std::size_t count = offset[b];
+    for (std::uint32_t i = offset[b]; i < offset[b + 1]; ++i)
+        count += values[i] <= x ? 1 : 0;
+    return count;
+}
+
+std::vector<double> sampleTokenFrequencies(const std::vector<double>& probs, int draws, std::uint64_t seed, TokenUniforms& cache)
+{
+    std::vector<double> freq(probs.size(), 0.0);
+    if (probs.empty() || draws <= 0)
+        return freq;
+    if (probs.size() < 2) {
+        freq[0] = 1.0;  // std::discrete_distribution draws no random number for a single outcome
+        return freq;
+    }
+    if (!cache.valid || cache.seed != seed || cache.draws != draws) {
+        // The uniforms std::discrete_distribution takes from the engine, in order; then a counting sort by bucket.
+        std::mt19937_64 rng(seed);
+        std::vector<double> u(static_cast<std::size_t>(draws));
+        for (auto& v : u)
+            v = std::generate_canonical<double, std::numeric_limits<double>::digits>(rng);
+        cache.offset.assign(kUniformBuckets + 1, 0);
+        for (double v : u)
+            ++cache.offset[static_cast<std::size_t>(v * kUniformBuckets) + 1];
+        for (int b = 0; b < kUniformBuckets; ++b)
+            cache.offset[static_cast<std::size_t>(b) + 1] += cache.offset[static_cast<std::size_t>(b)];
+        cache.values.resize(u.size());
+        std::vector<std::uint32_t> fill(cache.offset.begin(), cache.offset.end() - 1);
+        for (double v : u)
+            cache.values[fill[static_cast<std::size_t>(v * kUniformBuckets)]++] = v;
+        cache.seed = seed;
+        cache.draws = draws;
+        cache.valid = true;
+    }
+    // libstdc++'s table: probabilities divided by their sum, running sums, the last set to 1.
+    const double sum = std::accumulate(probs.begin(), probs.end(), 0.0);
+    std::vector<double> cp(probs.size());
+    double run = 0.0;
+    for (std::size_t k = 0; k < probs.size(); ++k) {
+        run += probs[k] / sum;
+        cp[k] = run;
+    }
+    cp.back() = 1.0;
+    // lower_bound gives token k = #{j ≤ V−2 : c[j] < u} (c[V−1] = 1 > u ends every search).
+    std::size_t below = 0;
+    for (std::size_t k = 0; k + 1 < probs.size(); ++k) {
+        const std::size_t atMost = cache.countAtMost(cp[k]);
+        freq[k] = static_cast<double>(atMost - below);
+        below = atMost;
+    }
+    freq.back() = static_cast<double>(static_cast<std::size_t>(draws) - below);
     for (auto& f : freq)
         f /= draws;
     return freq;

@@ -48,7 +48,26 @@ void entropyOverTemperature(const std::vector<double>& logits, double tMin, doub
                             std::vector<double>& h);
 
 /// Draws `draws` token indices from `probs` (deterministic given seed) and returns
-/// each token's relative frequency.
+/// each token's relative frequency. The draws are std::discrete_distribution's on
+/// std::mt19937_64(seed): by inverse CDF, token k for a uniform u when
+/// c[k−1] < u ≤ c[k], c the running sums of probs / Σ probs with the last set to 1.
 std::vector<double> sampleTokenFrequencies(const std::vector<double>& probs, int draws, std::uint64_t seed);
+
+/// The uniforms behind sampleTokenFrequencies for one (seed, draws), grouped by value
+/// into 2^16 equal buckets (counting sort), so that the number of uniforms ≤ x costs
+/// a bucket lookup plus a scan of about draws / 2^16 values.
+struct TokenUniforms {
+    bool valid = false;
+    std::uint64_t seed = 0;
+    int draws = 0;
+    std::vector<double> values;         ///< the uniforms, bucket by bucket
+    std::vector<std::uint32_t> offset;  ///< 2^16 + 1 bucket starts into values
+    /// How many uniforms are ≤ x.
+    std::size_t countAtMost(double x) const;
+};
+/// Exactly sampleTokenFrequencies(probs, draws, seed), bit for bit, from `cache`
+/// (rebuilt when seed or draws changed): each count is a difference of
+/// countAtMost at the CDF boundaries, O(V · draws/2^16) instead of O(draws · log V).
+std::vector<double> sampleTokenFrequencies(const std::vector<double>& probs, int draws, std::uint64_t seed, TokenUniforms& cache);
 
 }  // namespace aimath::prob

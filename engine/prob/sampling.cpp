@@ -88,9 +88,26 @@ void drawSamples(const Distribution& d, std::size_t n, std::uint64_t seed, Stand
         drawSamples(d, n, seed, out);
         return;
     }
+    if (cache.valid && mixture && cache.family == d.family && cache.n == n && cache.seed == seed && cache.w == d.w && cache.order[0].empty() &&
+        cache.order[1].empty() && n > 0 && n <= 0xffffffffu) {
+        // Reused: the draws now serve a μ/σ drag, worth sorting each component once.
+        std::vector<std::pair<double, std::uint32_t>> keyed;
+        for (int c = 0; c < 2; ++c) {
+            keyed.clear();
+            for (std::size_t i = 0; i < n; ++i)
+                if (cache.first[i] == (c == 0 ? 1 : 0))
+                    keyed.emplace_back(cache.z[i], static_cast<std::uint32_t>(i));
+            std::sort(keyed.begin(), keyed.end());
+            cache.order[c].resize(keyed.size());
+            for (std::size_t j = 0; j < keyed.size(); ++j)
+                cache.order[c][j] = keyed[j].second;
+        }
+    }
     if (!cache.valid || cache.family != d.family || cache.n != n || cache.seed != seed || (mixture && cache.w != d.w)) {
         // The same generator calls in the same order as drawSamples.
         cache.valid = false;
+        cache.order[0].clear();
+        cache.order[1].clear();
         cache.z.resize(n);
         cache.first.resize(mixture ? n : 0);
         std::mt19937_64 rng(seed);
@@ -115,8 +132,11 @@ void drawSamples(const Distribution& d, std::size_t n, std::uint64_t seed, Stand
             out[i] = z[i] * d.sigma + d.mu;
     } else {
         const unsigned char* f = cache.first.data();
-        for (std::size_t i = 0; i < n; ++i)
-            out[i] = f[i] ? d.mu + d.sigma * z[i] : d.mu2 + d.sigma2 * z[i];
+        for (std::size_t i = 0; i < n; ++i) {
+            // Both, then a select: the component is a coin flip, a branch on it mispredicts half the time.
+            const double a = d.mu + d.sigma * z[i], b = d.mu2 + d.sigma2 * z[i];
+            out[i] = f[i] ? a : b;
+        }
     }
 }
 
@@ -291,6 +311,35 @@ MleResult maximumLikelihood(const std::vector<double>& xs, const Distribution& m
 
 MleResult maximumLikelihood(const std::vector<double>& xs, const Distribution& model, std::vector<double>& scratch)
 {
+    return maximumLikelihood(xs, model, scratch, summarize(xs));
+}
+
+namespace {
+/// The k-th smallest (from 0) of the union of two non-decreasing sequences a(0…na−1), b(0…nb−1).
+template <class A, class B>
+double kthOfTwoSorted(const A& a, std::size_t na, const B& b, std::size_t nb, std::size_t k)
+{
+    // i values from a and k + 1 − i from b make up the k + 1 smallest.
+    std::size_t lo = k + 1 > nb ? k + 1 - nb : 0, hi = std::min(na, k + 1);
+    while (true) {
+        const std::size_t i = lo + (hi - lo) / 2, j = k + 1 - i;
+        if (i > 0 && j < nb && a(i - 1) > b(j))
+            hi = i - 1;
+        else if (j > 0 && i < na && b(j - 1) > a(i))
+            lo = i + 1;
+        else if (i == 0)
+            return b(j - 1);
+        else if (j == 0)
+            return a(i - 1);
+        else
+            return std::max(a(i - 1), b(j - 1));
+    }
+}
+}  // namespace
+
+MleResult maximumLikelihood(const std::vector<double>& xs, const Distribution& model, std::vector<double>& scratch, const SampleSummary& summary,
+                           const StandardDraws* draws)
+{
     MleResult r;
     r.fitted = model;
     Distribution& f = r.fitted;
@@ -299,7 +348,7 @@ MleResult maximumLikelihood(const std::vector<double>& xs, const Distribution& m
         r.message = "no samples";
         return r;
     }
-    const SampleSummary s = summarize(xs);
+    const SampleSummary& s = summary;
     const double biasedVar = n > 1 ? s.variance * static_cast<double>(n - 1) / static_cast<double>(n) : 0.0;
     switch (model.family) {
     case Family::Gaussian:
@@ -336,12 +385,20 @@ MleResult maximumLikelihood(const std::vector<double>& xs, const Distribution& m
         }
         break;
     case Family::Mixture: {
-        scratch.assign(xs.begin(), xs.end());
-        // Each order statistic is selected among the elements not below the previous
-        // one (nth_element leaves them after it): the same values, half the work.
-        std::ptrdiff_t from = 0;
-        const auto q = [&](double frac) {
+        // The component orders sort this sample when it was drawn through `draws` with
+        // increasing maps μ + σ·z (checked: same draws, same n, both σ > 0).
+        const bool ordered = draws && draws->valid && draws->family == Family::Mixture && draws->n == n && draws->w == model.w &&
+                             model.sigma > 0.0 && model.sigma2 > 0.0 && draws->order[0].size() + draws->order[1].size() == n;
+        const auto byOrder = [&](int c) { return [&xs, o = draws ? draws->order[c].data() : nullptr](std::size_t j) { return xs[o[j]]; }; };
+        const std::size_t n0 = ordered ? draws->order[0].size() : 0, n1 = ordered ? draws->order[1].size() : 0;
+        auto q = [&, from = std::ptrdiff_t{0}](double frac) mutable {
             const auto k = static_cast<std::ptrdiff_t>(frac * static_cast<double>(n - 1));
+            if (ordered)
+                return kthOfTwoSorted(byOrder(0), n0, byOrder(1), n1, static_cast<std::size_t>(k));
+            // Each order statistic is selected among the elements not below the previous
+            // one (nth_element leaves them after it): the same values, half the work.
+            if (from == 0)
+                scratch.assign(xs.begin(), xs.end());
             std::nth_element(scratch.begin() + from, scratch.begin() + k, scratch.end());
             from = k;
             return scratch[static_cast<std::size_t>(k)];
@@ -352,7 +409,17 @@ MleResult maximumLikelihood(const std::vector<double>& xs, const Distribution& m
             const std::vector<double> ones(n, 1.0);
             mixtureEm(xs, ones, f, q25, q75, sd);
         } else {
-            const auto [mn, mx] = std::minmax_element(xs.begin(), xs.end());
+            double lo, hi;
+            if (ordered) {
+                lo = kthOfTwoSorted(byOrder(0), n0, byOrder(1), n1, 0);
+                hi = kthOfTwoSorted(byOrder(0), n0, byOrder(1), n1, n - 1);
+            } else {
+                const auto [mn, mx] = std::minmax_element(xs.begin(), xs.end());
+                lo = *mn;
+                hi = *mx;
+            }
+            const double* mn = &lo;
+            const double* mx = &hi;
             std::vector<double> centres, dens;
             constexpr int kBins = 4096;
             histogram(xs, *mn, *mx, kBins, centres, dens);

@@ -26,6 +26,10 @@ struct StandardDraws {
     double w = 0.0;                    ///< mixture weight the choices were drawn with
     std::vector<double> z;
     std::vector<unsigned char> first;  ///< mixture: 1 = first component
+    /// Mixture: the sample indices of each component in increasing z, built on the first
+    /// reuse of these draws. With σ > 0, μ + σ·z rises with z, so these orders sort the
+    /// sample of every μ and σ: order statistics cost a binary search, not a selection.
+    std::vector<std::uint32_t> order[2];
 };
 /// Exactly drawSamples(d, n, seed, out) (the same numbers, bit for bit), reusing
 /// `cache` when family, n, seed (and the mixture weight) are unchanged; families
@@ -64,6 +68,12 @@ struct MleResult {
 MleResult maximumLikelihood(const std::vector<double>& xs, const Distribution& model);
 /// The same, reusing `scratch` for the copy the median needs (no allocation per call).
 MleResult maximumLikelihood(const std::vector<double>& xs, const Distribution& model, std::vector<double>& scratch);
+/// The same, with the sample's summary (summarize(xs)) already at hand, and for a mixture
+/// sample drawn through `draws` (drawSamples with that cache and `model`), its component
+/// orders: the quartiles and extremes the EM starts from are then read off, not selected.
+/// The result is the other overloads' bit for bit.
+MleResult maximumLikelihood(const std::vector<double>& xs, const Distribution& model, std::vector<double>& scratch, const SampleSummary& summary,
+                            const StandardDraws* draws = nullptr);
 /// Above this many samples the mixture EM runs on a 4096-bin histogram (binned MLE).
 inline constexpr std::size_t kMixtureExactEmLimit = 20000;
 

@@ -27,6 +27,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -263,6 +264,15 @@ DistributionsTab::DistributionsTab(ParamSet params, QWidget* parent)
     figureLayout()->addWidget(m_stack, 1);
     buildExtraControls();
     m_samplingWatcher = new QFutureWatcher<SamplingJob>(this);
+    m_busyTitleTimer = new QTimer(this);
+    m_busyTitleTimer->setSingleShot(true);
+    m_busyTitleTimer->setInterval(150);
+    connect(m_busyTitleTimer, &QTimer::timeout, this, [this] {
+        if (!m_samplingBusy)
+            return;
+        m_histPlot->setTitle(tr("Drawing %1 samples from P …").arg(m_params.integer("samples")));
+        m_histPlot->replot(QCustomPlot::rpQueuedReplot);
+    });
     connect(m_samplingWatcher, &QFutureWatcherBase::finished, this, &DistributionsTab::onSamplingFinished);
 
     for (PlotView* p : {m_pqPlot, m_barPlot, m_histPlot, m_runPlot, m_bayesPlot, m_tokenPlot, m_logitPlot, m_tempPlot, m_jointPlot, m_pxPlot,
@@ -377,6 +387,9 @@ void DistributionsTab::buildSamplingView(QWidget* page)
     m_histBars->setName(tr("histogram of the sample"));
     m_histBars->setBrush(QColor(160, 160, 160, 150));
     m_histBars->setPen(pen(QColor(110, 110, 110), 1));
+    // Axis-aligned boxes gain nothing from antialiasing, and 120 translucent antialiased
+    // polygons took 14 ms of a 36 ms replot at 10^6 samples.
+    m_histBars->setAntialiased(false);
     m_trueCurve = m_histPlot->addGraph();
     m_trueCurve->setName(tr("true P"));
     m_trueCurve->setPen(pen(pc, 2.5));
@@ -392,7 +405,7 @@ void DistributionsTab::buildSamplingView(QWidget* page)
     m_runPlot->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
     m_runGraph = m_runPlot->addGraph();
     m_runGraph->setName(tr("running mean"));
-    m_runGraph->setPen(pen(QColor(90, 90, 90), 1.5));
+    m_runGraph->setPen(pen(QColor(90, 90, 90), 1.0));  // a jagged curve: 1 px takes the fast cosmetic stroker (8 → 1 ms a replot)
     m_runTrue = m_runPlot->addGraph();
     m_runTrue->setName(tr("true mean E[X]"));
     m_runTrue->setPen(pen(pc, 2.0, Qt::DashLine));
@@ -668,7 +681,7 @@ DistributionsTab::SamplingState DistributionsTab::computeSampling(const ParamSet
     const Distribution p = distributions::distributionOf(params, "p");
     prob::drawSamples(p, static_cast<std::size_t>(params.integer("samples")), static_cast<std::uint64_t>(params.integer("seed")), draws, samples);
     st.summary = prob::summarize(samples);
-    st.mle = prob::maximumLikelihood(samples, p, scratch);
+    st.mle = prob::maximumLikelihood(samples, p, scratch, st.summary, &draws);  // no second summary pass; a μ/σ drag reads the quartiles off the draws' orders
     st.bernoulli = p.family == Family::Bernoulli;
     if (st.bernoulli)
         st.posterior = prob::betaBernoulli(samples, params.real("prior_alpha"), params.real("prior_beta"));
@@ -702,14 +715,16 @@ void DistributionsTab::startSamplingJob()
             job.generation = generation;
             return job;
         }));
-    m_histPlot->setTitle(tr("Drawing %1 samples from P …").arg(m_params.integer("samples")));
-    m_histPlot->replot(QCustomPlot::rpQueuedReplot);
+    // Said only when the job takes a while: an immediate title change would replot the
+    // histogram twice for every μ drag, which reuses its draws and takes milliseconds.
+    m_busyTitleTimer->start();
 }
 
 void DistributionsTab::onSamplingFinished()
 {
     SamplingJob job = m_samplingWatcher->future().takeResult();
     m_samplingBusy = false;
+    m_busyTitleTimer->stop();
     m_jobDraws = std::move(job.draws);
     if (job.generation != m_samplingGeneration || m_sampling.valid) {
         // Stale (the parameters moved on): keep the buffers, drop the numbers.
@@ -794,7 +809,7 @@ void DistributionsTab::onParamsChanged(const std::set<std::string>& keys)
         ensureDecoding();
         if (m_showSampledTokens && m_decoding.ok)
             m_sampledFreq = prob::sampleTokenFrequencies(m_decoding.finalProbs, static_cast<int>(m_params.integer("draws")),
-                                                         static_cast<std::uint64_t>(m_params.integer("seed")));
+                                                         static_cast<std::uint64_t>(m_params.integer("seed")), m_tokenUniforms);
         break;
     case View::Joint: ensureJoint(); break;
     }

@@ -26,6 +26,7 @@ class QPushButton;
 class QSpinBox;
 class QStackedWidget;
 class QTableWidget;
+class QTimer;
 class QWidget;
 
 namespace aimath {
@@ -148,8 +149,10 @@ private:
     int m_samplingGeneration = 0;
     bool m_samplingBusy = false;
     bool m_samplingPending = false;
+    QTimer* m_busyTitleTimer = nullptr;  ///< "Drawing n samples …" only for a job that takes a while (not on every μ drag)
     bool m_showSampledTokens = false;
     std::vector<double> m_sampledFreq;
+    prob::TokenUniforms m_tokenUniforms;  // a temperature or top-p drag reuses the seed's uniforms
 
     QVector<double> m_x, m_y, m_y2;  // plotting scratch
 

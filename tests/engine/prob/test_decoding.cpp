@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <numbers>
+#include <random>
 
 using namespace aimath::prob;
 
@@ -148,6 +149,64 @@ private slots:
         for (std::size_t i = 0; i < p.size(); ++i)
             QVERIFY(std::fabs(f[i] - p[i]) < 6 * std::sqrt(p[i] * (1 - p[i]) / 100000) + 1e-12);
         QCOMPARE(sampleTokenFrequencies(p, 1000, 5), sampleTokenFrequencies(p, 1000, 5));
+    }
+
+    void cachedSamplingEqualsDrawing_data()
+    {
+        QTest::addColumn<std::vector<double>>("probs");
+        QTest::addColumn<int>("draws");
+        QTest::addColumn<int>("seed");
+        QTest::newRow("four, one cut") << std::vector<double>{0.5, 0.3, 0.0, 0.2} << 100000 << 5;
+        QTest::newRow("cut first and last") << std::vector<double>{0.0, 0.7, 0.3, 0.0} << 50000 << 1;
+        QTest::newRow("one token") << std::vector<double>{1.0} << 1000 << 3;
+        QTest::newRow("two, unnormalised") << std::vector<double>{3.0, 1.0} << 7 << 9;
+        QTest::newRow("one draw") << std::vector<double>{0.2, 0.2, 0.6} << 1 << 4;
+        std::vector<double> tail(64);  // a decoding distribution's long tail: probabilities down to 1e-20
+        for (std::size_t k = 0; k < tail.size(); ++k)
+            tail[k] = std::exp(-0.7 * static_cast<double>(k));
+        QTest::newRow("64 tokens, long tail") << tail << 1000000 << 42;
+        std::vector<double> thirds(30, 1.0 / 3.0);  // running sums that round above 1 before the last
+        QTest::newRow("thirds") << thirds << 200000 << 8;
+    }
+
+    // The counts from the bucketed uniforms are std::discrete_distribution's, draw for draw.
+    void cachedSamplingEqualsDrawing()
+    {
+        QFETCH(std::vector<double>, probs);
+        QFETCH(int, draws);
+        QFETCH(int, seed);
+        TokenUniforms cache;
+        const auto direct = sampleTokenFrequencies(probs, draws, static_cast<std::uint64_t>(seed));
+        QCOMPARE(sampleTokenFrequencies(probs, draws, static_cast<std::uint64_t>(seed), cache), direct);
+        // A brute-force count with the standard library's own sampler.
+        std::mt19937_64 rng(static_cast<std::uint64_t>(seed));
+        std::discrete_distribution<int> dist(probs.begin(), probs.end());
+        std::vector<double> counts(probs.size(), 0.0);
+        for (int i = 0; i < draws; ++i)
+            counts[static_cast<std::size_t>(dist(rng))] += 1.0;
+        for (std::size_t k = 0; k < probs.size(); ++k)
+            QCOMPARE(direct[k], counts[k] / draws);
+        // Another distribution on the same uniforms (a temperature drag): still the same as drawing afresh.
+        std::vector<double> flatter(probs.size());
+        for (std::size_t k = 0; k < probs.size(); ++k)
+            flatter[k] = std::sqrt(probs[k]);
+        QCOMPARE(sampleTokenFrequencies(flatter, draws, static_cast<std::uint64_t>(seed), cache),
+                 sampleTokenFrequencies(flatter, draws, static_cast<std::uint64_t>(seed)));
+    }
+
+    // A new seed or count means new uniforms: the cache follows.
+    void tokenUniformsFollowSeedAndCount()
+    {
+        const std::vector<double> p{0.4, 0.35, 0.25};
+        TokenUniforms cache;
+        QCOMPARE(sampleTokenFrequencies(p, 5000, 1, cache), sampleTokenFrequencies(p, 5000, 1));
+        QCOMPARE(sampleTokenFrequencies(p, 5000, 2, cache), sampleTokenFrequencies(p, 5000, 2));
+        QCOMPARE(cache.seed, std::uint64_t{2});
+        QCOMPARE(sampleTokenFrequencies(p, 777, 2, cache), sampleTokenFrequencies(p, 777, 2));
+        QCOMPARE(cache.draws, 777);
+        QCOMPARE(cache.countAtMost(-1.0), std::size_t{0});
+        QCOMPARE(cache.countAtMost(1.0), std::size_t{777});
+        QVERIFY(sampleTokenFrequencies(p, 5000, 1) != sampleTokenFrequencies(p, 5000, 2));
     }
 
     void badInputIsReported()

@@ -8,6 +8,7 @@
 
 #include <QTest>
 
+#include <bit>
 #include <cmath>
 
 using namespace aimath::prob;
@@ -223,6 +224,50 @@ private slots:
             QVERIFY(std::fabs(s1 - 0.6) < 0.05);
             QVERIFY(std::fabs(w1 - 0.3) < 0.02);
         }
+    }
+
+    // A μ/σ drag on a mixture sample: with the draws' component orders the MLE reads its
+    // quartiles and extremes off the orders; every fitted number stays the selection's, bit for bit.
+    void orderedMixtureMleEqualsSelection()
+    {
+        const auto bits = [](double v) { return std::bit_cast<std::uint64_t>(v); };
+        const auto same = [&](const Distribution& a, const Distribution& b) {
+            return bits(a.mu) == bits(b.mu) && bits(a.sigma) == bits(b.sigma) && bits(a.mu2) == bits(b.mu2) && bits(a.sigma2) == bits(b.sigma2) &&
+                   bits(a.w) == bits(b.w);
+        };
+        StandardDraws cache;
+        std::vector<double> xs, fresh, scratch;
+        Distribution m;
+        m.family = Family::Mixture;
+        m.mu2 = 2.0;
+        m.sigma2 = 0.8;
+        int ordered = 0;
+        // Binned EM (n above the exact limit) and exact EM; w = 0.9 leaves the second component a tenth.
+        for (std::size_t n : {std::size_t(25000), std::size_t(3001)})
+            for (double w : {0.5, 0.9})
+                for (std::uint64_t seed : {42u})
+                    for (double mu : {-2.0, -1.5, 0.5, 3.5, 4.0}) {  // the first component crosses the second
+                        m.w = w;
+                        m.mu = mu;
+                        m.sigma = 0.6 + 0.1 * mu * mu;
+                        drawSamples(m, n, seed, cache, xs);
+                        drawSamples(m, n, seed, fresh);
+                        QVERIFY(xs == fresh);
+                        ordered += cache.order[0].size() + cache.order[1].size() == n ? 1 : 0;
+                        const SampleSummary sum = summarize(xs);
+                        const MleResult fast = maximumLikelihood(xs, m, scratch, sum, &cache);
+                        const MleResult plain = maximumLikelihood(fresh, m);
+                        QCOMPARE(fast.ok, plain.ok);
+                        QVERIFY2(same(fast.fitted, plain.fitted),
+                                 qPrintable(QStringLiteral("n %1 w %2 seed %3 mu %4: %5 vs %6").arg(n).arg(w).arg(seed).arg(mu)
+                                                .arg(fast.fitted.mu, 0, 'g', 17).arg(plain.fitted.mu, 0, 'g', 17)));
+                    }
+        // The orders exist from the first reuse of each (n, w, seed) on: 4 of the 5 μ each time.
+        QCOMPARE(ordered, 2 * 2 * 4);
+        // Draws of another sample size do not count as this sample's orders.
+        drawSamples(m, 500, 42, cache, xs);
+        QVERIFY(cache.order[0].empty() && cache.order[1].empty());
+        QVERIFY(same(maximumLikelihood(xs, m, scratch, summarize(xs), &cache).fitted, maximumLikelihood(xs, m).fitted));
     }
 
     void betaBernoulliPosteriorHandWorked()

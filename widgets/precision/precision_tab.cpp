@@ -950,16 +950,26 @@ void PrecisionTab::drawInspect()
     m_bitPlot->replot(QCustomPlot::rpQueuedReplot);
 
     // Relative error per value, one series per format.
-    m_errPlot->clearGraphs();
+    // The same formats as on screen (a values edit): new points only; the graphs and their
+    // legend entries stay (rebuilding them re-lays out the legend every time).
+    const std::vector<nm::FloatFormat> formats = selectedFormats();
+    bool sameFormats = m_errPlot->graphCount() == static_cast<int>(formats.size());
+    for (int i = 0; sameFormats && i < m_errPlot->graphCount(); ++i)
+        sameFormats = m_errPlot->graph(i)->name() == fmtId(formats[static_cast<std::size_t>(i)].id);
+    if (!sameFormats)
+        m_errPlot->clearGraphs();
     auto xt = qSharedPointerCast<QCPAxisTickerText>(m_errPlot->xAxis->ticker());
     xt->clear();
     for (std::size_t i = 0; i < m_values.size(); ++i)
         xt->addTick(static_cast<double>(i), real(m_values[i]));
-    for (const auto& f : selectedFormats()) {
-        auto* g = m_errPlot->addGraph();
-        g->setName(fmtId(f.id));
-        g->setLineStyle(QCPGraph::lsNone);
-        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, palette::color(f.id), 7));
+    for (std::size_t fi = 0; fi < formats.size(); ++fi) {
+        const auto& f = formats[fi];
+        QCPGraph* g = sameFormats ? m_errPlot->graph(static_cast<int>(fi)) : m_errPlot->addGraph();
+        if (!sameFormats) {
+            g->setName(fmtId(f.id));
+            g->setLineStyle(QCPGraph::lsNone);
+            g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, palette::color(f.id), 7));
+        }
         QVector<double> xs, ys;
         for (const auto& r : m_rows)
             if (r.formatId == f.id && !r.viaFp32) {

@@ -327,8 +327,8 @@ void DescentTab::buildPlots()
     // the map, and on the moving layer (beside the step line) of both curve plots, so a drag
     // redraws one path and its curves, not all seven. (Each buffered layer is one more image
     // to compose at every repaint: the curve plots do without a layer of their own.)
+    // It is buffered from the first drag on (setHotOptimizer): until then it costs no image.
     m_map->addLayer(kHotLayer, m_map->layer(kMovingLayer), QCustomPlot::limAbove);
-    m_map->layer(kHotLayer)->setMode(QCPLayer::lmBuffered);
     m_startMarker->setLayer(kMovingLayer);
     for (auto* line : m_timeLines)
         line->setLayer(kMovingLayer);
@@ -463,12 +463,13 @@ void DescentTab::onParamsChanged(const std::set<std::string>& keys)
             continue;  // the schedule s(t) and the step line do not depend on a learning rate
         const bool curves = p == m_loss || p == m_grad;
         QStringList layers;  // empty: a full replot
+        const QStringList mapMoving = m_hot >= 0 ? QStringList{kMovingLayer, kHotLayer} : QStringList{kMovingLayer};
         if (timeOnly && p == m_map)
-            layers = {kMovingLayer, kHotLayer};
+            layers = mapMoving;
         else if (timeOnly && p != m_view3d)
             layers = {kMovingLayer};
         else if (lrOnly && !relayered && p == m_map && legendSame)
-            layers = dragged >= 0 ? QStringList{kHotLayer} : QStringList{kMovingLayer, kHotLayer};
+            layers = dragged >= 0 ? QStringList{kHotLayer} : mapMoving;
         else if (lrOnly && dragged >= 0 && !relayered && curves && axesSame)
             layers = {kMovingLayer};
         if (layers.isEmpty()) {
@@ -483,6 +484,7 @@ void DescentTab::onParamsChanged(const std::set<std::string>& keys)
 void DescentTab::setHotOptimizer(int index)
 {
     m_hot = index;
+    m_map->layer(kHotLayer)->setMode(index >= 0 ? QCPLayer::lmBuffered : QCPLayer::lmLogical);
     // Every run is put back in menu order so that the drawing order within a layer stays the same.
     for (std::size_t i = 0; i < m_optPlots.size(); ++i) {
         const bool hot = static_cast<int>(i) == index;

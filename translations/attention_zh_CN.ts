@@ -122,6 +122,10 @@
         <translation>得分 S（灰色：被掩码，−∞）</translation>
     </message>
     <message>
+        <source>score S (mean of %1×%1 block; grey: holds a masked −∞)</source>
+        <translation>得分 S（%1×%1 块的均值；灰色：块内含被掩码的 −∞）</translation>
+    </message>
+    <message>
         <source>weight (mean of %1×%1 block; scale 0 to max)</source>
         <translation>权重（%1×%1 块的均值；色标从 0 到最大值）</translation>
     </message>

@@ -782,7 +782,8 @@ void AttentionTab::redrawWeights()
             hi += 0.5;
         }
         m_heat.map->setDataRange(QCPRange(lo, hi));
-        m_heat.scale->axis()->setLabel(tr("score S (grey: masked, −∞)"));
+        m_heat.scale->axis()->setLabel(m_displayPool > 1 ? tr("score S (mean of %1×%1 block; grey: holds a masked −∞)").arg(m_displayPool)
+                                                         : tr("score S (grey: masked, −∞)"));
     } else if (m_displayPool > 1) {
         // Block means of n > 512 tokens are near 1/n: a 0–1 scale would show one flat colour.
         m_heat.map->setDataRange(QCPRange(0, std::max(1e-12, shown->maxCoeff())));

@@ -183,6 +183,16 @@
         <source>⏸ Pause</source>
         <translation>⏸ 暂停</translation>
     </message>
+    <message>
+        <source>Computing the %1 × %1 grid… %2 %
+(the %3 × %3 grid is shown meanwhile)</source>
+        <translation>正在计算 %1 × %1 网格… %2 %
+（计算期间显示 %3 × %3 网格）</translation>
+    </message>
+    <message>
+        <source>Computing the loss surface on a %1 × %1 grid… %2 %</source>
+        <translation>正在 %1 × %1 网格上计算损失曲面… %2 %</translation>
+    </message>
 </context>
 <context>
     <name>aimath::params</name>

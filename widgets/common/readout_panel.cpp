@@ -4,6 +4,10 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QTextBrowser>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextFrame>
+#include <QTextTable>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -31,17 +35,52 @@ ReadoutPanel::ReadoutPanel(QWidget* parent)
 
 void ReadoutPanel::setRows(const std::vector<std::pair<QString, QString>>& rows)
 {
-    if (rows == m_rows && !m_view->toHtml().isEmpty())
+    if (m_shown && rows == m_rows)
         return;
-    m_rows = rows;
-    QString html = QStringLiteral("<table cellspacing='0' cellpadding='2' width='100%'>");
-    for (const auto& [name, value] : rows)
-        html += QStringLiteral("<tr><td>%1</td><td align='right'><b>%2</b></td></tr>").arg(name, value);
-    html += QStringLiteral("</table>");
-    m_view->setHtml(html);
+    // A slider drag changes values under the same names: rewrite only the value
+    // cells that changed (a whole setHtml re-parses and lays out every row).
+    if (!m_shown || !updateValues(rows)) {
+        m_rows = rows;
+        QString html = QStringLiteral("<table cellspacing='0' cellpadding='2' width='100%'>");
+        for (const auto& [name, value] : rows)
+            html += QStringLiteral("<tr><td>%1</td><td align='right'><b>%2</b></td></tr>").arg(name, value);
+        html += QStringLiteral("</table>");
+        m_view->setHtml(html);
+        m_shown = true;
+    }
     // Grow with the content so the column scrolls rather than the readouts.
     m_view->document()->setTextWidth(m_view->viewport()->width() > 0 ? m_view->viewport()->width() : 280);
-    m_view->setFixedHeight(static_cast<int>(m_view->document()->size().height()) + 8);
+    const int height = static_cast<int>(m_view->document()->size().height()) + 8;
+    if (m_view->height() != height)
+        m_view->setFixedHeight(height);
+}
+
+bool ReadoutPanel::updateValues(const std::vector<std::pair<QString, QString>>& rows)
+{
+    if (rows.size() != m_rows.size())
+        return false;
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        if (rows[i].first != m_rows[i].first)
+            return false;
+    QTextTable* table = nullptr;
+    for (QTextFrame* frame : m_view->document()->rootFrame()->childFrames())
+        if ((table = qobject_cast<QTextTable*>(frame)))
+            break;
+    if (!table || table->rows() != static_cast<int>(rows.size()) || table->columns() != 2)
+        return false;
+    QTextCursor edit(m_view->document());
+    edit.beginEditBlock();
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (rows[i].second == m_rows[i].second)
+            continue;
+        const QTextTableCell cell = table->cellAt(static_cast<int>(i), 1);
+        QTextCursor c = cell.firstCursorPosition();
+        c.setPosition(cell.lastCursorPosition().position(), QTextCursor::KeepAnchor);
+        c.insertHtml(QStringLiteral("<b>%1</b>").arg(rows[i].second));
+    }
+    edit.endEditBlock();
+    m_rows = rows;
+    return true;
 }
 
 QString ReadoutPanel::text() const

@@ -22,8 +22,12 @@ public:
     const std::vector<std::pair<QString, QString>>& rows() const { return m_rows; }
 
 private:
+    /// Rewrites the changed value cells in place when the names are the same; false when a rebuild is needed.
+    bool updateValues(const std::vector<std::pair<QString, QString>>& rows);
+
     QTextBrowser* m_view;
     std::vector<std::pair<QString, QString>> m_rows;
+    bool m_shown = false;  ///< the table of m_rows is in the document
 };
 
 /// Formats a number for display: up to `digits` significant digits, "∞" for infinities.

@@ -1,0 +1,125 @@
+// The readouts under the controls: a drag that changes values under the same
+// names rewrites only those cells, and the panel then shows (and copies)
+// exactly what a panel built afresh with the new rows shows.
+#include "widgets/common/readout_panel.h"
+
+#include <QTest>
+#include <QTextBlock>
+#include <QTextBrowser>
+#include <QTextDocument>
+#include <QTextFrame>
+#include <QTextTable>
+
+using namespace aimath;
+
+namespace {
+
+using Rows = std::vector<std::pair<QString, QString>>;
+
+QTextTable* tableOf(const ReadoutPanel& panel)
+{
+    auto* view = panel.findChild<QTextBrowser*>();
+    if (!view)
+        return nullptr;
+    for (QTextFrame* frame : view->document()->rootFrame()->childFrames())
+        if (auto* table = qobject_cast<QTextTable*>(frame))
+            return table;
+    return nullptr;
+}
+
+QString shownText(const ReadoutPanel& panel) { return panel.findChild<QTextBrowser*>()->document()->toPlainText(); }
+
+Rows first()
+{
+    return {{QStringLiteral("H(P)"), QStringLiteral("1.0397 nats")},
+            {QStringLiteral("KL(P‖Q)"), QStringLiteral("0.25")},
+            {QStringLiteral("x<sub>min</sub>"), QStringLiteral("(1, 1)")},
+            {QStringLiteral("steps"), QStringLiteral("10000")}};
+}
+
+Rows second()
+{
+    return {{QStringLiteral("H(P)"), QStringLiteral("0.6931 nats")},
+            {QStringLiteral("KL(P‖Q)"), QStringLiteral("<span style='color:#c00'>∞</span>")},
+            {QStringLiteral("x<sub>min</sub>"), QStringLiteral("(1, 1)")},
+            {QStringLiteral("steps"), QStringLiteral("1.2·10<sup>4</sup>")}};
+}
+
+}  // namespace
+
+class TestReadoutPanel : public QObject {
+    Q_OBJECT
+
+private slots:
+    void newValuesUnderTheSameNamesAreWrittenInPlace()
+    {
+        ReadoutPanel dragged;
+        dragged.setRows(first());
+        QTextTable* before = tableOf(dragged);
+        QVERIFY(before);
+        dragged.setRows(second());
+        QCOMPARE(tableOf(dragged), before);  // the same table: no rebuild
+
+        ReadoutPanel fresh;
+        fresh.setRows(second());
+        QCOMPARE(dragged.rows(), second());
+        QCOMPARE(dragged.text(), fresh.text());
+        QCOMPARE(shownText(dragged), shownText(fresh));
+        QVERIFY(dragged.text().contains(QStringLiteral("KL(P‖Q)\t∞")));
+
+        // Every value cell stays right-aligned and bold, as a fresh table draws it.
+        QTextTable* table = tableOf(dragged);
+        QCOMPARE(table->rows(), 4);
+        for (int r = 0; r < table->rows(); ++r) {
+            const QTextTableCell cell = table->cellAt(r, 1);
+            const QTextBlock block = cell.firstCursorPosition().block();
+            QVERIFY2(block.blockFormat().alignment() & Qt::AlignRight, qPrintable(block.text()));
+            QTextCursor c = cell.firstCursorPosition();
+            c.movePosition(QTextCursor::NextCharacter);
+            QVERIFY2(c.charFormat().fontWeight() >= QFont::Bold, qPrintable(block.text()));
+            QCOMPARE(c.charFormat().fontWeight(), tableOf(fresh)->cellAt(r, 1).firstCursorPosition().block().begin().fragment().charFormat().fontWeight());
+        }
+        // A colour inside a value survives the in-place write.
+        QTextCursor inf = table->cellAt(1, 1).firstCursorPosition();
+        inf.movePosition(QTextCursor::NextCharacter);
+        QCOMPARE(inf.charFormat().foreground().color(), QColor(0xcc, 0x00, 0x00));
+    }
+
+    void otherNamesOrCountsRebuild()
+    {
+        ReadoutPanel panel;
+        panel.setRows(first());
+        Rows renamed = first();
+        renamed[2].first = QStringLiteral("y");
+        panel.setRows(renamed);
+        QCOMPARE(panel.text().split(QLatin1Char('\n'))[2], QStringLiteral("y\t(1, 1)"));
+        const Rows all = first();
+        const Rows fewer(all.begin(), all.begin() + 2);
+        panel.setRows(fewer);
+        QCOMPARE(tableOf(panel)->rows(), 2);
+        QCOMPARE(panel.text(), QStringLiteral("H(P)\t1.0397 nats\nKL(P‖Q)\t0.25"));
+        panel.setRows({});
+        QCOMPARE(panel.text(), QString());
+        panel.setRows(second());
+        ReadoutPanel fresh;
+        fresh.setRows(second());
+        QCOMPARE(shownText(panel), shownText(fresh));
+    }
+
+    void manyDragsEndWhereAFreshPanelIs()
+    {
+        ReadoutPanel dragged, fresh;
+        Rows rows = first();
+        for (int i = 0; i < 50; ++i) {
+            rows[0].second = QString::number(1.0 / (i + 1), 'g', 6) + QStringLiteral(" nats");
+            rows[3].second = QString::number(i * 200);
+            dragged.setRows(rows);
+        }
+        fresh.setRows(rows);
+        QCOMPARE(shownText(dragged), shownText(fresh));
+        QCOMPARE(dragged.findChild<QTextBrowser*>()->height(), fresh.findChild<QTextBrowser*>()->height());
+    }
+};
+
+QTEST_MAIN(TestReadoutPanel)
+#include "test_readout_panel.moc"

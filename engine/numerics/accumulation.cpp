@@ -83,6 +83,18 @@ std::vector<long long> logCheckpoints(long long n, int pointsPerDecade)
 
 namespace {
 
+/// One step of Neumaier's compensated sum in float64 (the reference every format is
+/// measured against); accumulate() and AccumulationPrefix must take the same steps.
+inline void neumaierAdd(double& sum, double& comp, double x)
+{
+    const double t = sum + x;
+    if (std::fabs(sum) >= std::fabs(x))
+        comp += (sum - t) + x;
+    else
+        comp += (x - t) + sum;
+    sum = t;
+}
+
 struct FormatState {
     Quantizer q;
     double naive = 0.0;
@@ -167,12 +179,7 @@ AccumulationResult accumulate(const AccumulationInput& input, const ProgressFn& 
     constexpr long long kProgressEvery = 1 << 15;
     for (long long i = 1; i <= input.n; ++i) {
         const double x = terms.next();
-        const double t = refSum + x;
-        if (std::fabs(refSum) >= std::fabs(x))
-            refComp += (refSum - t) + x;
-        else
-            refComp += (x - t) + refSum;
-        refSum = t;
+        neumaierAdd(refSum, refComp, x);
         for (auto& s : states)
             s.addTerm(x);
         if (i == out.checkpoints[nextCheckpoint]) {
@@ -407,12 +414,7 @@ AccumulationResult AccumulationPrefix::resultAt(long long n) const
         auto nextCheckpoint = std::upper_bound(out.checkpoints.begin(), out.checkpoints.end(), base);
         for (long long i = base + 1; i <= n; ++i) {
             const double x = terms.next();
-            const double t = refSum + x;
-            if (std::fabs(refSum) >= std::fabs(x))
-                refComp += (refSum - t) + x;
-            else
-                refComp += (x - t) + refSum;
-            refSum = t;
+            neumaierAdd(refSum, refComp, x);
             for (auto& st : states)
                 st.addTerm(x);
             if (i < n && i == *nextCheckpoint) {

@@ -1,7 +1,6 @@
 #include "engine/linalg/pca.h"
+#include "engine/linalg/pca_kernels.h"
 
-#include <Eigen/Cholesky>
-#include <Eigen/Eigenvalues>
 #include <Eigen/QR>
 #include <Eigen/SVD>
 
@@ -59,124 +58,153 @@ Eigen::MatrixXd gaussian(Eigen::Index rows, Eigen::Index cols, std::uint64_t see
     return m;
 }
 
-/// Orthonormal columns spanning those of a (Householder QR), in place: the factorisation overwrites a
-/// (no n × l copy of it: 192 MB for a 400,000-row table and 60 columns), then a takes Q.
-void orthonormalizeInPlace(Eigen::MatrixXd& a)
-{
-    Eigen::MatrixXd q;
-    {
-        Eigen::HouseholderQR<Eigen::Ref<Eigen::MatrixXd>> qr(a);
-        q = qr.householderQ() * Eigen::MatrixXd::Identity(a.rows(), a.cols());
-    }
-    a.swap(q);
-}
+/// Work above which a pass over the rows is split in two row halves on two threads (multiply-adds;
+/// a thread costs about 0.1 ms, this much work tens of milliseconds).
+constexpr double kTwoThreadWork = 2e7;
 
-/// Cheaper orthonormalisation for the power iterations, in place (Cholesky QR, twice
-/// for stability): Q = A·R⁻¹ with RᵀR = AᵀA. Falls back to Householder when AᵀA is not
-/// numerically positive definite (the column space is the same either way). The final
-/// basis always uses Householder. In place because the n × l copies it used to make
-/// cost more than the arithmetic here (first writes to fresh pages, see CONVENTIONS).
-void orthonormalizeFast(Eigen::MatrixXd& q)
+/// part(begin, end, slot) over rows [0, n): once (slot 0), or for two row halves (split at a block
+/// boundary) on two threads when work ≥ kTwoThreadWork. False when a part returned false (cancelled);
+/// a bad_alloc on the helper thread is rethrown on the calling one.
+template <typename Part>
+bool inRowHalves(Eigen::Index n, double work, Part&& part)
 {
-    for (int pass = 0; pass < 2; ++pass) {
-        const Eigen::MatrixXd g = q.transpose() * q;
-        Eigen::LLT<Eigen::MatrixXd> llt(g);
-        if (llt.info() != Eigen::Success) {
-            orthonormalizeInPlace(q);
-            return;
-        }
-        llt.matrixU().solveInPlace<Eigen::OnTheRight>(q);
-    }
-}
-
-/// out = Z · M in double, by row blocks (Z is float); out keeps its storage when the shape is unchanged.
-void timesRight(const Rows& z, const Eigen::MatrixXd& m, RowMatrixF& buf, Eigen::MatrixXd& out)
-{
-    out.resize(z.rows(), m.cols());
-    const Eigen::MatrixXf mf = m.cast<float>();
-    for (Eigen::Index b = 0; b < z.rows(); b += kBlockRows) {
-        const Eigen::Index rows = std::min(kBlockRows, z.rows() - b);
-        out.middleRows(b, rows) = (z.block(b, rows, buf) * mf).cast<double>();
-    }
-}
-
-/// Zᵀ · M in double, by row blocks.
-Eigen::MatrixXd timesLeftTransposed(const Rows& z, const Eigen::MatrixXd& m, RowMatrixF& buf)
-{
-    Eigen::MatrixXf acc = Eigen::MatrixXf::Zero(z.cols(), m.cols());
-    Eigen::MatrixXd out = Eigen::MatrixXd::Zero(z.cols(), m.cols());
-    const Eigen::MatrixXf mf = m.cast<float>();
-    for (Eigen::Index b = 0; b < z.rows(); b += kBlockRows) {
-        const Eigen::Index rows = std::min(kBlockRows, z.rows() - b);
-        acc.noalias() = z.block(b, rows, buf).transpose() * mf.middleRows(b, rows);
-        out += acc.cast<double>();
-    }
-    return out;
-}
-
-/// The lower triangle of Zᵀ Z over rows [begin, end) and the first m columns, added to c in double
-/// (float products are exact in double); false when cancelled.
-bool gramRows(const Rows& z, Eigen::Index begin, Eigen::Index end, Eigen::Index m, const PcaOptions& o, Eigen::MatrixXd& c)
-{
-    Eigen::MatrixXd block;
-    RowMatrixF buf;
-    for (Eigen::Index b = begin; b < end; b += kBlockRows) {
-        const Eigen::Index rows = std::min(kBlockRows, end - b);
-        block = z.block(b, rows, buf).leftCols(m).cast<double>();
-        c.selfadjointView<Eigen::Lower>().rankUpdate(block.transpose());
-        if (cancelled(o))
-            return false;
-    }
-    return true;
-}
-
-/// Zᵀ Z for the first m columns, accumulated in double. This product is where PCA's time goes
-/// (n·m² multiply-adds): large inputs are split in two row halves summed on two threads.
-Eigen::MatrixXd gram(const Rows& z, Eigen::Index m, const PcaOptions& o, bool& stop)
-{
-    Eigen::MatrixXd c = Eigen::MatrixXd::Zero(m, m);
-    const Eigen::Index n = z.rows();
-    const double work = static_cast<double>(n) * static_cast<double>(m) * static_cast<double>(m);
-    bool ok = true;
-    if (work >= 2e8 && n >= 2 * kBlockRows) {
-        const Eigen::Index half = (n / 2 / kBlockRows) * kBlockRows;
-        Eigen::MatrixXd c2 = Eigen::MatrixXd::Zero(m, m);
-        bool ok2 = true, outOfMemory = false;
-        auto second = [&] {
-            try {
-                ok2 = gramRows(z, half, n, m, o, c2);
-            } catch (const std::bad_alloc&) {
-                outOfMemory = true;  // rethrown on the calling thread, like a failure of the first half
-            }
-        };
-        std::thread worker;
+    if (work < kTwoThreadWork || n < 2 * kBlockRows)
+        return part(Eigen::Index{0}, n, 0);
+    const Eigen::Index half = (n / 2 / kBlockRows) * kBlockRows;
+    bool ok2 = true, outOfMemory = false;
+    auto second = [&] {
         try {
-            worker = std::thread(second);
-        } catch (const std::system_error&) {
-            second();  // no thread to be had: one after the other
+            ok2 = part(half, n, 1);
+        } catch (const std::bad_alloc&) {
+            outOfMemory = true;  // rethrown on the calling thread, like a failure of the first half
         }
-        try {
-            ok = gramRows(z, 0, half, m, o, c);
-        } catch (...) {
-            if (worker.joinable())
-                worker.join();
-            throw;
-        }
+    };
+    std::thread worker;
+    try {
+        worker = std::thread(second);
+    } catch (const std::system_error&) {
+        second();  // no thread to be had: one after the other
+    }
+    bool ok = false;
+    try {
+        ok = part(Eigen::Index{0}, half, 0);
+    } catch (...) {
         if (worker.joinable())
             worker.join();
-        if (outOfMemory)
-            throw std::bad_alloc();
-        ok = ok && ok2;
-        c += c2;
-    } else {
-        ok = gramRows(z, 0, n, m, o, c);
+        throw;
     }
+    if (worker.joinable())
+        worker.join();
+    if (outOfMemory)
+        throw std::bad_alloc();
+    return ok && ok2;
+}
+
+/// One thread's buffers, reused by every pass: a block of normalised rows and the kernels' workspaces.
+struct Scratch {
+    RowMatrixF rows;
+    Eigen::VectorXf floats;
+    Eigen::VectorXd doubles;
+    float* f(Eigen::Index size)
+    {
+        if (floats.size() < size)
+            floats.resize(size);
+        return floats.data();
+    }
+    double* d(Eigen::Index size)
+    {
+        if (doubles.size() < size)
+            doubles.resize(size);
+        return doubles.data();
+    }
+};
+
+/// out = Z · M in double (float products), by row blocks; out keeps its storage when the shape is unchanged.
+void timesRight(const PcaKernels& k, const Rows& z, const Eigen::MatrixXd& m, Scratch* s, Eigen::MatrixXd& out)
+{
+    const Eigen::Index d = z.cols(), l = m.cols();
+    out.resize(z.rows(), l);
+    const Eigen::MatrixXf mf = m.cast<float>();
+    inRowHalves(z.rows(), static_cast<double>(z.rows()) * static_cast<double>(d * l), [&](Eigen::Index begin, Eigen::Index end, int slot) {
+        for (Eigen::Index b = begin; b < end; b += kBlockRows) {
+            const Eigen::Index rows = std::min(kBlockRows, end - b);
+            const Eigen::Ref<const RowMatrixF> block = z.block(b, rows, s[slot].rows);
+            k.timesRight(block.data(), rows, d, block.outerStride(), mf.data(), l, out.data() + b, out.outerStride(), s[slot].f(rows * l));
+        }
+        return true;
+    });
+}
+
+/// Zᵀ · Q in double (float products of a block, summed in double), by row blocks.
+Eigen::MatrixXd timesLeftTransposed(const PcaKernels& k, const Rows& z, const Eigen::MatrixXd& q, Scratch* s)
+{
+    const Eigen::Index d = z.cols(), l = q.cols();
+    Eigen::MatrixXd out[2] = {Eigen::MatrixXd::Zero(d, l), Eigen::MatrixXd()};
+    inRowHalves(z.rows(), static_cast<double>(z.rows()) * static_cast<double>(d * l), [&](Eigen::Index begin, Eigen::Index end, int slot) {
+        if (slot)
+            out[1].setZero(d, l);
+        for (Eigen::Index b = begin; b < end; b += kBlockRows) {
+            const Eigen::Index rows = std::min(kBlockRows, end - b);
+            const Eigen::Ref<const RowMatrixF> block = z.block(b, rows, s[slot].rows);
+            k.timesLeftTransposed(block.data(), rows, d, block.outerStride(), q.data() + b, q.outerStride(), l, out[slot].data(),
+                                  s[slot].f(rows * l + d * l));
+        }
+        return true;
+    });
+    if (out[1].size())
+        out[0] += out[1];
+    return std::move(out[0]);
+}
+
+/// Zᵀ (Z W) in double: float products of a block (both while it is in cache), summed in double.
+Eigen::MatrixXd gramTimes(const PcaKernels& k, const Rows& z, const Eigen::MatrixXd& w, Scratch* s)
+{
+    const Eigen::Index d = z.cols(), l = w.cols();
+    const Eigen::MatrixXf wf = w.cast<float>();
+    Eigen::MatrixXd out[2] = {Eigen::MatrixXd::Zero(d, l), Eigen::MatrixXd()};
+    inRowHalves(z.rows(), 2.0 * static_cast<double>(z.rows()) * static_cast<double>(d * l), [&](Eigen::Index begin, Eigen::Index end, int slot) {
+        if (slot)
+            out[1].setZero(d, l);
+        for (Eigen::Index b = begin; b < end; b += kBlockRows) {
+            const Eigen::Index rows = std::min(kBlockRows, end - b);
+            const Eigen::Ref<const RowMatrixF> block = z.block(b, rows, s[slot].rows);
+            k.gramTimes(block.data(), rows, d, block.outerStride(), wf.data(), l, out[slot].data(), s[slot].f(rows * l + d * l));
+        }
+        return true;
+    });
+    if (out[1].size())
+        out[0] += out[1];
+    return std::move(out[0]);
+}
+
+/// Zᵀ Z for the first m columns, accumulated in double (float products are exact in double). This
+/// product is where PCA's time goes (n·m²/2 multiply-adds): large inputs are summed in two row halves
+/// on two threads. stop is set when cancelled.
+Eigen::MatrixXd gram(const PcaKernels& k, const Rows& z, Eigen::Index m, const PcaOptions& o, Scratch* s, bool& stop)
+{
+    Eigen::MatrixXd c[2] = {Eigen::MatrixXd::Zero(m, m), Eigen::MatrixXd()};
+    const Eigen::Index n = z.rows();
+    const double work = static_cast<double>(n) * static_cast<double>(m) * static_cast<double>(m) / 2.0;
+    const bool ok = inRowHalves(n, work, [&](Eigen::Index begin, Eigen::Index end, int slot) {
+        if (slot)
+            c[1].setZero(m, m);
+        for (Eigen::Index b = begin; b < end; b += kBlockRows) {
+            const Eigen::Index rows = std::min(kBlockRows, end - b);
+            const Eigen::Ref<const RowMatrixF> block = z.block(b, rows, s[slot].rows);
+            k.gramLower(block.data(), rows, block.outerStride(), m, c[slot].data(), m, s[slot].d(rows * m));
+            if (cancelled(o))
+                return false;
+        }
+        return true;
+    });
     if (!ok) {
         stop = true;
-        return c;
+        return c[0];
     }
-    c.triangularView<Eigen::StrictlyUpper>() = c.transpose();
-    return c;
+    if (c[1].size())
+        c[0] += c[1];
+    c[0].triangularView<Eigen::StrictlyUpper>() = c[0].transpose();
+    return std::move(c[0]);
 }
 
 }  // namespace
@@ -236,10 +264,8 @@ void normalizeRows(const Eigen::Ref<const RowMatrixF>& x, const Normalization& n
         out = x;
         return;
     }
-    const Eigen::RowVectorXd mean = norm.mean.transpose();
-    const Eigen::RowVectorXd inv = norm.scale.cwiseInverse().transpose();
-    for (Eigen::Index i = 0; i < x.rows(); ++i)
-        out.row(i) = ((x.row(i).cast<double>() - mean).array() * inv.array()).matrix().cast<float>();
+    const Eigen::VectorXd inv = norm.scale.cwiseInverse();
+    pcaKernels().normalize(x.data(), x.rows(), x.cols(), x.outerStride(), norm.mean.data(), inv.data(), out.data(), out.outerStride());
     if (norm.normalize == Normalize::Spherize) {
         const bool recentre = norm.mean2.size() == x.cols();
         for (Eigen::Index i = 0; i < x.rows(); ++i) {
@@ -285,11 +311,12 @@ PcaResult pcaOfRows(const Rows& z, const PcaOptions& o)
     const Eigen::Index k = std::min<Eigen::Index>({n - 1, d, std::max(1, o.maxComponents)});
     const double denom = static_cast<double>(n - 1);
 
-    RowMatrixF buf;  // a block of normalised rows, reused by every pass below
+    const PcaKernels& kern = pcaKernels();
+    Scratch scratch[2];  // one per thread, reused by every pass below
     double total = 0.0;
     for (Eigen::Index b = 0; b < n; b += kBlockRows) {
         const Eigen::Index rows = std::min(kBlockRows, n - b);
-        const Eigen::Ref<const RowMatrixF> block = z.block(b, rows, buf);
+        const Eigen::Ref<const RowMatrixF> block = z.block(b, rows, scratch[0].rows);
         for (Eigen::Index i = 0; i < rows; ++i)
             total += block.row(i).cast<double>().squaredNorm();
     }
@@ -301,7 +328,7 @@ PcaResult pcaOfRows(const Rows& z, const PcaOptions& o)
     const Eigen::Index m = std::min<Eigen::Index>(d, std::max(1, o.covarianceBlock));
 
     if (!randomized) {
-        Eigen::MatrixXd c = gram(z, d, o, stop);
+        Eigen::MatrixXd c = gram(kern, z, d, o, scratch, stop);
         if (stop) {
             r.cancelled = true;
             r.message = "cancelled";
@@ -309,49 +336,54 @@ PcaResult pcaOfRows(const Rows& z, const PcaOptions& o)
         }
         c /= denom;
         r.covariance = c.topLeftCorner(m, m);
-        Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(c);
-        if (es.info() != Eigen::Success) {
+        Eigen::VectorXd values(d);
+        Eigen::MatrixXd vectors(d, d);
+        if (!kern.symmetricEigen(c.data(), d, values.data(), vectors.data())) {
             r.message = "the eigen-decomposition of the covariance did not converge";
             return r;
         }
-        // Eigen returns ascending eigenvalues: take the last k, reversed.
+        // Ascending eigenvalues: take the last k, reversed.
         r.explainedVariance.resize(k);
         r.components.resize(d, k);
         for (Eigen::Index j = 0; j < k; ++j) {
-            r.explainedVariance(j) = std::max(0.0, es.eigenvalues()(d - 1 - j));
-            r.components.col(j) = es.eigenvectors().col(d - 1 - j);
+            r.explainedVariance(j) = std::max(0.0, values(d - 1 - j));
+            r.components.col(j) = vectors.col(d - 1 - j);
         }
     } else {
-        Eigen::MatrixXd c = gram(z, m, o, stop);
+        Eigen::MatrixXd c = gram(kern, z, m, o, scratch, stop);
         if (stop) {
             r.cancelled = true;
             r.message = "cancelled";
             return r;
         }
         r.covariance = c / denom;
-        // Halko, Martinsson & Tropp (2011), algorithm 4.4: range finder with power iterations.
+        // Halko, Martinsson & Tropp (2011), algorithm 4.4: range finder with power iterations, as subspace
+        // iteration on ZᵀZ: w ← orth(Zᵀ(Z w)), both products of an iteration in one read of Z (the
+        // normalisation of the rows and the memory traffic are then paid once, not twice). The same
+        // spans as normalising Z w as well: with Q = orth(Z w) = Z w R⁻¹, Zᵀ Q = Zᵀ Z w R⁻¹ has the
+        // columns of Zᵀ Z w, so the n × l basis is formed only once, after the last iteration.
         const Eigen::Index l = std::min<Eigen::Index>(k + std::max(0, o.oversample), std::min(n, d));
-        // Two n × l buffers reused through the iterations (y is the next q), never a third.
-        Eigen::MatrixXd y;
-        timesRight(z, gaussian(d, l, o.seed), buf, y);
-        orthonormalizeInPlace(y);
-        Eigen::MatrixXd q;
-        q.swap(y);
+        Eigen::MatrixXd w = gaussian(d, l, o.seed);
         for (int it = 0; it < o.powerIterations; ++it) {
             if (cancelled(o)) {
                 r.cancelled = true;
                 r.message = "cancelled";
                 return r;
             }
-            Eigen::MatrixXd w = timesLeftTransposed(z, q, buf);
-            orthonormalizeFast(w);
-            timesRight(z, w, buf, y);
-            orthonormalizeFast(y);
-            q.swap(y);
+            Eigen::MatrixXd a = gramTimes(kern, z, w, scratch);
+            // Householder (d × l is small): a's columns are as ill-conditioned as the squared spectrum.
+            kern.orthonormalizeHouseholder(a.data(), a.rows(), a.cols());
+            w.swap(a);
         }
-        y.resize(0, 0);  // only q from here on
-        orthonormalizeInPlace(q);
-        const Eigen::MatrixXd bt = timesLeftTransposed(z, q, buf);  // (Qᵀ Z)ᵀ, d × l
+        if (cancelled(o)) {
+            r.cancelled = true;
+            r.message = "cancelled";
+            return r;
+        }
+        Eigen::MatrixXd q;
+        timesRight(kern, z, w, scratch, q);
+        kern.orthonormalizeHouseholder(q.data(), q.rows(), q.cols());
+        const Eigen::MatrixXd bt = timesLeftTransposed(kern, z, q, scratch);  // (Qᵀ Z)ᵀ, d × l
         Eigen::JacobiSVD<Eigen::MatrixXd> svd(bt, Eigen::ComputeThinU);
         r.explainedVariance = svd.singularValues().head(k).array().square().matrix() / denom;
         r.components = svd.matrixU().leftCols(k);
@@ -369,10 +401,12 @@ void project(const Rows& z, const Eigen::MatrixXd& components, const std::vector
     for (std::size_t c = 0; c < cols.size(); ++c)
         w.col(static_cast<Eigen::Index>(c)) = components.col(cols[c]).cast<float>();
     out.resize(z.rows(), w.cols());
+    const PcaKernels& kern = pcaKernels();
     RowMatrixF buf;
     for (Eigen::Index b = 0; b < z.rows(); b += kBlockRows) {
         const Eigen::Index rows = std::min(kBlockRows, z.rows() - b);
-        out.middleRows(b, rows).noalias() = z.block(b, rows, buf) * w;
+        const Eigen::Ref<const RowMatrixF> block = z.block(b, rows, buf);
+        kern.project(block.data(), rows, w.rows(), block.outerStride(), w.data(), w.cols(), out.data() + b * out.cols(), out.cols());
     }
 }
 
@@ -424,9 +458,10 @@ void projectRows(const Eigen::Ref<const RowMatrixF>& x, const Normalization& nor
     const Eigen::RowVectorXf offset = (norm.mean.transpose() * w).cast<float>();
     const Eigen::MatrixXf wf = w.cast<float>();
     out.resize(x.rows(), wf.cols());
+    const PcaKernels& kern = pcaKernels();
     for (Eigen::Index b = 0; b < x.rows(); b += kBlockRows) {
         const Eigen::Index rows = std::min(kBlockRows, x.rows() - b);
-        out.middleRows(b, rows).noalias() = x.middleRows(b, rows) * wf;
+        kern.project(x.data() + b * x.outerStride(), rows, x.cols(), x.outerStride(), wf.data(), wf.cols(), out.data() + b * out.cols(), out.cols());
         out.middleRows(b, rows).rowwise() -= offset;
     }
 }

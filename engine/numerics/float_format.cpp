@@ -5,6 +5,10 @@
 #include <cmath>
 #include <limits>
 
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
 namespace aimath::numerics {
 
 namespace {
@@ -239,7 +243,86 @@ struct BitKernels {
             out[i] = static_cast<Code>(c);
         }
     }
-    AIMATH_VECTOR_CLONES static void encode16(const BitRounder& b, const double* in, std::uint16_t* out, std::size_t n) { encode(b, in, out, n); }
+    AIMATH_VECTOR_CLONES static void encode16Generic(const BitRounder& b, const double* in, std::uint16_t* out, std::size_t n) { encode(b, in, out, n); }
+
+    enum class Half { None, Bf16, Fp16 };
+    /// bf16 or fp16 with IEEE overflow (to inf) and NaN: the formats encodeHalfAvx2 converts.
+    static Half halfKind(const BitRounder& b)
+    {
+        if (b.m_overflowIsNan || b.m_overflowBits != BitRounder::kInfBits || b.m_signCode != 0x8000u || !b.m_negativeZero)
+            return Half::None;
+        if (b.m_shift == 52 - 7 && b.m_exponentRebias == (std::uint64_t{1023 - 127} << 7) && b.m_nanCode == 0x7fc0u && b.m_overflowCode == 0x7f80u)
+            return Half::Bf16;
+        if (b.m_shift == 52 - 10 && b.m_exponentRebias == (std::uint64_t{1023 - 15} << 10) && b.m_nanCode == 0x7e00u && b.m_overflowCode == 0x7c00u)
+            return Half::Fp16;
+        return Half::None;
+    }
+
+#if defined(__GNUC__) && defined(__x86_64__)
+    /// Four doubles rounded to float with round-to-odd, as float bit patterns: the nearest-even float
+    /// (vcvtpd2ps), moved one step towards zero when it rounded away from zero, and its last bit set
+    /// when inexact. Float keeps at least 2 more bits than bf16 or fp16 at every magnitude either can
+    /// hold, so rounding this to nearest-even gives the double's own nearest-even code (one rounding,
+    /// as encodeValue). Beyond float's range the result is ±FLT_MAX (odd), which rounds to ±inf.
+    [[gnu::target("avx2,f16c"), gnu::always_inline]] static inline __m128i roundToOddFloat(const double* p)
+    {
+        const __m256d x = _mm256_loadu_pd(p);
+        const __m128 f = _mm256_cvtpd_ps(x);
+        const __m256d back = _mm256_cvtps_pd(f);
+        const __m256d absMask = _mm256_castsi256_pd(_mm256_set1_epi64x(0x7fffffffffffffffLL));
+        const __m256d inexact = _mm256_cmp_pd(back, x, _CMP_NEQ_UQ);
+        const __m256d away = _mm256_cmp_pd(_mm256_and_pd(back, absMask), _mm256_and_pd(x, absMask), _CMP_GT_OQ);
+        // the 64-bit lane masks as 32-bit ones (the low halves of each lane, in order)
+        const __m256i low = _mm256_setr_epi32(0, 2, 4, 6, 1, 3, 5, 7);
+        const __m128i inexact32 = _mm256_castsi256_si128(_mm256_permutevar8x32_epi32(_mm256_castpd_si256(inexact), low));
+        const __m128i away32 = _mm256_castsi256_si128(_mm256_permutevar8x32_epi32(_mm256_castpd_si256(away), low));
+        const __m128i bits = _mm_add_epi32(_mm_castps_si128(f), away32);  // the mask is −1 where it rounded away
+        return _mm_or_si128(bits, _mm_and_si128(inexact32, _mm_set1_epi32(1)));
+    }
+
+    /// encode() for bf16 or fp16 with AVX2 (+ F16C for fp16), 8 values at a time; the same codes as the
+    /// generic loop, which takes the last n mod 8 values.
+    template <Half kind>
+    [[gnu::target("avx2,f16c")]] static void encodeHalfAvx2(const BitRounder& b, const double* in, std::uint16_t* out, std::size_t n)
+    {
+        const __m256i nan = _mm256_set1_epi32(static_cast<int>(b.m_nanCode));
+        const __m256i roundBias = _mm256_set1_epi32(0x7fff), one = _mm256_set1_epi32(1);
+        std::size_t i = 0;
+        for (; i + 8 <= n; i += 8) {
+            const __m256i r = _mm256_set_m128i(roundToOddFloat(in + i + 4), roundToOddFloat(in + i));
+            const __m256 rf = _mm256_castsi256_ps(r);
+            const __m256i isNan = _mm256_castps_si256(_mm256_cmp_ps(rf, rf, _CMP_UNORD_Q));  // NaN in, NaN here
+            __m128i codes;
+            if constexpr (kind == Half::Bf16) {
+                // nearest-even on the top 16 bits of the float (the carry may reach the exponent, up to inf)
+                const __m256i lsb = _mm256_and_si256(_mm256_srli_epi32(r, 16), one);
+                __m256i c = _mm256_srli_epi32(_mm256_add_epi32(_mm256_add_epi32(r, roundBias), lsb), 16);
+                c = _mm256_blendv_epi8(c, nan, isNan);
+                codes = _mm_packus_epi32(_mm256_castsi256_si128(c), _mm256_extracti128_si256(c, 1));
+            } else {
+                // F16C rounds float to fp16 to nearest-even with IEEE subnormals and overflow to inf
+                const __m128i h = _mm256_cvtps_ph(rf, _MM_FROUND_TO_NEAREST_INT);
+                const __m128i nan16 = _mm_packs_epi32(_mm256_castsi256_si128(isNan), _mm256_extracti128_si256(isNan, 1));
+                codes = _mm_blendv_epi8(h, _mm_set1_epi16(static_cast<short>(b.m_nanCode)), nan16);
+            }
+            _mm_storeu_si128(reinterpret_cast<__m128i*>(out + i), codes);
+        }
+        encode16Generic(b, in + i, out + i, n - i);
+    }
+#endif
+
+    static void encode16(const BitRounder& b, const double* in, std::uint16_t* out, std::size_t n)
+    {
+#if defined(__GNUC__) && defined(__x86_64__)
+        static const bool cpuHas = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("f16c");
+        const Half kind = cpuHas ? halfKind(b) : Half::None;
+        if (kind == Half::Bf16)
+            return encodeHalfAvx2<Half::Bf16>(b, in, out, n);
+        if (kind == Half::Fp16)
+            return encodeHalfAvx2<Half::Fp16>(b, in, out, n);
+#endif
+        encode16Generic(b, in, out, n);
+    }
     AIMATH_VECTOR_CLONES static void encode8(const BitRounder& b, const double* in, std::uint8_t* out, std::size_t n) { encode(b, in, out, n); }
 };
 

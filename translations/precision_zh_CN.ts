@@ -359,6 +359,18 @@
         <source>Quantize to int4 in blocks of 32 instead of one scale for the whole tensor: with 0.1 % outliers of 20 σ the SQNR rises from 3.7 dB to 17.0 dB, because each outlier now only stretches the grid of its own block.</source>
         <translation>量化为 int4 时改用每 32 个一块的缩放因子，而不是整个张量共用一个：在含 0.1 % 大小为 20 σ 的离群值时，SQNR 从 3.7 dB 升到 17.0 dB，因为每个离群值现在只拉伸它所在块的网格。</translation>
     </message>
+    <message>
+        <source>summing on: the curves show the first %1 of %2 terms… %p%</source>
+        <translation>继续求和中：曲线显示的是 %2 项中的前 %1 项… %p%</translation>
+    </message>
+    <message>
+        <source>n (summed so far)</source>
+        <translation>n（目前已求和）</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
 </context>
 <context>
     <name>aimath::PrecisionTab</name>

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <bit>
 #include <cmath>
+#include <deque>
 #include <limits>
 #include <mutex>
 
@@ -216,6 +217,7 @@ struct AccumulationPrefix::Impl {
     std::vector<Quantizer> quantizers;  // as constructed by accumulate(): each format's own stochastic seed
     std::size_t curveCount = 0;
     std::vector<long long> grid;  // every log-spaced checkpoint value up to kMaxTerms, as logCheckpoints() computes them
+    std::vector<long long> extra;  // the caller's alsoKeep, sorted, distinct, in range
 
     // The extending thread's own running state (only extendTo touches it).
     TermStream terms;
@@ -223,24 +225,30 @@ struct AccumulationPrefix::Impl {
     std::vector<FormatState> states;
     long long done = 0;
     std::size_t nextGrid = 0;
+    std::size_t nextExtra = 0;
 
-    // Kept results, read by resultAt under the mutex.
+    // Kept results, read by resultAt under the mutex. Deques: growing one never moves
+    // what it holds, so the extending thread never copies megabytes (into fresh, slow
+    // pages) while resultAt waits for the lock.
     mutable std::mutex mutex;
     std::atomic<long long> extent{0};
-    std::vector<long long> rowN;      // grid checkpoints reached
-    std::vector<double> rowRef;       // reference sum at each
-    std::vector<double> rowSums;      // rowN.size() × curveCount, curves as accumulate() orders them
+    std::deque<long long> rowN;       // grid checkpoints and alsoKeep values reached, increasing
+    std::deque<double> rowRef;        // reference sum at each
+    std::deque<double> rowSums;       // rowN.size() × curveCount, curves as accumulate() orders them
     struct Snapshot {
         TermStream terms;
         double refSum, refComp;
         std::size_t offset;  // into snapData: per format naive, Kahan sum, Kahan c, then the pairwise blocks (one per set bit of the count, largest first)
     };
-    std::vector<Snapshot> snapshots;  // snapshot k is the state after k · kSnapshotEvery terms
-    std::vector<double> snapData;
-    std::vector<std::uint64_t> snapRandom;  // snapshots × formats: each quantizer's random stream
+    std::deque<Snapshot> snapshots;  // snapshot k is the state after k · kSnapshotEvery terms
+    std::deque<double> snapData;
+    std::deque<std::uint64_t> snapRandom;  // snapshots × formats: each quantizer's random stream
 
-    explicit Impl(const AccumulationInput& in) : input(in), terms(in.values, in.seed)
+    Impl(const AccumulationInput& in, std::vector<long long> alsoKeep) : input(in), extra(std::move(alsoKeep)), terms(in.values, in.seed)
     {
+        std::erase_if(extra, [](long long n) { return n < 1 || n > kMaxTerms; });
+        std::sort(extra.begin(), extra.end());
+        extra.erase(std::unique(extra.begin(), extra.end()), extra.end());
         input.pointsPerDecade = std::max(input.pointsPerDecade, 1);
         std::uint64_t seed = in.seed * 0x2545F4914F6CDD1DULL + 17;
         for (const auto& f : in.formats)
@@ -276,9 +284,25 @@ struct AccumulationPrefix::Impl {
     {
         return m == SumMethod::Naive ? st.naive : m == SumMethod::Kahan ? st.kahanSum : st.pairwise();
     }
+
+    /// The value accumulate() would end on here, leaving the pass as it was: combining the
+    /// pairwise blocks draws from a stochastic quantizer's stream, which a checkpoint that
+    /// accumulate() does not have must not advance.
+    double sideValue(FormatState& st, SumMethod m) const
+    {
+        if (m != SumMethod::Pairwise)
+            return curveValue(st, m);
+        const std::uint64_t random = st.q.randomState();
+        const double v = st.pairwise();
+        st.q.setRandomState(random);
+        return v;
+    }
 };
 
-AccumulationPrefix::AccumulationPrefix(const AccumulationInput& input) : m(std::make_unique<Impl>(input)) {}
+AccumulationPrefix::AccumulationPrefix(const AccumulationInput& input, std::vector<long long> alsoKeep)
+    : m(std::make_unique<Impl>(input, std::move(alsoKeep)))
+{
+}
 
 AccumulationPrefix::~AccumulationPrefix() = default;
 
@@ -310,16 +334,19 @@ bool AccumulationPrefix::extendTo(long long n, const ProgressFn& progress)
         s.refSum = t;
         for (auto& st : s.states)
             st.addTerm(x);
-        if (s.nextGrid < s.grid.size() && i == s.grid[s.nextGrid]) {
+        const bool onGrid = s.nextGrid < s.grid.size() && i == s.grid[s.nextGrid];
+        const bool onExtra = s.nextExtra < s.extra.size() && i == s.extra[s.nextExtra];
+        if (onGrid || onExtra) {
             std::size_t c = 0;
             for (auto& st : s.states)
                 for (SumMethod meth : s.input.methods)
-                    row[c++] = s.curveValue(st, meth);
+                    row[c++] = onGrid ? s.curveValue(st, meth) : s.sideValue(st, meth);
             std::lock_guard lock(s.mutex);
             s.rowN.push_back(i);
             s.rowRef.push_back(s.refSum + s.refComp);
             s.rowSums.insert(s.rowSums.end(), row.begin(), row.end());
-            ++s.nextGrid;
+            s.nextGrid += onGrid;
+            s.nextExtra += onExtra;
         }
         if (i % kSnapshotEvery == 0) {
             s.saveSnapshot();
@@ -335,6 +362,14 @@ bool AccumulationPrefix::extendTo(long long n, const ProgressFn& progress)
     if (progress)
         progress(1.0);
     return true;
+}
+
+bool AccumulationPrefix::kept(long long n) const
+{
+    if (n < 1 || n > m->extent.load())
+        return false;
+    std::lock_guard lock(m->mutex);
+    return std::binary_search(m->rowN.begin(), m->rowN.end(), n);
 }
 
 AccumulationResult AccumulationPrefix::resultAt(long long n) const
@@ -441,9 +476,8 @@ AccumulationResult AccumulationPrefix::resultAt(long long n) const
 std::size_t AccumulationPrefix::memoryBytes() const
 {
     std::lock_guard lock(m->mutex);
-    return m->rowN.capacity() * sizeof(long long) + m->rowRef.capacity() * sizeof(double) + m->rowSums.capacity() * sizeof(double) +
-           m->snapshots.capacity() * sizeof(Impl::Snapshot) + m->snapData.capacity() * sizeof(double) +
-           m->snapRandom.capacity() * sizeof(std::uint64_t);
+    return m->rowN.size() * sizeof(long long) + m->rowRef.size() * sizeof(double) + m->rowSums.size() * sizeof(double) +
+           m->snapshots.size() * sizeof(Impl::Snapshot) + m->snapData.size() * sizeof(double) + m->snapRandom.size() * sizeof(std::uint64_t);
 }
 
 }  // namespace aimath::numerics

@@ -81,6 +81,8 @@ public:
     QStackedWidget* viewStack() const { return m_stack; }
     bool accumulationBusy() const { return m_accumBusy; }
     quint64 accumulationGeneration() const { return m_accumGeneration; }
+    /// While summing on: the n asked for, of which accumulation() shows the part summed so far; 0 otherwise.
+    long long accumulationPartialOf() const { return m_accumPartialOf; }
     const numerics::AccumulationResult& accumulation() const { return m_accum; }
     const numerics::QuantizationResult& quantization() const { return m_quant; }
     const numerics::GradientResult& gradients() const { return m_grad; }
@@ -129,6 +131,7 @@ private:
     void launchAccumulationJob(bool prefetch);
     void cancelAccumulationJob();
     void showAccumulation(numerics::AccumulationResult result);
+    void showPartialAccumulation();  ///< while summing on: the curves up to what is summed so far
     void maybePrefetchAccumulation();
     void onAccumulationFinished();
     void onProgressTick();
@@ -168,6 +171,8 @@ private:
     std::shared_ptr<std::atomic<double>> m_accumProgress;
     quint64 m_accumGeneration = 0;
     bool m_accumBusy = false;  ///< the latest sum_n is not on screen yet
+    long long m_accumPartialOf = 0;  ///< m_accum is the part summed so far of this n (0: m_accum is the n asked for)
+    int m_progressTicks = 0;
     // Every n of one series (formats, terms, seed, rounding) is a slice of one pass
     // (numerics::AccumulationPrefix): dragging sum_n within what is summed is answered
     // on the GUI thread in about a millisecond; beyond it one background job sums on,

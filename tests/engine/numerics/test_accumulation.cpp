@@ -224,6 +224,43 @@ private slots:
         }
     }
 
+    void prefixKeptValuesEqualDirectSum_data() { prefixEqualsDirectSum_data(); }
+
+    // Values the caller asked to keep (a slider's n) are read from memory, not summed
+    // again, and are still accumulate()'s numbers bit for bit; keeping them does not
+    // disturb the pass (under stochastic rounding a pairwise value draws random bits).
+    void prefixKeptValuesEqualDirectSum()
+    {
+        QFETCH(QString, formats);
+        QFETCH(int, values);
+        QFETCH(int, rounding);
+        QFETCH(int, overflow);
+        QFETCH(int, seed);
+        AccumulationInput in;
+        for (const QString& id : formats.split(u','))
+            in.formats.push_back(*formatById(id.toStdString()));
+        in.values = SumValues(values);
+        in.rounding = Rounding(rounding);
+        in.overflow = Overflow(overflow);
+        in.seed = static_cast<std::uint64_t>(seed);
+        constexpr long long kTop = 70000;
+        // Unsorted, repeated, out of range and on-checkpoint entries on purpose.
+        const std::vector<long long> keep{69999, 2, 5000, 12345, 0, 99, 4095, 5000, 63095, 10000, -3, 3 * AccumulationPrefix::kMaxTerms};
+        AccumulationPrefix prefix(in, keep);
+        // In two calls: the pass keeps the values past where the first one stopped.
+        QVERIFY(prefix.extendTo(9000));
+        QVERIFY(prefix.extendTo(kTop));
+        for (long long n : {2LL, 99LL, 4095LL, 5000LL, 10000LL, 12345LL, 63095LL, 69999LL})
+            QVERIFY2(prefix.kept(n), qPrintable(QString::number(n)));
+        for (long long n : {4097LL, 5001LL, 12346LL, 70000LL, 70001LL, 0LL})  // none a checkpoint
+            QVERIFY2(!prefix.kept(n), qPrintable(QString::number(n)));
+        for (long long n : {2LL, 3LL, 99LL, 4095LL, 5000LL, 5001LL, 10000LL, 12345LL, 12346LL, 63095LL, 69999LL, kTop}) {
+            in.n = n;
+            const QString diff = bitDifference(prefix.resultAt(n), accumulate(in));
+            QVERIFY2(diff.isEmpty(), qPrintable(QStringLiteral("n = %1: %2").arg(n).arg(diff)));
+        }
+    }
+
     void prefixExtendsInCancelledPieces()
     {
         AccumulationInput in;

@@ -14,6 +14,7 @@
 #include <QComboBox>
 #include <QJsonArray>
 #include <QLineEdit>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -233,6 +234,42 @@ private slots:
         slider->setValue(ParamPanel::valueToSlider(spec, 150000.0));
         QVERIFY(tab.waitUntilIdle(60000));
         check("summed on");
+
+        // Far beyond it: what is summed so far is drawn at once, on the axis of the n asked
+        // for, and says so; those numbers are accumulate()'s for that shorter n.
+        const long long summed = tab.params().integer("sum_n");
+        slider->setValue(ParamPanel::kSliderSteps);
+        const long long asked = tab.params().integer("sum_n");
+        QCOMPARE(asked, 10000000LL);
+        QVERIFY(tab.accumulationBusy());
+        QCOMPARE(tab.accumulationPartialOf(), asked);
+        const long long shown = tab.accumulation().checkpoints.back();
+        QVERIFY2(shown >= summed && shown < asked, qPrintable(QString::number(shown)));
+        {
+            nm::AccumulationInput in;
+            for (const std::string& id : tab.params().texts("formats"))
+                in.formats.push_back(*nm::formatById(id));
+            in.n = shown;
+            in.values = nm::SumValues::Uniform;
+            in.seed = static_cast<std::uint64_t>(tab.params().integer("seed"));
+            in.rounding = nm::Rounding::Stochastic;
+            const nm::AccumulationResult want = nm::accumulate(in);
+            const nm::AccumulationResult& got = tab.accumulation();
+            QVERIFY(got.ok && got.checkpoints == want.checkpoints && sameBits(got.reference, want.reference));
+            for (std::size_t c = 0; c < want.curves.size(); ++c)
+                QVERIFY(sameBits(got.curves[c].sums, want.curves[c].sums));
+        }
+        QVERIFY(tab.accumulationPlot()->xAxis->range().upper >= static_cast<double>(asked));
+        QVERIFY(tab.progressBar()->isVisible());
+        QVERIFY2(tab.progressBar()->format().contains(QLocale().toString(shown)), qPrintable(tab.progressBar()->format()));
+        QCPGraph* naive = tab.accumulationGraph("fp16", nm::SumMethod::Naive);
+        QVERIFY(naive && naive->dataCount() > 0 && naive->data()->at(naive->dataCount() - 1)->key == static_cast<double>(shown));
+        // Back within what is summed: the whole answer at once, no partial left.
+        slider->setValue(ParamPanel::valueToSlider(spec, 1000.0));
+        QVERIFY(!tab.accumulationBusy());
+        QCOMPARE(tab.accumulationPartialOf(), 0LL);
+        QVERIFY(!tab.progressBar()->isVisible());
+        check("back to a slice");
 
         // Each change of the series makes the kept pass useless: the numbers follow the new series.
         for (auto [key, value] : std::initializer_list<std::pair<const char*, const char*>>{

@@ -142,18 +142,62 @@ void drawSamples(const Distribution& d, std::size_t n, std::uint64_t seed, Stand
 
 SampleSummary summarize(const std::vector<double>& xs)
 {
+    // The corrected two-pass algorithm (Chan, Golub & LeVeque 1983): mean, then Σ(x − x̄)²
+    // less the rounding left in Σ(x − x̄). As accurate as Welford's update, whose division
+    // per sample chains every step to the last (8–16 ms for 10^6 samples here, against
+    // ~1 ms for two passes with independent partial sums).
     SampleSummary s;
-    double m = 0.0, m2 = 0.0;
-    std::size_t k = 0;
-    for (double x : xs) {
-        ++k;
-        const double delta = x - m;
-        m += delta / static_cast<double>(k);
-        m2 += delta * (x - m);
+    const std::size_t n = xs.size();
+    s.n = n;
+    if (n == 0)
+        return s;
+    const double* x = xs.data();
+    // Blocks of 1,024 in four lanes: the rounding grows with the block and the number of
+    // blocks, not with n.
+    double sum = 0.0, dev = 0.0, ss = 0.0;
+    bool constant = true;  // a constant sample keeps its value as mean and variance 0 exactly
+    for (std::size_t b = 0; b < n; b += 1024) {
+        const std::size_t e = std::min(n, b + 1024);
+        double lane[4] = {0.0, 0.0, 0.0, 0.0};
+        bool same = true;
+        std::size_t i = b;
+        for (; i + 4 <= e; i += 4)
+            for (int l = 0; l < 4; ++l) {
+                lane[l] += x[i + l];
+                same &= x[i + l] == x[0];
+            }
+        for (; i < e; ++i) {
+            lane[0] += x[i];
+            same &= x[i] == x[0];
+        }
+        sum += (lane[0] + lane[1]) + (lane[2] + lane[3]);
+        constant = constant && same;
     }
-    s.n = k;
-    s.mean = m;
-    s.variance = k > 1 ? m2 / static_cast<double>(k - 1) : 0.0;
+    if (constant) {
+        s.mean = x[0];
+        return s;
+    }
+    const double mean = sum / static_cast<double>(n);
+    for (std::size_t b = 0; b < n; b += 1024) {
+        const std::size_t e = std::min(n, b + 1024);
+        double d[4] = {0.0, 0.0, 0.0, 0.0}, q[4] = {0.0, 0.0, 0.0, 0.0};
+        std::size_t i = b;
+        for (; i + 4 <= e; i += 4)
+            for (int l = 0; l < 4; ++l) {
+                const double v = x[i + l] - mean;
+                d[l] += v;
+                q[l] += v * v;
+            }
+        for (; i < e; ++i) {
+            const double v = x[i] - mean;
+            d[0] += v;
+            q[0] += v * v;
+        }
+        dev += (d[0] + d[1]) + (d[2] + d[3]);
+        ss += (q[0] + q[1]) + (q[2] + q[3]);
+    }
+    s.mean = mean + dev / static_cast<double>(n);
+    s.variance = n > 1 ? std::max(0.0, (ss - dev * dev / static_cast<double>(n)) / static_cast<double>(n - 1)) : 0.0;
     return s;
 }
 
@@ -259,47 +303,276 @@ bool betaMle(const std::vector<double>& xs, double& alpha, double& beta)
     return std::isfinite(alpha) && std::isfinite(beta);
 }
 
-// EM for two Gaussians on weighted points (weights = 1 for raw samples, counts for bins).
+// ---- The two-Gaussian mixture MLE on weighted points (weights = 1 for raw samples,
+// counts for bins). Plain EM crawls where the components overlap (up to ~10^5 steps at
+// 10^6 samples; it used to stop at 1,000, short of the maximum). EM is kept for the path
+// into the basin, SQUAREM extrapolates it, and Newton on the 5 parameters finishes the
+// basin's maximum quadratically; every accepted step raises the likelihood.
+
+struct MixtureTheta {
+    double w, mu, sigma, mu2, sigma2;
+};
+
+constexpr double kMixtureSigmaFloor = 1e-6;  // EM's variance floor 1e-12, as σ
+
+/// One pass over the points at θ: the log-likelihood (without the constant −½ ln 2π per
+/// unit weight), the EM update, and with kDerivatives its gradient and Hessian in
+/// (π, μ1, σ1, μ2, σ2). Moments are taken about the current means (no cancellation).
+struct MixturePass {
+    bool ok = false;  ///< both components keep some responsibility (the EM update exists)
+    double ll = 0.0;
+    MixtureTheta em{};
+    double g[5]{};
+    double h[5][5]{};
+};
+
+template <bool kDerivatives>
+MixturePass mixturePass(const std::vector<double>& x, const std::vector<double>& wt, const MixtureTheta& t)
+{
+    MixturePass p;
+    const double i1 = 1.0 / t.sigma, i2 = 1.0 / t.sigma2;
+    const double la = std::log(t.w) - std::log(t.sigma), lb = std::log1p(-t.w) - std::log(t.sigma2);
+    double s0 = 0, s1 = 0, s2 = 0, u0 = 0, u1 = 0, u2 = 0, ll = 0;
+    double m0 = 0, mv[4] = {}, mvv[4][4] = {};
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        const double w = wt[i];
+        if (w == 0.0)
+            continue;
+        const double da = x[i] - t.mu, db = x[i] - t.mu2;
+        const double z1 = da * i1, z2 = db * i2;
+        const double a = la - 0.5 * z1 * z1, b = lb - 0.5 * z2 * z2;  // ln of each weighted density
+        // Responsibilities r = 1/(1 + e^(b−a)) and q = 1 − r, both from e^(−|b−a|) ≤ 1: no overflow.
+        const double d = b - a, e = std::exp(-std::fabs(d)), inv = 1.0 / (1.0 + e);
+        const double r = d <= 0.0 ? inv : e * inv, q = d <= 0.0 ? e * inv : inv;
+        ll += w * (std::max(a, b) + std::log1p(e));
+        const double wr = w * r, wq = w * q;
+        s0 += wr;
+        s1 += wr * da;
+        s2 += wr * da * da;
+        u0 += wq;
+        u1 += wq * db;
+        u2 += wq * db * db;
+        if constexpr (kDerivatives) {
+            // The Hessian's per-point term r q (g1 − g2)(g1 − g2)ᵀ, g_k the score of component k.
+            const double m = wr * q;
+            const double v[4] = {z1, z1 * z1 - 1.0, z2, z2 * z2 - 1.0};
+            m0 += m;
+            for (int j = 0; j < 4; ++j) {
+                const double mj = m * v[j];
+                mv[j] += mj;
+                for (int k = j; k < 4; ++k)
+                    mvv[j][k] += mj * v[k];
+            }
+        }
+    }
+    p.ll = ll;
+    p.ok = s0 > 0.0 && u0 > 0.0 && std::isfinite(ll);
+    if (!p.ok)
+        return p;
+    const double ma = s1 / s0, mb = u1 / u0;
+    p.em.w = s0 / (s0 + u0);
+    p.em.mu = t.mu + ma;
+    p.em.mu2 = t.mu2 + mb;
+    p.em.sigma = std::sqrt(std::max(s2 / s0 - ma * ma, kMixtureSigmaFloor * kMixtureSigmaFloor));
+    p.em.sigma2 = std::sqrt(std::max(u2 / u0 - mb * mb, kMixtureSigmaFloor * kMixtureSigmaFloor));
+    if constexpr (kDerivatives) {
+        const double pa = t.w, pb = 1.0 - t.w;
+        // ∇ℓ = Σ w (r g1 + q g2): g1 = (1/π, z1/σ1, (z1² − 1)/σ1, 0, 0), g2 = (−1/(1−π), 0, 0, z2/σ2, (z2² − 1)/σ2).
+        p.g[0] = s0 / pa - u0 / pb;
+        p.g[1] = s1 * i1 * i1;
+        p.g[2] = (s2 * i1 * i1 - s0) * i1;
+        p.g[3] = u1 * i2 * i2;
+        p.g[4] = (u2 * i2 * i2 - u0) * i2;
+        // ∇²ℓ = Σ w (r ∇g1 + q ∇g2 + r q (g1 − g2)(g1 − g2)ᵀ).
+        auto& h = p.h;
+        h[0][0] = -s0 / (pa * pa) - u0 / (pb * pb);
+        h[1][1] = -s0 * i1 * i1;
+        h[1][2] = -2.0 * s1 * i1 * i1 * i1;
+        h[2][2] = (s0 - 3.0 * s2 * i1 * i1) * i1 * i1;
+        h[3][3] = -u0 * i2 * i2;
+        h[3][4] = -2.0 * u1 * i2 * i2 * i2;
+        h[4][4] = (u0 - 3.0 * u2 * i2 * i2) * i2 * i2;
+        const double c = 1.0 / (pa * pb);             // (g1 − g2) in π
+        const double scale[4] = {i1, i1, -i2, -i2};  // (g1 − g2) in μ1, σ1, μ2, σ2 is scale · v
+        h[0][0] += c * c * m0;
+        for (int j = 0; j < 4; ++j) {
+            h[0][j + 1] += c * scale[j] * mv[j];
+            for (int k = j; k < 4; ++k)
+                h[j + 1][k + 1] += scale[j] * scale[k] * mvv[j][k];
+        }
+        for (int j = 0; j < 5; ++j)
+            for (int k = 0; k < j; ++k)
+                h[j][k] = h[k][j];
+    }
+    return p;
+}
+
+/// Solves (−H) δ = g by Cholesky: the Newton step. False unless −H is positive definite.
+bool newtonStep(const double (&h)[5][5], const double (&g)[5], double (&delta)[5])
+{
+    double l[5][5] = {};
+    for (int j = 0; j < 5; ++j) {
+        double s = -h[j][j];
+        for (int k = 0; k < j; ++k)
+            s -= l[j][k] * l[j][k];
+        if (!(s > 0.0))
+            return false;
+        l[j][j] = std::sqrt(s);
+        for (int i = j + 1; i < 5; ++i) {
+            double t = -h[i][j];
+            for (int k = 0; k < j; ++k)
+                t -= l[i][k] * l[j][k];
+            l[i][j] = t / l[j][j];
+        }
+    }
+    double y[5];
+    for (int i = 0; i < 5; ++i) {
+        double s = g[i];
+        for (int k = 0; k < i; ++k)
+            s -= l[i][k] * y[k];
+        y[i] = s / l[i][i];
+    }
+    for (int i = 4; i >= 0; --i) {
+        double s = y[i];
+        for (int k = i + 1; k < 5; ++k)
+            s -= l[k][i] * delta[k];
+        delta[i] = s / l[i][i];
+    }
+    for (double v : delta)
+        if (!std::isfinite(v))
+            return false;
+    return true;
+}
+
+MixtureTheta plus(const MixtureTheta& t, double s, const double (&d)[5])
+{
+    return {t.w + s * d[0], t.mu + s * d[1], t.sigma + s * d[2], t.mu2 + s * d[3], t.sigma2 + s * d[4]};
+}
+/// A step's size in each parameter's own scale (π, and μ, σ in units of that component's σ).
+double scaledSize(const MixtureTheta& t, const double (&d)[5])
+{
+    return std::max({std::fabs(d[0]), std::fabs(d[1]) / t.sigma, std::fabs(d[2]) / t.sigma, std::fabs(d[3]) / t.sigma2, std::fabs(d[4]) / t.sigma2});
+}
+double scaledDistance(const MixtureTheta& from, const MixtureTheta& to)
+{
+    const double d[5] = {to.w - from.w, to.mu - from.mu, to.sigma - from.sigma, to.mu2 - from.mu2, to.sigma2 - from.sigma2};
+    return scaledSize(from, d);
+}
+bool feasible(const MixtureTheta& t)
+{
+    return t.w > 0.0 && t.w < 1.0 && t.sigma >= kMixtureSigmaFloor && t.sigma2 >= kMixtureSigmaFloor && std::isfinite(t.mu) && std::isfinite(t.mu2) &&
+           std::isfinite(t.sigma) && std::isfinite(t.sigma2);
+}
+
 void mixtureEm(const std::vector<double>& x, const std::vector<double>& wt, Distribution& d, double q25, double q75, double sd)
 {
-    d.w = 0.5;
-    d.mu = q25;
-    d.mu2 = q75;
-    d.sigma = d.sigma2 = std::max(sd * 0.5, 1e-6);
-    double total = 0.0;
-    for (double v : wt)
-        total += v;
-    double prevLl = -std::numeric_limits<double>::infinity();
-    for (int it = 0; it < 1000; ++it) {
-        double s0 = 0, s1 = 0, s2 = 0, t0 = 0, t1 = 0, t2 = 0, ll = 0;
-        const double la = std::log(std::max(d.w, 1e-300)), lb = std::log(std::max(1.0 - d.w, 1e-300));
-        const double lsa = std::log(d.sigma), lsb = std::log(d.sigma2);  // the same for every point: once per iteration
-        for (std::size_t i = 0; i < x.size(); ++i) {
-            if (wt[i] == 0.0)
+    // The deterministic start (the fit never depends on an earlier fit).
+    MixtureTheta t{0.5, q25, std::max(sd * 0.5, kMixtureSigmaFloor), q75, std::max(sd * 0.5, kMixtureSigmaFloor)};
+    const auto store = [&d](const MixtureTheta& v) {
+        d.w = v.w;
+        d.mu = v.mu;
+        d.sigma = v.sigma;
+        d.mu2 = v.mu2;
+        d.sigma2 = v.sigma2;
+    };
+    store(t);
+    MixturePass cur = mixturePass<true>(x, wt, t);
+    if (!cur.ok)
+        return;  // one component takes everything from the start (or no weight at all)
+    constexpr int kMaxPasses = 1000;
+    constexpr double kNewtonFrom = 0.05;   // EM steps shorter than this: EM's slow tail, Newton's region
+    constexpr double kConverged = 1e-10;   // a full Newton step this short leaves ~1e-20 (quadratic)
+    constexpr double kEmFixed = 1e-13;     // an EM step this short: EM's fixed point to rounding
+    int passes = 1;
+    bool newton = false;
+    while (passes < kMaxPasses) {
+        double delta[5];
+        if (newton && newtonStep(cur.h, cur.g, delta)) {
+            // Newton, halved until it raises the likelihood (it is an ascent direction). Below
+            // 1e-6 the likelihood's change is rounding: the step is taken on the model's word.
+            const double size = scaledSize(t, delta);
+            bool moved = false;
+            for (double s = 1.0; s > 1e-6 && passes < kMaxPasses; s *= 0.5) {
+                const MixtureTheta c = plus(t, s, delta);
+                if (!feasible(c))
+                    continue;
+                const bool tiny = s * size < 1e-6;
+                MixturePass pc = mixturePass<true>(x, wt, c);
+                ++passes;
+                if (pc.ok && (pc.ll >= cur.ll || tiny)) {
+                    t = c;
+                    cur = pc;
+                    moved = true;
+                    break;
+                }
+                if (tiny)
+                    break;
+            }
+            if (moved && size < kConverged)
+                break;
+            if (moved)
                 continue;
-            const double za = (x[i] - d.mu) / d.sigma, zb = (x[i] - d.mu2) / d.sigma2;
-            const double a = la - 0.5 * za * za - lsa, b = lb - 0.5 * zb * zb - lsb;
-            const double lse = logAddExp(a, b);
-            const double r = std::exp(a - lse);
-            ll += wt[i] * lse;
-            s0 += wt[i] * r;
-            s1 += wt[i] * r * x[i];
-            s2 += wt[i] * r * x[i] * x[i];
-            t0 += wt[i] * (1 - r);
-            t1 += wt[i] * (1 - r) * x[i];
-            t2 += wt[i] * (1 - r) * x[i] * x[i];
         }
-        if (s0 <= 0.0 || t0 <= 0.0)
-            break;  // one component took everything
-        d.w = s0 / total;
-        d.mu = s1 / s0;
-        d.mu2 = t1 / t0;
-        d.sigma = std::sqrt(std::max(s2 / s0 - d.mu * d.mu, 1e-12));
-        d.sigma2 = std::sqrt(std::max(t2 / t0 - d.mu2 * d.mu2, 1e-12));
-        if (std::fabs(ll - prevLl) < 1e-11 * std::fabs(ll))
+        // No usable Newton step (the Hessian is not negative definite here, or the step failed):
+        // one SQUAREM cycle (Varadhan & Roland 2008, scheme S3) on EM, with a monotone safeguard.
+        const MixtureTheta t1 = cur.em;
+        const double emStep = scaledDistance(t, t1);
+        if (emStep < kEmFixed) {
+            t = t1;
             break;
-        prevLl = ll;
+        }
+        newton = newton || emStep < kNewtonFrom;
+        MixturePass p1 = mixturePass<true>(x, wt, t1);
+        ++passes;
+        if (!p1.ok) {
+            t = t1;
+            break;
+        }
+        const MixtureTheta t2 = p1.em;
+        const double r[5] = {t1.w - t.w, t1.mu - t.mu, t1.sigma - t.sigma, t1.mu2 - t.mu2, t1.sigma2 - t.sigma2};
+        const double v[5] = {t2.w - 2 * t1.w + t.w, t2.mu - 2 * t1.mu + t.mu, t2.sigma - 2 * t1.sigma + t.sigma, t2.mu2 - 2 * t1.mu2 + t.mu2,
+                             t2.sigma2 - 2 * t1.sigma2 + t.sigma2};
+        const double unit[5] = {1.0, 1.0 / t.sigma, 1.0 / t.sigma, 1.0 / t.sigma2, 1.0 / t.sigma2};
+        double rr = 0.0, vv = 0.0;
+        for (int k = 0; k < 5; ++k) {
+            rr += r[k] * r[k] * unit[k] * unit[k];
+            vv += v[k] * v[k] * unit[k] * unit[k];
+        }
+        double alpha = vv > 0.0 ? -std::sqrt(rr / vv) : -1.0;
+        if (!(alpha < -1.0))
+            alpha = -1.0;
+        MixtureTheta tp = t2;
+        while (alpha < -1.0) {
+            // θ − 2α r + α² v; α = −1 is two plain EM steps (t2).
+            const double c0 = 1 + 2 * alpha + alpha * alpha, c1 = -2 * alpha - 2 * alpha * alpha, c2 = alpha * alpha;
+            tp = {c0 * t.w + c1 * t1.w + c2 * t2.w, c0 * t.mu + c1 * t1.mu + c2 * t2.mu, c0 * t.sigma + c1 * t1.sigma + c2 * t2.sigma,
+                  c0 * t.mu2 + c1 * t1.mu2 + c2 * t2.mu2, c0 * t.sigma2 + c1 * t1.sigma2 + c2 * t2.sigma2};
+            if (feasible(tp))
+                break;
+            alpha = 0.5 * (alpha - 1.0);  // halfway back towards −1
+            if (alpha > -1.0 - 1e-3)
+                alpha = -1.0;
+            tp = t2;
+        }
+        MixturePass pp;
+        if (alpha < -1.0) {
+            pp = mixturePass<true>(x, wt, tp);
+            ++passes;
+            if (pp.ok && pp.ll >= cur.ll) {
+                t = tp;
+                cur = pp;
+                continue;
+            }
+        }
+        // The extrapolation lost likelihood (or was not feasible): the two EM steps, monotone.
+        pp = mixturePass<true>(x, wt, t2);
+        ++passes;
+        t = t2;
+        cur = pp;
+        if (!pp.ok)
+            break;
     }
+    store(t);
 }
 }  // namespace
 

@@ -26,6 +26,33 @@ private slots:
         QCOMPARE(summarize({5}).variance, 0.0);
     }
 
+    // The two passes against long double sums, on a sample far from 0 with a tiny spread
+    // (where one-pass formulas lose digits), an odd size (partial blocks), and a constant
+    // sample (its value and exactly 0).
+    void summaryMatchesLongDouble()
+    {
+        Distribution g;
+        g.family = Family::Gaussian;
+        g.mu = 1e6;
+        g.sigma = 0.01;
+        std::vector<double> xs;
+        drawSamples(g, 1000003, 5, xs);
+        long double m = 0, ss = 0;
+        for (double v : xs)
+            m += v;
+        m /= static_cast<long double>(xs.size());
+        for (double v : xs)
+            ss += (v - m) * (v - m);
+        const SampleSummary s = summarize(xs);
+        QCOMPARE(s.n, xs.size());
+        AIMATH_COMPARE_REL(s.mean, static_cast<double>(m), 1e-15);
+        AIMATH_COMPARE_REL(s.variance, static_cast<double>(ss / static_cast<long double>(xs.size() - 1)), 1e-12);
+        const SampleSummary c = summarize(std::vector<double>(4099, 0.1));
+        QCOMPARE(c.mean, 0.1);
+        QCOMPARE(c.variance, 0.0);
+        QCOMPARE(summarize({}).n, std::size_t(0));
+    }
+
     void deterministicGivenSeed()
     {
         Distribution d;

@@ -48,8 +48,11 @@ void ReadoutPanel::setRows(const std::vector<std::pair<QString, QString>>& rows)
         m_view->setHtml(html);
         m_shown = true;
     }
-    // Grow with the content so the column scrolls rather than the readouts.
-    m_view->document()->setTextWidth(m_view->viewport()->width() > 0 ? m_view->viewport()->width() : 280);
+    // Grow with the content so the column scrolls rather than the readouts. setTextWidth lays
+    // the whole document out again even at the same width (half of a drag's readout cost).
+    const qreal width = m_view->viewport()->width() > 0 ? m_view->viewport()->width() : 280;
+    if (m_view->document()->textWidth() != width)
+        m_view->document()->setTextWidth(width);
     const int height = static_cast<int>(m_view->document()->size().height()) + 8;
     if (m_view->height() != height)
         m_view->setFixedHeight(height);
@@ -59,9 +62,6 @@ bool ReadoutPanel::updateValues(const std::vector<std::pair<QString, QString>>& 
 {
     if (rows.size() != m_rows.size())
         return false;
-    for (std::size_t i = 0; i < rows.size(); ++i)
-        if (rows[i].first != m_rows[i].first)
-            return false;
     QTextTable* table = nullptr;
     for (QTextFrame* frame : m_view->document()->rootFrame()->childFrames())
         if ((table = qobject_cast<QTextTable*>(frame)))
@@ -70,13 +70,18 @@ bool ReadoutPanel::updateValues(const std::vector<std::pair<QString, QString>>& 
         return false;
     QTextCursor edit(m_view->document());
     edit.beginEditBlock();
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (rows[i].second == m_rows[i].second)
-            continue;
-        const QTextTableCell cell = table->cellAt(static_cast<int>(i), 1);
+    // Names too (an embeddings axis drag renames its λ rows): as many rows, cells rewritten in place.
+    const auto rewrite = [&](int row, int column, const QString& html) {
+        const QTextTableCell cell = table->cellAt(row, column);
         QTextCursor c = cell.firstCursorPosition();
         c.setPosition(cell.lastCursorPosition().position(), QTextCursor::KeepAnchor);
-        c.insertHtml(QStringLiteral("<b>%1</b>").arg(rows[i].second));
+        c.insertHtml(html);
+    };
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (rows[i].first != m_rows[i].first)
+            rewrite(static_cast<int>(i), 0, rows[i].first);
+        if (rows[i].second != m_rows[i].second)
+            rewrite(static_cast<int>(i), 1, QStringLiteral("<b>%1</b>").arg(rows[i].second));
     }
     edit.endEditBlock();
     m_rows = rows;

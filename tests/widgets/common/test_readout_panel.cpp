@@ -85,14 +85,40 @@ private slots:
         QCOMPARE(inf.charFormat().foreground().color(), QColor(0xcc, 0x00, 0x00));
     }
 
-    void otherNamesOrCountsRebuild()
+    // As many rows under other names (an embeddings axis drag renames its λ rows): the
+    // name cells are rewritten in place too, and look as a fresh table's do (plain, not bold).
+    void otherNamesAreWrittenInPlace()
     {
         ReadoutPanel panel;
         panel.setRows(first());
+        QTextTable* before = tableOf(panel);
         Rows renamed = first();
-        renamed[2].first = QStringLiteral("y");
+        renamed[2].first = QStringLiteral("y<sub>max</sub>");
+        renamed[3] = {QStringLiteral("λ7 (PC7)"), QStringLiteral("0.5 (3.1 %)")};
         panel.setRows(renamed);
-        QCOMPARE(panel.text().split(QLatin1Char('\n'))[2], QStringLiteral("y\t(1, 1)"));
+        QCOMPARE(tableOf(panel), before);
+        QCOMPARE(panel.text().split(QLatin1Char('\n'))[2], QStringLiteral("ymax\t(1, 1)"));
+        ReadoutPanel fresh;
+        fresh.setRows(renamed);
+        QCOMPARE(shownText(panel), shownText(fresh));
+        for (int r = 2; r < 4; ++r) {
+            QTextCursor c = tableOf(panel)->cellAt(r, 0).firstCursorPosition();
+            c.movePosition(QTextCursor::NextCharacter);
+            QTextCursor f = tableOf(fresh)->cellAt(r, 0).firstCursorPosition();
+            f.movePosition(QTextCursor::NextCharacter);
+            QCOMPARE(c.charFormat().fontWeight(), f.charFormat().fontWeight());
+            QVERIFY(c.charFormat().fontWeight() < QFont::Bold);
+            QCOMPARE(c.block().blockFormat().alignment(), f.block().blockFormat().alignment());
+        }
+        QTextCursor sub = tableOf(panel)->cellAt(2, 0).firstCursorPosition();
+        sub.movePosition(QTextCursor::NextCharacter, QTextCursor::MoveAnchor, 2);  // after "y", on "m"
+        QCOMPARE(sub.charFormat().verticalAlignment(), QTextCharFormat::AlignSubScript);
+    }
+
+    void otherCountsRebuild()
+    {
+        ReadoutPanel panel;
+        panel.setRows(first());
         const Rows all = first();
         const Rows fewer(all.begin(), all.begin() + 2);
         panel.setRows(fewer);

@@ -11,6 +11,7 @@
 #include "widgets/common/param_panel.h"
 #include "widgets/common/plot_view.h"
 #include "widgets/common/readout_panel.h"
+#include "widgets/common/text_label_item.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -482,23 +483,29 @@ void EmbeddingsTab::onParamsChanged(const std::set<std::string>& keys)
     };
     const bool axes = any({"projection", "view", "pc_x", "pc_y", "pc_z"});
     const bool sample = any({"max_points", "seed"});
+    const bool pcaPlots = any({"components", "detail"});
     if (axes)
         updateProjection();
     if (axes || sample)
         updateSample();
     if (axes || sample || any({"yaw", "pitch"}))
         updateView(axes || sample || any({"view"}));
-    if (axes || any({"search", "select", "neighbors", "metric", "analogy"}))
+    // Search, neighbours and analogies live in the original space: the axes do not change them.
+    if (any({"search", "select", "neighbors", "metric", "analogy"}))
         updateQueries();
     updateOverlays();
-    if (axes || any({"components", "detail"}))
+    if (pcaPlots)
         updatePcaPlots();
+    else if (axes)
+        updateLoadings();  // the scree, covariance and reconstruction plots do not depend on the axes
     updateReadouts();
     if (!m_failedLoadKey.empty() && loadKey == m_failedLoadKey && currentError().isEmpty())
         showError(m_lastFailure);
     endCompute();
-    if (axes || any({"components", "detail"}))
+    if (pcaPlots)
         replotAll();
+    else if (axes)
+        replot({m_proj, m_loadings});
     else
         m_proj->replot(QCustomPlot::rpQueuedReplot);  // a turn, a sample or a query changes the projection alone
 }
@@ -697,9 +704,13 @@ void EmbeddingsTab::updateProjection()
         for (std::size_t a = 0; a < m_axes.size(); ++a)
             m_coords.col(static_cast<Eigen::Index>(a)) = t.vectors.col(m_axes[a]);
     } else {
+        // Every axis again, in one call: projecting only the changed one rounds some coordinates
+        // differently (the kernels' rounding depends on how many columns they project), which
+        // would make what a drag ends on depend on the drag's history.
         linalg::projectRows(m_data->table->vectors, *m_data->normalized, m_data->pca.components, m_axes, m_coords);
     }
-    m_note = notes.join(QLatin1Char(' '));
+    m_projectionNote = notes.join(QLatin1Char(' '));
+    joinNotes();
     m_proj->setInteraction(QCP::iRangeDrag, !m_3d);  // in 3-D a drag turns the view
 }
 
@@ -901,8 +912,6 @@ void EmbeddingsTab::updateQueries()
     const linalg::Metric metric = enumOf<linalg::Metric>(linalg::metricIds(), m_params.text("metric"));
     const int k = static_cast<int>(m_params.integer("neighbors"));
     QStringList notes;
-    if (!m_note.isEmpty())
-        notes << m_note;
 
     m_matches.clear();
     const QString pattern = qs(m_params.text("search"));
@@ -946,7 +955,15 @@ void EmbeddingsTab::updateQueries()
             paramPanel()->setParamError("analogy", qs(m_analogy.message));
         }
     }
-    m_note = notes.join(QLatin1Char(' '));
+    m_queryNote = notes.join(QLatin1Char(' '));
+    joinNotes();
+}
+
+void EmbeddingsTab::joinNotes()
+{
+    m_note = m_projectionNote;
+    if (!m_queryNote.isEmpty())
+        m_note += (m_note.isEmpty() ? QString() : QStringLiteral(" ")) + m_queryNote;
 }
 
 QString EmbeddingsTab::rowName(int row) const
@@ -1043,7 +1060,7 @@ void EmbeddingsTab::updateOverlays()
     std::sort(labelled.begin(), labelled.end());
     labelled.erase(std::unique(labelled.begin(), labelled.end()), labelled.end());
     while (m_texts.size() < labelled.size()) {
-        auto* t = new QCPItemText(m_proj);
+        auto* t = new TextLabelItem(m_proj);  // laid out once per label, not on every replot of a drag
         t->setLayer(QStringLiteral("overlay"));
         t->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
         t->setPadding(QMargins(3, 0, 0, 1));
@@ -1072,6 +1089,48 @@ void EmbeddingsTab::updateOverlays()
 
 // ---------------------------------------------------------------- PCA plots
 
+void EmbeddingsTab::updateLoadings()
+{
+    // Loadings of the shown components (always PCs, even over raw coordinates).
+    const linalg::PcaResult& p = m_data->pca;
+    const int k = static_cast<int>(p.explainedVariance.size());
+    const int dim = static_cast<int>(p.components.rows());
+    const std::vector<int> pcs = m_raw ? std::vector<int>{0, 1} : m_axes;
+    // As many components as shown: the bars (and their legend entries) stay, with new data.
+    if (m_loadingBars.size() != pcs.size()) {
+        for (QCPBars* b : m_loadingBars)
+            m_loadings->removePlottable(b);
+        m_loadingBars.clear();
+        if (!m_loadingGroup)
+            m_loadingGroup = new QCPBarsGroup(m_loadings);
+        for (std::size_t a = 0; a < pcs.size(); ++a) {
+            auto* bars = new QCPBars(m_loadings->xAxis, m_loadings->yAxis);
+            bars->setPen(Qt::NoPen);
+            bars->setBrush(palette::category(static_cast<int>(a) + 2));
+            bars->setBarsGroup(m_loadingGroup);
+            m_loadingBars.push_back(bars);
+        }
+    }
+    QVector<double> dims(dim);
+    for (int d = 0; d < dim; ++d)
+        dims[d] = d;
+    double maxAbs = 0;
+    for (std::size_t a = 0; a < pcs.size(); ++a) {
+        const int comp = std::min(pcs[a], k - 1);
+        QCPBars* bars = m_loadingBars[a];
+        bars->setName(tr("PC%1").arg(comp + 1));
+        QVector<double> v(dim);
+        for (int d = 0; d < dim; ++d) {
+            v[d] = p.components(d, comp);
+            maxAbs = std::max(maxAbs, std::fabs(v[d]));
+        }
+        bars->setData(dims, v, true);
+        bars->setWidth(0.8 / static_cast<double>(pcs.size()));
+    }
+    m_loadings->xAxis->setRange(-0.8, dim - 0.2);
+    m_loadings->yAxis->setRange(-maxAbs * 1.1 - 1e-9, maxAbs * 1.1 + 1e-9);
+}
+
 void EmbeddingsTab::updatePcaPlots()
 {
     const linalg::PcaResult& p = m_data->pca;
@@ -1090,35 +1149,7 @@ void EmbeddingsTab::updatePcaPlots()
     m_scree->xAxis->setRange(0.3, k + 0.7);
     m_scree->yAxis->setRange(0, 1.05);
 
-    // Loadings of the shown components (always PCs, even over raw coordinates).
-    const int dim = static_cast<int>(p.components.rows());
-    for (QCPBars* b : m_loadingBars)
-        m_loadings->removePlottable(b);
-    m_loadingBars.clear();
-    auto* group = new QCPBarsGroup(m_loadings);
-    std::vector<int> pcs = m_raw ? std::vector<int>{0, 1} : m_axes;
-    QVector<double> dims(dim);
-    for (int d = 0; d < dim; ++d)
-        dims[d] = d;
-    double maxAbs = 0;
-    for (std::size_t a = 0; a < pcs.size(); ++a) {
-        const int comp = std::min(pcs[a], k - 1);
-        auto* bars = new QCPBars(m_loadings->xAxis, m_loadings->yAxis);
-        bars->setName(tr("PC%1").arg(comp + 1));
-        QVector<double> v(dim);
-        for (int d = 0; d < dim; ++d) {
-            v[d] = p.components(d, comp);
-            maxAbs = std::max(maxAbs, std::fabs(v[d]));
-        }
-        bars->setData(dims, v, true);
-        bars->setWidth(0.8 / static_cast<double>(pcs.size()));
-        bars->setPen(Qt::NoPen);
-        bars->setBrush(palette::category(static_cast<int>(a) + 2));
-        bars->setBarsGroup(group);
-        m_loadingBars.push_back(bars);
-    }
-    m_loadings->xAxis->setRange(-0.8, dim - 0.2);
-    m_loadings->yAxis->setRange(-maxAbs * 1.1 - 1e-9, maxAbs * 1.1 + 1e-9);
+    updateLoadings();
 
     // Covariance (first 256 dimensions at most).
     const int m = static_cast<int>(p.covariance.rows());
@@ -1194,10 +1225,12 @@ void EmbeddingsTab::updateReadouts()
     readouts()->setRows(rows);
 }
 
-void EmbeddingsTab::replotAll()
+void EmbeddingsTab::replotAll() { replot({m_proj, m_scree, m_loadings, m_cov, m_recon}); }
+
+void EmbeddingsTab::replot(std::initializer_list<PlotView*> plots)
 {
     // A hidden detail plot is replotted when `detail` shows it (that change replots all).
-    for (PlotView* v : {m_proj, m_scree, m_loadings, m_cov, m_recon})
+    for (PlotView* v : plots)
         if (v->isVisible() || !isVisible())
             v->replot(QCustomPlot::rpQueuedReplot);
 }

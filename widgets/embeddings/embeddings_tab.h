@@ -18,6 +18,7 @@
 #include <vector>
 
 class QCPBars;
+class QCPBarsGroup;
 class QCPColorMap;
 class QCPColorScale;
 class QCPGraph;
@@ -110,9 +111,12 @@ private:
     void updateQueries();      ///< search, selection, neighbours, analogy
     void updateOverlays();     ///< highlight graphs, lines, arrows, labels
     void updatePcaPlots();
+    void updateLoadings();     ///< the loadings of the shown components (part of updatePcaPlots)
     void updateDetailPlot();
     void updateReadouts();
     void replotAll();
+    void replot(std::initializer_list<PlotView*> plots);
+    void joinNotes();          ///< m_note from the projection's and the queries' notes
 
     void rebuildPointGraphs(int classes, int layers);
     QPointF screenOf(int row, double* depth = nullptr) const;
@@ -165,6 +169,7 @@ private:
     std::vector<linalg::Neighbor> m_neighbors;
     linalg::AnalogyResult m_analogy;
     QString m_note;
+    QString m_projectionNote, m_queryNote;
 
     // Plots.
     PlotView* m_proj = nullptr;
@@ -187,6 +192,7 @@ private:
     QCPBars* m_screeBars = nullptr;
     QCPGraph* m_cumulative = nullptr;
     std::vector<QCPBars*> m_loadingBars;
+    QCPBarsGroup* m_loadingGroup = nullptr;
     QCPColorMap* m_covMap = nullptr;
     QCPColorScale* m_covScale = nullptr;
     QCPGraph* m_reconGraph = nullptr;

@@ -9,6 +9,7 @@
 #include "widgets/common/embedding_store.h"
 #include "widgets/common/param_panel.h"
 #include "widgets/common/plot_view.h"
+#include "widgets/common/readout_panel.h"
 #include "widgets/embeddings/embeddings_tab.h"
 
 #include <QComboBox>
@@ -236,6 +237,61 @@ private slots:
         setChoice(*tab, "detail", "covariance");
         QCOMPARE(tab->covarianceMap()->data()->keySize(), t.dim());
         AIMATH_COMPARE_REL(tab->covarianceMap()->data()->cell(3, 7), tab->data()->pca.covariance(7, 3), 1e-12);
+    }
+
+    // An axis drag redraws the projection and the loadings only, keeps the loading bars
+    // and the queries: what it ends on is what a tab opened on those axes shows (points
+    // bit for bit, loadings, overlays, notes, readouts).
+    void axisDragsMatchAFreshTab()
+    {
+        auto dragged = makeTab();
+        setText(*dragged, "select", QStringLiteral("king"));
+        const QCPBars* firstBars = dragged->loadingBars().front();
+        for (int pc : {3, 17, 1, 40, 6})
+            moveSlider(*dragged, "pc_x", pc);
+        moveSlider(*dragged, "pc_y", 9);
+        moveSlider(*dragged, "pc_x", 7);
+        QCOMPARE(dragged->params().integer("pc_x"), 7LL);
+        QCOMPARE(dragged->params().integer("pc_y"), 9LL);
+        QCOMPARE(dragged->loadingBars().front(), firstBars);  // the same bars, new data
+
+        auto fresh = std::make_unique<EmbeddingsTab>(dragged->params());
+        fresh->resize(1400, 900);
+        fresh->applyParams(fresh->params());
+        fresh->show();
+        QVERIFY(fresh->waitUntilIdle(60000));
+        QCOMPARE(dragged->pointGraphs().size(), fresh->pointGraphs().size());
+        for (std::size_t g = 0; g < fresh->pointGraphs().size(); ++g) {
+            const auto& a = *dragged->pointGraphs()[g]->data();
+            const auto& b = *fresh->pointGraphs()[g]->data();
+            QCOMPARE(a.size(), b.size());
+            for (int i = 0; i < a.size(); ++i) {
+                QCOMPARE((a.constBegin() + i)->key, (b.constBegin() + i)->key);  // bit for bit: no drag history
+                QCOMPARE((a.constBegin() + i)->value, (b.constBegin() + i)->value);
+            }
+        }
+        const auto& comps = fresh->data()->pca.components;
+        for (std::size_t a = 0; a < 2; ++a) {
+            QCOMPARE(dragged->loadingBars()[a]->name(), fresh->loadingBars()[a]->name());
+            QCOMPARE(dragged->loadingBars()[a]->data()->size(), static_cast<int>(comps.rows()));
+            for (int d = 0; d < comps.rows(); ++d)
+                QCOMPARE((dragged->loadingBars()[a]->data()->begin() + d)->value, comps(d, a == 0 ? 6 : 8));
+        }
+        QCOMPARE(dragged->neighbors().size(), fresh->neighbors().size());
+        QCOMPARE(dragged->neighborLineCount(), fresh->neighborLineCount());
+        QVERIFY(dragged->neighborLineCount() > 0);
+        const ReadoutPanel* draggedReadouts = dragged->findChild<ReadoutPanel*>();
+        const ReadoutPanel* freshReadouts = fresh->findChild<ReadoutPanel*>();
+        QVERIFY(draggedReadouts && freshReadouts);
+        const auto withoutTimes = [](QString text) {  // each tab timed its own load and PCA
+            return text.remove(QRegularExpression(QStringLiteral("Load / PCA time\t[^\n]*")));
+        };
+        QCOMPARE(withoutTimes(draggedReadouts->text()), withoutTimes(freshReadouts->text()));
+        QVERIFY(draggedReadouts->text().contains(QStringLiteral("λ7 (PC7)")));
+        QCOMPARE(dragged->projectionPlot()->xAxis->label(), fresh->projectionPlot()->xAxis->label());
+        QCOMPARE(dragged->note(), fresh->note());
+        const int king = dragged->data()->table->find("king");
+        QCOMPARE(dragged->plotPosition(king), fresh->plotPosition(king));
     }
 
     void searchHighlights()

@@ -313,19 +313,23 @@ PcaResult pcaOfRows(const Rows& z, const PcaOptions& o)
 
     const PcaKernels& kern = pcaKernels();
     Scratch scratch[2];  // one per thread, reused by every pass below
-    double total = 0.0;
-    for (Eigen::Index b = 0; b < n; b += kBlockRows) {
-        const Eigen::Index rows = std::min(kBlockRows, n - b);
-        const Eigen::Ref<const RowMatrixF> block = z.block(b, rows, scratch[0].rows);
-        for (Eigen::Index i = 0; i < rows; ++i)
-            total += block.row(i).cast<double>().squaredNorm();
-    }
-    r.totalVariance = total / denom;
 
     const bool randomized = o.method == PcaMethod::Randomized || (o.method == PcaMethod::Auto && d > o.exactMaxDim);
     r.randomized = randomized;
     bool stop = false;
     const Eigen::Index m = std::min<Eigen::Index>(d, std::max(1, o.covarianceBlock));
+    // trace(C) = Σ‖zᵢ‖² / (n − 1): the exact method reads it off the diagonal of its Zᵀ Z (the same
+    // exact products, summed in another order), the randomized one sums it in a pass of its own.
+    if (randomized) {
+        double total = 0.0;
+        for (Eigen::Index b = 0; b < n; b += kBlockRows) {
+            const Eigen::Index rows = std::min(kBlockRows, n - b);
+            const Eigen::Ref<const RowMatrixF> block = z.block(b, rows, scratch[0].rows);
+            for (Eigen::Index i = 0; i < rows; ++i)
+                total += block.row(i).cast<double>().squaredNorm();
+        }
+        r.totalVariance = total / denom;
+    }
 
     if (!randomized) {
         Eigen::MatrixXd c = gram(kern, z, d, o, scratch, stop);
@@ -334,6 +338,7 @@ PcaResult pcaOfRows(const Rows& z, const PcaOptions& o)
             r.message = "cancelled";
             return r;
         }
+        r.totalVariance = c.trace() / denom;
         c /= denom;
         r.covariance = c.topLeftCorner(m, m);
         Eigen::VectorXd values(d);

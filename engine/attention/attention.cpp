@@ -1,6 +1,7 @@
 #include "engine/attention/attention.h"
 
 #include "engine/core/cpu_state.h"
+#include "engine/core/vector_exp.h"
 #include "engine/attention/token_vectors.h"
 
 #include <algorithm>
@@ -73,7 +74,9 @@ Eigen::Index splitBlock(Eigen::Index blocks, Eigen::Index lcmPool)
 // Runs the heads on prepared Q, K, V (already in out.head[h].q/k/v). With a cache, the raw
 // logits of the heads whose scores are stored are taken from it or kept in it. Options::selectedHeadOnly:
 // the scores, weights, row entropies and maxima of the selected head alone (no output A·V and no
-// thumbnail; the other heads, concat, output and the mean are NaN). The row blocks are split over
+// thumbnail; the other heads, concat, output and the mean are NaN); Options::othersEntropyOnly: the same
+// for the selected head, and the other heads' row entropies and maxima from row blocks that are not
+// kept (nothing else). The row blocks are split over
 // two threads when the work is large: rows are independent, maxima do not depend on the order and
 // pooled cells are summed by one thread each, so the numbers are those of one thread.
 void attend(const Options& opt, Cache* cache, Result& out)
@@ -81,7 +84,9 @@ void attend(const Options& opt, Cache* cache, Result& out)
     const Eigen::Index n = out.n;
     const int heads = out.heads;
     const bool quick = opt.selectedHeadOnly;
-    const bool outputs = !quick && opt.outputs;
+    // Only what the weights view of a long sequence shows: no outputs, thumbnails or mean.
+    const bool light = quick || opt.othersEntropyOnly;
+    const bool outputs = !light && opt.outputs;
     const int sel = opt.selectedHead;
     out.outputsReady = false;
     const double nan = std::numeric_limits<double>::quiet_NaN();
@@ -99,7 +104,7 @@ void attend(const Options& opt, Cache* cache, Result& out)
         out.display.setZero(dn, dn);
     else
         out.display.resize(0, 0);
-    if (!quick)
+    if (!light)
         out.meanSum.setZero(mn, mn);
 
     const Eigen::Index blocks = (n + kRowBlock - 1) / kRowBlock;
@@ -118,7 +123,7 @@ void attend(const Options& opt, Cache* cache, Result& out)
         const auto hs = static_cast<std::size_t>(h);
         HeadResult& hr = out.head[hs];
         run[hs] = !quick || h == sel;
-        store[hs] = run[hs] && (quick || opt.storeAllHeads || h == sel);
+        store[hs] = run[hs] && (quick || h == sel || (opt.storeAllHeads && !opt.othersEntropyOnly));
         if (cache) {
             RowMatrix& l = cache->logits[hs];
             // Only the heads kept in full keep their logits (n² values each).
@@ -146,7 +151,7 @@ void attend(const Options& opt, Cache* cache, Result& out)
             hr.weights.resize(0, 0);
         }
         hr.rowEntropy.resize(n);
-        if (quick) {
+        if (light) {
             hr.output.setConstant(n, hr.v.cols(), nan);
             hr.thumb.setConstant(tn, tn, nan);
         } else {
@@ -226,7 +231,7 @@ void attend(const Options& opt, Cache* cache, Result& out)
                     }
                     hr.rowEntropy[r0 + i] = H;
                 }
-                if (!quick) {
+                if (!light) {
                     if (outputs)
                         hr.output.middleRows(r0, rows).noalias() = a * hr.v;
                     accumulateBlocks(a, r0, tp, out.thumbSum[hs]);
@@ -245,7 +250,7 @@ void attend(const Options& opt, Cache* cache, Result& out)
 
     // Two threads when there is enough work to pay for one (about 0.1 ms to start).
     Eigen::Index lcmPool = 1;
-    for (const Eigen::Index p : {quick ? Eigen::Index(1) : tp, quick ? Eigen::Index(1) : mp, dp})
+    for (const Eigen::Index p : {light ? Eigen::Index(1) : tp, light ? Eigen::Index(1) : mp, dp})
         lcmPool = std::lcm(lcmPool, p);
     const Eigen::Index split = opt.threads >= 2 && n * n * computed >= (Eigen::Index(1) << 16) ? splitBlock(blocks, lcmPool) : 0;
     Part first, second;
@@ -260,6 +265,11 @@ void attend(const Options& opt, Cache* cache, Result& out)
         out.ok = false;
         out.cancelled = true;
         out.message = "cancelled";
+        // Logits kept so far cover some row blocks only: the next run must not take them for whole.
+        if (cache)
+            for (int h = 0; h < heads; ++h)
+                if (keep[static_cast<std::size_t>(h)])
+                    cache->logits[static_cast<std::size_t>(h)].resize(0, 0);
         return;
     }
     // The first fully masked (head, row) in the order one thread meets them.
@@ -293,7 +303,7 @@ void attend(const Options& opt, Cache* cache, Result& out)
             if (keep[hs])
                 cache->maxAbsLogit[hs] = hr.maxAbsLogit;
         }
-        if (quick)
+        if (light)
             continue;
         hr.thumb.resize(tn, tn);
         for (Eigen::Index I = 0; I < tn; ++I)
@@ -306,7 +316,7 @@ void attend(const Options& opt, Cache* cache, Result& out)
         for (Eigen::Index I = 0; I < dn; ++I)
             for (Eigen::Index J = 0; J < dn; ++J)
                 out.display(I, J) /= static_cast<double>(std::min(dp, n - I * dp) * std::min(dp, n - J * dp));
-    if (quick) {
+    if (light) {
         out.meanWeights.setConstant(mn, mn, nan);
         out.concat.setConstant(n, out.dModel, nan);
         out.output.setConstant(n, out.dModel, nan);
@@ -368,28 +378,115 @@ bool checkCommon(const Options& opt, int n, Result& out)
 }
 }  // namespace
 
-double softmaxRow(const double* s, double* a, Eigen::Index n)
+namespace {
+// The softmax of one row, eight values a step (two vectors of four, see vexp::exp): the maximum,
+// then a_j = e^{s_j − m} summed in eight compensated lanes, then a_j / z with the entropy's Σ a_j (s_j − m)
+// in eight lanes. The lanes are the same on every path (SSE2 or AVX2), so are the bits. A tail
+// shorter than a step goes through the same code, padded with −∞ (weight 0, adds nothing).
+[[gnu::always_inline]] inline double softmaxRowKernel(const double* s, double* a, Eigen::Index n)
 {
-    // The maximum does not depend on the order (scores are never NaN), so Eigen may vectorise it.
-    const double m = n > 0 ? Eigen::Map<const Eigen::ArrayXd>(s, n).maxCoeff() : kNegInf;
+    using vexp::Vec4;
+    constexpr int kVecs = 2;
+    constexpr Eigen::Index kStep = 4 * kVecs;
+    double m = kNegInf;
+    {
+        Vec4 mv[kVecs];
+        for (Vec4& v : mv)
+            v = Vec4{kNegInf, kNegInf, kNegInf, kNegInf};
+        Eigen::Index j = 0;
+        for (; j + kStep <= n; j += kStep)
+            for (int i = 0; i < kVecs; ++i) {
+                Vec4 v;
+                vexp::load(v, s + j + 4 * i);
+                mv[i] = v > mv[i] ? v : mv[i];
+            }
+        for (const Vec4& v : mv)
+            for (int l = 0; l < 4; ++l)
+                m = std::max(m, v[l]);
+        for (; j < n; ++j)
+            m = std::max(m, s[j]);
+    }
     if (m == kNegInf) {
         std::fill(a, a + n, 0.0);
         return std::numeric_limits<double>::quiet_NaN();
     }
-    double z = 0.0;
-    for (Eigen::Index j = 0; j < n; ++j) {
-        a[j] = s[j] == kNegInf ? 0.0 : std::exp(s[j] - m);
-        z += a[j];
+    Vec4 zv[kVecs] = {}, zc[kVecs] = {}, dv[kVecs] = {};
+    double sb[kStep], ab[kStep];
+    for (Eigen::Index j = 0; j < n; j += kStep) {
+        const Eigen::Index len = std::min(kStep, n - j);
+        const double* sp = s + j;
+        if (len < kStep) {
+            std::fill(sb, sb + kStep, kNegInf);
+            std::copy(sp, sp + len, sb);
+            sp = sb;
+        }
+        Vec4 e[kVecs];
+        for (int i = 0; i < kVecs; ++i) {
+            vexp::load(e[i], sp + 4 * i);
+            e[i] -= m;
+        }
+        vexp::exp(e);
+        // Compensated (Kahan) lane sums: z within about an ulp however long the row.
+        for (int i = 0; i < kVecs; ++i) {
+            const Vec4 y = e[i] - zc[i];
+            const Vec4 t = zv[i] + y;
+            zc[i] = (t - zv[i]) - y;
+            zv[i] = t;
+        }
+        double* ap = len < kStep ? ab : a + j;
+        for (int i = 0; i < kVecs; ++i)
+            vexp::store(ap + 4 * i, e[i]);
+        if (len < kStep)
+            std::copy(ab, ab + len, a + j);
     }
+    // z ≥ 1 (the maximum contributes e^0); lanes added in one fixed order.
+    const double z = ((zv[0][0] + zv[1][0]) + (zv[0][1] + zv[1][1])) + ((zv[0][2] + zv[1][2]) + (zv[0][3] + zv[1][3]));
     const double inv = 1.0 / z;
-    double dot = 0.0;
-    for (Eigen::Index j = 0; j < n; ++j) {
-        if (a[j] > 0.0)
-            dot += a[j] * inv * (s[j] - m);
-        a[j] *= inv;
+    for (Eigen::Index j = 0; j < n; j += kStep) {
+        const Eigen::Index len = std::min(kStep, n - j);
+        const double* sp = s + j;
+        const double* ap = a + j;
+        if (len < kStep) {
+            std::fill(sb, sb + kStep, kNegInf);
+            std::copy(sp, sp + len, sb);
+            std::fill(ab, ab + kStep, 0.0);
+            std::copy(ap, ap + len, ab);
+            sp = sb;
+            ap = ab;
+        }
+        Vec4 an[kVecs];
+        for (int i = 0; i < kVecs; ++i) {
+            Vec4 sv, av;
+            vexp::load(sv, sp + 4 * i);
+            vexp::load(av, ap + 4 * i);
+            an[i] = av * inv;
+            // A masked entry (s = −∞, a = 0) adds nothing (0 · −∞ would be NaN).
+            dv[i] += av > 0.0 ? an[i] * (sv - m) : 0.0;
+        }
+        double* out = len < kStep ? ab : a + j;
+        for (int i = 0; i < kVecs; ++i)
+            vexp::store(out + 4 * i, an[i]);
+        if (len < kStep)
+            std::copy(ab, ab + len, a + j);
     }
-    // z ≥ 1 (the maximum contributes exp(0)), and each (s_j − m) ≤ 0, so H ≥ 0 up to rounding.
+    const double dot = ((dv[0][0] + dv[1][0]) + (dv[0][1] + dv[1][1])) + ((dv[0][2] + dv[1][2]) + (dv[0][3] + dv[1][3]));
+    // Each (s_j − m) ≤ 0, so H ≥ 0 up to rounding.
     return std::max(0.0, std::log(z) - dot);
+}
+}  // namespace
+
+namespace detail {
+double softmaxRowBaseline(const double* s, double* a, Eigen::Index n) { return softmaxRowKernel(s, a, n); }
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+[[gnu::target("avx2")]] double softmaxRowAvx2(const double* s, double* a, Eigen::Index n) { return softmaxRowKernel(s, a, n); }
+#else
+double softmaxRowAvx2(const double* s, double* a, Eigen::Index n) { return softmaxRowKernel(s, a, n); }
+#endif
+}  // namespace detail
+
+double softmaxRow(const double* s, double* a, Eigen::Index n)
+{
+    return vexp::useAvx2() ? detail::softmaxRowAvx2(s, a, n) : detail::softmaxRowBaseline(s, a, n);
 }
 
 int poolFactor(int n, int maxCells)

@@ -39,6 +39,9 @@ struct Options {
     bool selectedHeadOnly = false; ///< true: the scores, weights and row entropies of selectedHead alone, on
                                    ///< two threads (a quick first picture of a long sequence); its output and
                                    ///< thumbnail, the other heads, concat, output and the mean are NaN
+    bool othersEntropyOnly = false; ///< true: selectedHead as with selectedHeadOnly, the other heads' row entropies
+                                    ///< and maxima only (what the weights view of a long sequence shows; the same
+                                    ///< numbers as a full run); outputs, thumbnails, concat, output and the mean are NaN
     int maxThumb = 64;             ///< per-head thumbnails pooled to at most this many cells a side
     int maxMean = kFullStoreLimit; ///< the average over heads pooled to at most this many cells a side
     int maxDisplay = 0;            ///< > 0: block means of selectedHead's weights (scores with displayScores)
@@ -114,7 +117,13 @@ struct Result {
 /// Stable softmax of one row: a_j = exp(s_j − m) / Σ_k exp(s_k − m), m = max_j s_j, −∞ entries give 0.
 /// Returns the entropy −Σ a_j ln a_j in nats (computed as ln Z − Σ a_j (s_j − m)),
 /// or NaN when every entry is −∞ (a row with nothing to attend to; `a` is then all 0).
+/// exp is vexp::exp (within 1 ulp of std::exp), the sums run in eight fixed lanes: the same bits on
+/// every thread and CPU (AVX2 where the CPU has it, else SSE2; see engine/core/vector_exp.h).
 double softmaxRow(const double* s, double* a, Eigen::Index n);
+namespace detail {
+double softmaxRowBaseline(const double* s, double* a, Eigen::Index n);  ///< softmaxRow on SSE2
+double softmaxRowAvx2(const double* s, double* a, Eigen::Index n);      ///< softmaxRow on AVX2: only if the CPU has it
+}  // namespace detail
 
 /// Cells per side of a pooling block so that n cells fit in at most maxCells.
 int poolFactor(int n, int maxCells);

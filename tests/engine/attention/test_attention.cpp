@@ -12,9 +12,11 @@
 #include <QTest>
 
 #include <cmath>
+#include <cstring>
 #include <functional>
 #include <limits>
 #include <numbers>
+#include <random>
 
 using namespace aimath::attention;
 
@@ -132,6 +134,9 @@ private slots:
     void twoThreadsGiveOneThreadsNumbers();
     void lateOutputsMatchFullRun();
     void uniformAttentionReachesMaxEntropy();
+    void softmaxMatchesStdExpReference();
+    void softmaxSameBitsOnEveryPath();
+    void othersEntropyOnlyGivesSameNumbers();
 };
 
 void TestAttention::softmaxStableAtHugeLogits()
@@ -814,6 +819,30 @@ void TestAttention::cancelStops()
     QCOMPARE(seen.size(), std::size_t(8));  // 2 heads × 4 blocks of 64 rows
     QCOMPARE(seen.back(), 1.0);
     QVERIFY(std::is_sorted(seen.begin(), seen.end()));
+
+    // Cancelled after its first row block, a run has kept that block's logits only: the next run
+    // on the same cache (a temperature drag) must compute the rest, not read unwritten rows.
+    const Eigen::MatrixXd x = randomMatrix(300, 8, 4);
+    Cache cache;
+    Result partial, next;
+    std::atomic<bool> stop{false};
+    Options first;
+    first.heads = 2;
+    first.threads = 1;
+    first.cancel = &stop;
+    first.progress = [&](double) { stop = true; };
+    computeAttention(x, first, cache, partial);
+    QVERIFY(partial.cancelled);
+    Options second;
+    second.heads = 2;
+    second.temperature = 0.7;
+    computeAttention(x, second, cache, next);
+    QVERIFY(next.ok);
+    const Result fresh = computeAttention(x, second);
+    for (int h = 0; h < 2; ++h) {
+        QCOMPARE(next.head[h].weights, fresh.head[h].weights);
+        QCOMPARE(next.head[h].maxAbsLogit, fresh.head[h].maxAbsLogit);
+    }
 }
 
 void TestAttention::workspaceReuseGivesSameResult()
@@ -1054,6 +1083,148 @@ void TestAttention::uniformAttentionReachesMaxEntropy()
     q << 1, 2;
     k << 3, 4;
     QCOMPARE(rawLogits(q, k)(0, 0), 11.0);
+}
+
+namespace {
+// Rows of logits for the softmax checks: lengths around the eight-value step and a long one,
+// spreads from 1 to 1e5 (most weights then underflow, some into the subnormals), offsets up to
+// ±1e6, and about a fifth of the entries masked (−∞) in every other row.
+std::vector<std::vector<double>> softmaxRows()
+{
+    std::mt19937_64 rng(81);
+    std::normal_distribution<double> g(0.0, 1.0);
+    std::uniform_real_distribution<double> u(0.0, 1.0);
+    std::vector<std::vector<double>> rows;
+    int index = 0;
+    for (int n : {1, 2, 3, 7, 8, 9, 15, 16, 17, 63, 64, 65, 2048})
+        for (double spread : {1.0, 8.0, 30.0, 300.0, 1e5})
+            for (double offset : {0.0, -1e6, 1e6, 700.0})
+                for (bool masked : {false, true}) {
+                    std::vector<double> s(static_cast<std::size_t>(n));
+                    for (double& v : s)
+                        v = offset + spread * g(rng);
+                    if (masked) {
+                        for (double& v : s)
+                            if (u(rng) < 0.2)
+                                v = -kInf;
+                        if (index++ % 3 == 0)  // some rows with nothing to attend to
+                            std::fill(s.begin(), s.end(), -kInf);
+                    }
+                    rows.push_back(std::move(s));
+                }
+    return rows;
+}
+}  // namespace
+
+void TestAttention::softmaxMatchesStdExpReference()
+{
+    // Reference: the definition with std::exp, e_j = exp(s_j − m), the sum Σ e_j in long double
+    // (so the reference's own rounding is not what is measured), a_j = e_j / Σ e.
+    // Bound: |a − a_ref| ≤ 4 ulp of a_ref (4 · 2^−52 · a_ref) + 2 · 2^−1074 (subnormal weights).
+    // (exp within 1 ulp, the compensated eight-lane sum, and 1/z then a product against the
+    // reference's single division.) Measured here: at most 2.9 ulp.
+    constexpr double kUlps = 4.0;
+    constexpr double kEps = std::numeric_limits<double>::epsilon();
+    const double tinyAbs = 2.0 * std::numeric_limits<double>::denorm_min();
+    double worst = 0.0;
+    int fullyMasked = 0;
+    for (const std::vector<double>& s : softmaxRows()) {
+        const auto n = static_cast<Eigen::Index>(s.size());
+        std::vector<double> a(s.size(), 7.0);
+        const double H = softmaxRow(s.data(), a.data(), n);
+        double m = -kInf;
+        for (double v : s)
+            m = std::max(m, v);
+        if (m == -kInf) {
+            // A fully masked row: as before, NaN entropy and every weight exactly 0.
+            ++fullyMasked;
+            QVERIFY(std::isnan(H));
+            for (double v : a)
+                QCOMPARE(v, 0.0);
+            continue;
+        }
+        long double z = 0;
+        std::vector<double> e(s.size());
+        for (std::size_t j = 0; j < s.size(); ++j) {
+            e[j] = std::exp(s[j] - m);
+            z += e[j];
+        }
+        long double sum = 0, href = 0;
+        for (std::size_t j = 0; j < s.size(); ++j) {
+            const double ref = static_cast<double>(e[j] / z);
+            if (s[j] == -kInf) {
+                QVERIFY2(!std::signbit(a[j]) && a[j] == 0.0, "a masked entry is exactly +0");
+                continue;
+            }
+            const double err = std::fabs(a[j] - ref);
+            QVERIFY2(err <= kUlps * kEps * ref + tinyAbs,
+                     qPrintable(QStringLiteral("n %1, s %2: %3 against %4").arg(n).arg(s[j], 0, 'g', 17).arg(a[j], 0, 'g', 17).arg(ref, 0, 'g', 17)));
+            if (ref >= std::numeric_limits<double>::min())
+                worst = std::max(worst, err / (kEps * ref));
+            sum += a[j];
+            if (ref > 0)
+                href -= static_cast<long double>(ref) * std::log(static_cast<long double>(ref));
+        }
+        AIMATH_COMPARE_ABS(static_cast<double>(sum), 1.0, 1e-14);
+        AIMATH_COMPARE_ABS(H, static_cast<double>(href), 1e-12 * std::max(1.0, static_cast<double>(href)));
+    }
+    QVERIFY(fullyMasked > 0);
+    qInfo("largest relative difference of a weight from the std::exp reference: %.2f ulp", worst);
+}
+
+void TestAttention::softmaxSameBitsOnEveryPath()
+{
+    // SSE2 and AVX2 do the same operations lane by lane and sum in the same eight lanes.
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+    if (!__builtin_cpu_supports("avx2"))
+        QSKIP("no AVX2 on this CPU");
+    for (const std::vector<double>& s : softmaxRows()) {
+        const auto n = static_cast<Eigen::Index>(s.size());
+        std::vector<double> a(s.size()), b(s.size());
+        const double ha = detail::softmaxRowBaseline(s.data(), a.data(), n);
+        const double hb = detail::softmaxRowAvx2(s.data(), b.data(), n);
+        QVERIFY(std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0);
+        QVERIFY(std::memcmp(&ha, &hb, sizeof ha) == 0);
+    }
+#else
+    QSKIP("one path only on this platform");
+#endif
+}
+
+void TestAttention::othersEntropyOnlyGivesSameNumbers()
+{
+    // What the weights view of a long sequence asks for: the selected head in full, the others'
+    // row entropies and maxima, all with the numbers of a full run; nothing else computed.
+    const Eigen::MatrixXd x = randomMatrix(150, 12, 8);
+    Options full;
+    full.heads = 3;
+    full.mask = Mask::Causal;
+    full.selectedHead = 2;
+    full.storeAllHeads = false;
+    full.maxDisplay = 50;
+    Options light = full;
+    light.othersEntropyOnly = true;
+    for (int threads : {1, 2}) {
+        full.threads = light.threads = threads;
+        const Result a = computeAttention(x, full);
+        Result b = computeAttention(x, light);
+        QVERIFY(a.ok && b.ok);
+        QVERIFY(!b.head[0].stored() && !b.head[1].stored() && b.head[2].stored());
+        QCOMPARE(b.head[2].weights, a.head[2].weights);
+        QCOMPARE(b.head[2].scores, a.head[2].scores);
+        QCOMPARE(b.display, a.display);
+        for (int h = 0; h < 3; ++h) {
+            QCOMPARE(b.head[h].rowEntropy, a.head[h].rowEntropy);
+            QCOMPARE(b.head[h].maxAbsLogit, a.head[h].maxAbsLogit);
+            QCOMPARE(b.head[h].maxAbsScore, a.head[h].maxAbsScore);
+            QVERIFY(b.head[h].output.array().isNaN().all());
+            QVERIFY(b.head[h].thumb.array().isNaN().all());
+        }
+        QVERIFY(b.meanWeights.array().isNaN().all());
+        QVERIFY(b.output.array().isNaN().all());
+        QVERIFY(!b.outputsReady);
+        QVERIFY(!completeOutputs(b));  // not every head's weights are there
+    }
 }
 
 QTEST_GUILESS_MAIN(TestAttention)

@@ -535,6 +535,9 @@ void AttentionTab::onParamsChanged(const std::set<std::string>& keys)
         if (!kDisplayKeys.count(k))
             displayOnly = false;
     }
+    // The weights view of a long sequence leaves out what the other views show: they need a new run.
+    if (displayOnly && keys.count("view") && m_hasResult && m_frontLight && (viewIndex() == kHeadsView || viewIndex() == kMatricesView))
+        displayOnly = false;
     // Long sequences keep only the selected head in full: another head needs a new run.
     if (displayOnly && keys.count("head") && m_hasResult) {
         const int h = std::clamp(static_cast<int>(m_params.integer("head")), 0, m_front->heads - 1);
@@ -581,8 +584,11 @@ void AttentionTab::recompute(bool inputsChanged)
     // A long sequence in the weights view shows one head: that head alone comes
     // first (a quarter of the work with 4 heads), the others follow in a second job.
     opt.selectedHeadOnly = n > kFullStoreLimit && opt.heads > 1 && viewIndex() == kWeightsView;
+    // Of the other heads that view shows one number (their mean row entropy): no A V, thumbnails
+    // or mean for it (ensureOutputs and a switch of view complete them).
+    opt.othersEntropyOnly = n > kFullStoreLimit && viewIndex() == kWeightsView;
     // A V only where it is shown; up to 512 tokens every head is stored and the outputs can follow
-    // when asked for (ensureOutputs), above that the background run computes them.
+    // when asked for (ensureOutputs), above that the background run computes them (but for the weights view).
     opt.outputs = n > kFullStoreLimit || viewIndex() == kMatricesView;
     // Above 512 tokens the heatmaps show block means: the workers pool them with the rows.
     if (viewIndex() == kWeightsView || viewIndex() == kMatricesView) {
@@ -618,6 +624,7 @@ void AttentionTab::recompute(bool inputsChanged)
     }
     std::swap(m_front, m_back);
     m_partial = false;
+    m_frontLight = false;
     if (!reuse)
         m_prep = std::move(fresh);
     m_spec = spec;
@@ -666,6 +673,10 @@ void AttentionTab::onAsyncFinished()
         const bool alreadyDrawn = !quick && m_partial && viewIndex() == kWeightsView;
         std::swap(m_front, m_async);
         m_partial = quick;
+        m_frontLight = job.opt.selectedHeadOnly || job.opt.othersEntropyOnly;
+        m_frontOpt = job.opt;
+        m_frontOpt.cancel = nullptr;
+        m_frontOpt.progress = nullptr;
         if (!alreadyDrawn)
             m_prep = *job.prep;
         m_spec = job.spec;
@@ -929,8 +940,22 @@ const Result& AttentionTab::result() const
 
 void AttentionTab::ensureOutputs() const
 {
-    if (m_hasResult && m_front->ok && !m_front->outputsReady)
+    if (!m_hasResult || !m_front->ok || m_front->outputsReady)
+        return;
+    if (!m_frontLight) {
         completeOutputs(*m_front);
+        return;
+    }
+    // A long sequence's weights view keeps the selected head only: the whole layer again, with
+    // the options of the picture (the same numbers), on a cache of its own (the worker's may be busy).
+    Options o = m_frontOpt;
+    o.selectedHeadOnly = false;
+    o.othersEntropyOnly = false;
+    o.outputs = true;
+    o.threads = 2;
+    attention::Cache cache;
+    run(m_prep, m_spec, o, cache, *m_front);
+    m_frontLight = false;
 }
 
 void AttentionTab::redrawMatrices()

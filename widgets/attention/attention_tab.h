@@ -117,6 +117,10 @@ private:
     bool m_hasResult = false;
     bool m_prepValid = false;
     bool m_partial = false;  ///< the front result has the selected head only (the rest is on its way)
+    /// The front result has no outputs, thumbnails or mean (a long sequence's weights view); ensureOutputs
+    /// completes it with m_frontOpt.
+    mutable bool m_frontLight = false;
+    attention::Options m_frontOpt;
     int m_shownHead = 0;
     int m_shownQuery = 0;
     int m_displayPool = 1;

@@ -92,6 +92,7 @@ private slots:
     void toyPlaneDragMovesQuery();
     void embeddingsAreBorrowed();
     void longSequenceRunsInBackground();
+    void longSequenceWeightsViewLeavesTheRestForLater();
     void staleBackgroundResultsAreDropped();
     void exportDataFollowsTheSpec();
     void hoverTextShowsExactValue();
@@ -443,6 +444,51 @@ void TestAttentionTab::longSequenceRunsInBackground()
     QVERIFY(tab.busy());
     QVERIFY(tab.waitUntilIdle(120000));
     QVERIFY(tab.result().head[0].stored());
+}
+
+void TestAttentionTab::longSequenceWeightsViewLeavesTheRestForLater()
+{
+    // Above 512 tokens the weights view computes the selected head and the other heads' row
+    // entropies only; the all-heads view, the matrices and an export get the rest, with the
+    // numbers of a full run.
+    AttentionTab tab(AttentionTab::declareParams());
+    tab.show();
+    ParamSet p = tab.params();
+    p.set("source", std::string("random"));
+    p.set("seq_len", 700LL);
+    p.set("qk_mode", std::string("projected"));
+    p.set("head", 1LL);
+    tab.applyParams(p);
+    QVERIFY(tab.waitUntilIdle(120000));
+    at::Options opt = at::optionsFor(AttentionTab::specFromParams(tab.params()));
+    const at::Prepared prep = at::prepare(AttentionTab::specFromParams(tab.params()), nullptr);
+    const at::Result ref = at::computeAttention(prep.vectors.x, opt);
+    double meanEntropy = 0;
+    for (const auto& hr : ref.head)
+        meanEntropy += hr.rowEntropy.mean();
+    QCOMPARE(readout(tab, "Mean row entropy, all heads"), QStringLiteral("%1 nats").arg(formatNumber(meanEntropy / 4, 4)));
+    // The heads view needs the thumbnails and the mean: a new background run.
+    p.set("view", std::string("heads"));
+    tab.applyParams(p);
+    QVERIFY(tab.busy());
+    QVERIFY(tab.waitUntilIdle(120000));
+    for (int h = 0; h < 4; ++h)
+        QCOMPARE(tab.result().head[h].thumb, ref.head[h].thumb);
+    QCOMPARE(tab.result().meanWeights, ref.meanWeights);
+    QCOMPARE(heatmapError(tab.meanMap(), ref.meanWeights), 0.0);
+    // Back in the weights view, a temperature change; the export completes the outputs on the spot.
+    p.set("view", std::string("weights"));
+    p.set("temperature", 0.5);
+    tab.applyParams(p);
+    QVERIFY(tab.waitUntilIdle(120000));
+    opt.temperature = 0.5;
+    const at::Result ref2 = at::computeAttention(prep.vectors.x, opt);
+    const QJsonObject o = tab.exportData();
+    const QJsonArray heads = o.value("heads_data").toArray();
+    QCOMPARE(heads.size(), 1);
+    QCOMPARE(heads[0].toObject().value("output").toArray()[3].toArray()[5].toDouble(), ref2.head[1].output(3, 5));
+    QCOMPARE(o.value("output").toArray()[2].toArray()[60].toDouble(), ref2.output(2, 60));
+    QCOMPARE(tab.result().head[1].weights, ref2.head[1].weights);
 }
 
 void TestAttentionTab::staleBackgroundResultsAreDropped()

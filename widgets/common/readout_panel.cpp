@@ -71,17 +71,28 @@ bool ReadoutPanel::updateValues(const std::vector<std::pair<QString, QString>>& 
     QTextCursor edit(m_view->document());
     edit.beginEditBlock();
     // Names too (an embeddings axis drag renames its λ rows): as many rows, cells rewritten in place.
-    const auto rewrite = [&](int row, int column, const QString& html) {
+    // Plain text replacing plain text keeps the cell's character format (what the HTML of a
+    // plain name or a <b> value gives) and skips parsing HTML into a document fragment.
+    const auto plain = [](const QString& s) { return !s.isEmpty() && !s.contains(QLatin1Char('<')) && !s.contains(QLatin1Char('&')); };
+    const auto rewrite = [&](int row, int column, const QString& before, const QString& text) {
         const QTextTableCell cell = table->cellAt(row, column);
         QTextCursor c = cell.firstCursorPosition();
+        if (plain(before) && plain(text)) {
+            c.movePosition(QTextCursor::NextCharacter, QTextCursor::KeepAnchor);
+            const QTextCharFormat format = c.charFormat();
+            c.setPosition(cell.firstCursorPosition().position());
+            c.setPosition(cell.lastCursorPosition().position(), QTextCursor::KeepAnchor);
+            c.insertText(text, format);
+            return;
+        }
         c.setPosition(cell.lastCursorPosition().position(), QTextCursor::KeepAnchor);
-        c.insertHtml(html);
+        c.insertHtml(column == 1 ? QStringLiteral("<b>%1</b>").arg(text) : text);
     };
     for (std::size_t i = 0; i < rows.size(); ++i) {
         if (rows[i].first != m_rows[i].first)
-            rewrite(static_cast<int>(i), 0, rows[i].first);
+            rewrite(static_cast<int>(i), 0, m_rows[i].first, rows[i].first);
         if (rows[i].second != m_rows[i].second)
-            rewrite(static_cast<int>(i), 1, QStringLiteral("<b>%1</b>").arg(rows[i].second));
+            rewrite(static_cast<int>(i), 1, m_rows[i].second, rows[i].second);
     }
     edit.endEditBlock();
     m_rows = rows;

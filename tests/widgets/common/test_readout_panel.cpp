@@ -115,6 +115,26 @@ private slots:
         QCOMPARE(sub.charFormat().verticalAlignment(), QTextCharFormat::AlignSubScript);
     }
 
+    // Plain text over plain text (most drags) takes the cell's own format instead of
+    // parsing HTML: the document is the one a fresh panel builds, format for format;
+    // markup on either side goes through HTML.
+    void plainEditsKeepTheFreshDocument()
+    {
+        Rows rows = first();
+        ReadoutPanel dragged;
+        dragged.setRows(rows);
+        for (int i = 0; i < 7; ++i) {
+            rows[0].second = QString::number(0.5 + i, 'g', 6) + QStringLiteral(" nats");  // plain → plain
+            rows[3].first = QStringLiteral("steps %1").arg(i);                             // a plain name
+            rows[1].second = i % 2 ? QStringLiteral("<span style='color:#c00'>∞</span>") : QStringLiteral("0.2%1").arg(i);  // markup ↔ plain
+            dragged.setRows(rows);
+            ReadoutPanel fresh;
+            fresh.setRows(rows);
+            const auto html = [](const ReadoutPanel& p) { return p.findChild<QTextBrowser*>()->document()->toHtml(); };
+            QCOMPARE(html(dragged), html(fresh));
+        }
+    }
+
     void otherCountsRebuild()
     {
         ReadoutPanel panel;

@@ -41,7 +41,7 @@ struct SampleSummary {
     double mean = 0.0;
     double variance = 0.0;  ///< unbiased, Σ(x − x̄)²/(n − 1); 0 when n = 1
 };
-/// Mean and unbiased variance by Welford's update.
+/// Mean and unbiased variance (corrected two-pass sums; a constant sample gives variance 0).
 SampleSummary summarize(const std::vector<double>& xs);
 
 /// Running mean x̄_m = (x_1 + … + x_m)/m at about `points` log-spaced m in [1, n]
@@ -63,7 +63,8 @@ struct MleResult {
 /// Maximum-likelihood estimate of `family`'s parameters from xs. Gaussian: x̄ and
 /// √(Σ(x−x̄)²/n); Laplace: median and mean |x − median|; uniform: min, max;
 /// exponential: 1/x̄; beta: Newton on ψ(α) − ψ(α+β) = mean ln x (and the same for
-/// 1 − x) from the moment estimate; mixture: EM from the quartiles; Bernoulli,
+/// 1 − x) from the moment estimate; mixture: the likelihood's maximum reached from the
+/// quartiles by EM, SQUAREM-accelerated EM and Newton (every step raising it); Bernoulli,
 /// binomial (n known = trials.n): x̄/n; Poisson: x̄; categorical: counts/n.
 MleResult maximumLikelihood(const std::vector<double>& xs, const Distribution& model);
 /// The same, reusing `scratch` for the copy the median needs (no allocation per call).

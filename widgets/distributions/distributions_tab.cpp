@@ -7,6 +7,7 @@
 #include "widgets/common/param_panel.h"
 #include "widgets/common/plot_view.h"
 #include "widgets/common/readout_panel.h"
+#include "widgets/distributions/curve_graph.h"
 #include "widgets/distributions/distributions_params.h"
 
 #include <QButtonGroup>
@@ -320,15 +321,15 @@ void DistributionsTab::buildCompareView(QWidget* page)
 
     m_pqPlot = makePlot(split, tr("P and Q"), tr("x"), tr("density"));
     const QColor pc = palette::color("p"), qc = palette::color("q"), fc = palette::color("fit");
-    m_pCurve = m_pqPlot->addGraph();
+    m_pCurve = new CurveGraph(m_pqPlot->xAxis, m_pqPlot->yAxis);  // wide smooth curves: see curve_graph.h
     m_pCurve->setPen(pen(pc, 2.5));
     m_pCurve->setBrush(withAlpha(pc, 40));
     m_pCurve->setName(QStringLiteral("P"));
-    m_qCurve = m_pqPlot->addGraph();
+    m_qCurve = new CurveGraph(m_pqPlot->xAxis, m_pqPlot->yAxis);
     m_qCurve->setPen(pen(qc, 2.5));
     m_qCurve->setBrush(withAlpha(qc, 30));
     m_qCurve->setName(QStringLiteral("Q"));
-    m_fitCurve = m_pqPlot->addGraph();
+    m_fitCurve = new CurveGraph(m_pqPlot->xAxis, m_pqPlot->yAxis);
     m_fitCurve->setPen(pen(fc, 2.0, Qt::DashLine));
     m_fitCurve->setName(tr("Gaussian fit"));
     m_pBars = new QCPBars(m_pqPlot->xAxis, m_pqPlot->yAxis);
@@ -390,10 +391,10 @@ void DistributionsTab::buildSamplingView(QWidget* page)
     // Axis-aligned boxes gain nothing from antialiasing, and 120 translucent antialiased
     // polygons took 14 ms of a 36 ms replot at 10^6 samples.
     m_histBars->setAntialiased(false);
-    m_trueCurve = m_histPlot->addGraph();
+    m_trueCurve = new CurveGraph(m_histPlot->xAxis, m_histPlot->yAxis);
     m_trueCurve->setName(tr("true P"));
     m_trueCurve->setPen(pen(pc, 2.5));
-    m_mleCurve = m_histPlot->addGraph();
+    m_mleCurve = new CurveGraph(m_histPlot->xAxis, m_histPlot->yAxis);
     m_mleCurve->setName(tr("maximum-likelihood fit"));
     m_mleCurve->setPen(pen(fc, 2.0, Qt::DashLine));
     m_histPlot->legend->setVisible(true);

@@ -30,9 +30,59 @@ void fail(Result& out, std::string key, std::string message)
 
 std::string str(long long v) { return std::to_string(v); }
 
+// dst[J] += src[J·p] + … + src[J·p + p − 1] for J < full, each cell's p additions in column order
+// (poolMean's), four cells side by side in the lanes of a vector.
+[[gnu::always_inline]] inline void poolRowKernel(const double* src, Eigen::Index full, Eigen::Index p, double* dst)
+{
+    Eigen::Index J = 0;
+    for (; J + 4 <= full; J += 4) {
+        vexp::Vec4 acc;
+        vexp::load(acc, dst + J);
+        const double* c = src + J * p;
+        for (Eigen::Index t = 0; t < p; ++t)
+            acc += vexp::Vec4{c[t], c[p + t], c[2 * p + t], c[3 * p + t]};
+        vexp::store(dst + J, acc);
+    }
+    for (; J < full; ++J) {
+        double acc = dst[J];
+        const double* c = src + J * p;
+        for (Eigen::Index t = 0; t < p; ++t)
+            acc += c[t];
+        dst[J] = acc;
+    }
+}
+void poolRowBaseline(const double* src, Eigen::Index full, Eigen::Index p, double* dst) { poolRowKernel(src, full, p, dst); }
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+[[gnu::target("avx2")]] void poolRowAvx2(const double* src, Eigen::Index full, Eigen::Index p, double* dst) { poolRowKernel(src, full, p, dst); }
+#else
+void poolRowAvx2(const double* src, Eigen::Index full, Eigen::Index p, double* dst) { poolRowKernel(src, full, p, dst); }
+#endif
+
+// y_i = x_i · f, four at a time (each product rounded once, as Eigen's x * f).
+[[gnu::always_inline]] inline void scaleKernel(const double* x, double f, double* y, Eigen::Index n)
+{
+    Eigen::Index i = 0;
+    for (; i + 8 <= n; i += 8) {
+        vexp::Vec4 u, v;
+        vexp::load(u, x + i);
+        vexp::load(v, x + i + 4);
+        vexp::store(y + i, u * f);
+        vexp::store(y + i + 4, v * f);
+    }
+    for (; i < n; ++i)
+        y[i] = x[i] * f;
+}
+void scaleBaseline(const double* x, double f, double* y, Eigen::Index n) { scaleKernel(x, f, y, n); }
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+[[gnu::target("avx2")]] void scaleAvx2(const double* x, double f, double* y, Eigen::Index n) { scaleKernel(x, f, y, n); }
+#else
+void scaleAvx2(const double* x, double f, double* y, Eigen::Index n) { scaleKernel(x, f, y, n); }
+#endif
+
 // Adds the rows of a block of weights (starting at row r0) into pooled sums with p × p cells.
 void accumulateBlocks(const Eigen::Map<RowMatrix>& a, Eigen::Index r0, Eigen::Index p, RowMatrix& sum)
 {
+    const bool avx2 = vexp::useAvx2();
     for (Eigen::Index i = 0; i < a.rows(); ++i) {
         if (p == 1) {
             sum.row(r0 + i) += a.row(i);
@@ -43,13 +93,10 @@ void accumulateBlocks(const Eigen::Map<RowMatrix>& a, Eigen::Index r0, Eigen::In
         // Cell by cell, its p columns in order: the additions of poolMean, in its order, without
         // looking up each column's cell (cells are independent, so they pipeline).
         const Eigen::Index cols = a.cols(), full = cols / p;
-        for (Eigen::Index J = 0; J < full; ++J) {
-            double acc = dst[J];
-            const double* c = src + J * p;
-            for (Eigen::Index t = 0; t < p; ++t)
-                acc += c[t];
-            dst[J] = acc;
-        }
+        if (avx2)
+            poolRowAvx2(src, full, p, dst);
+        else
+            poolRowBaseline(src, full, p, dst);
         for (Eigen::Index j = full * p; j < cols; ++j)
             dst[full] += src[j];
     }
@@ -200,7 +247,11 @@ void attend(const Options& opt, Cache* cache, Result& out)
                 Eigen::Map<RowMatrix> a(store[hs] ? hr.weights.data() + r0 * n : wsA.data(), rows, n);
                 if (fromCache[hs]) {
                     // The same products as below, each rounded once: identical to a fresh computation.
-                    s.noalias() = cache->logits[hs].middleRows(r0, rows) * out.factor;
+                    const double* l = cache->logits[hs].data() + r0 * n;
+                    if (vexp::useAvx2())
+                        scaleAvx2(l, out.factor, s.data(), rows * n);
+                    else
+                        scaleBaseline(l, out.factor, s.data(), rows * n);
                 } else {
                     s.noalias() = hr.q.middleRows(r0, rows) * hr.k.transpose();
                     maxLogit = std::max(maxLogit, s.cwiseAbs().maxCoeff());

@@ -241,19 +241,10 @@ void histogram(const std::vector<double>& xs, double lo, double hi, int bins, st
     const double width = (hi - lo) / bins;
     for (int i = 0; i < bins; ++i)
         centres[static_cast<std::size_t>(i)] = lo + (i + 0.5) * width;
-    // The bin is ⌊(x − lo)/width⌋. A multiply by 1/width is within 3e-16·t of that quotient
-    // t ≤ bins, so its floor is the same unless t lies within 1e-9 of an integer, where the
-    // division decides: the same bins as dividing every sample, at a third of the time.
-    const double inv = 1.0 / width;
-    const bool multiply = std::isfinite(inv) && static_cast<double>(bins) < 1e6;
     for (double x : xs) {
         if (!(x >= lo && x <= hi))
             continue;
-        const double t = multiply ? (x - lo) * inv : 0.0;
-        int b = static_cast<int>(t);
-        const double frac = t - b;
-        if (!multiply || !(frac > 1e-9 && frac < 1.0 - 1e-9))
-            b = static_cast<int>((x - lo) / width);
+        int b = static_cast<int>((x - lo) / width);
         b = std::clamp(b, 0, bins - 1);
         density[static_cast<std::size_t>(b)] += 1.0;
     }

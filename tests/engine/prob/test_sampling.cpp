@@ -8,9 +8,7 @@
 
 #include <QTest>
 
-#include <algorithm>
 #include <bit>
-#include <tuple>
 #include <cmath>
 
 using namespace aimath::prob;
@@ -161,33 +159,6 @@ private slots:
         std::vector<double> f;
         frequencies({0, 1, 1, 3, 7}, 3, f);
         QCOMPARE(f, (std::vector<double>{0.2, 0.4, 0.0, 0.2}));
-    }
-
-    // The bins are ⌊(x − lo)/width⌋ (clamped), the division done for every sample here; the
-    // histogram multiplies and divides only near a boundary, and must count the same.
-    void histogramBinsAreTheDivisions()
-    {
-        Distribution g;
-        g.family = Family::Mixture;
-        std::vector<double> xs;
-        drawSamples(g, 200000, 3, xs);
-        for (const auto& [lo, hi, bins] : {std::tuple{-4.9, 5.3, 4096}, std::tuple{-3.0, 3.0, 120}, std::tuple{0.1, 0.7, 7}, std::tuple{-1e-3, 2e-3, 1000}}) {
-            const double width = (hi - lo) / bins;
-            std::vector<double> ys = xs;
-            for (int k = 0; k <= bins; ++k) {  // samples on and one ulp around every boundary
-                const double b = lo + k * width;
-                ys.insert(ys.end(), {b, std::nextafter(b, -1e300), std::nextafter(b, 1e300)});
-            }
-            std::vector<double> count(static_cast<std::size_t>(bins), 0.0);
-            for (double x : ys)
-                if (x >= lo && x <= hi)
-                    count[static_cast<std::size_t>(std::clamp(static_cast<int>((x - lo) / width), 0, bins - 1))] += 1.0;
-            std::vector<double> c, h;
-            histogram(ys, lo, hi, bins, c, h);
-            const double norm = 1.0 / (static_cast<double>(ys.size()) * width);
-            for (int k = 0; k < bins; ++k)
-                QVERIFY2(h[static_cast<std::size_t>(k)] == count[static_cast<std::size_t>(k)] * norm, qPrintable(QStringLiteral("bins %1, bin %2").arg(bins).arg(k)));
-        }
     }
 
     void mleClosedFormsHandWorked()

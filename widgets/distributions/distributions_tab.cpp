@@ -407,7 +407,7 @@ void DistributionsTab::buildSamplingView(QWidget* page)
     m_runGraph = m_runPlot->addGraph();
     m_runGraph->setName(tr("running mean"));
     m_runGraph->setPen(pen(QColor(90, 90, 90), 1.0));  // a jagged curve: 1 px takes the fast cosmetic stroker (8 → 1 ms a replot)
-    m_runTrue = m_runPlot->addGraph();
+    m_runTrue = new CurveGraph(m_runPlot->xAxis, m_runPlot->yAxis);  // a 2 px dashed line across the plot: one polyline per dash
     m_runTrue->setName(tr("true mean E[X]"));
     m_runTrue->setPen(pen(pc, 2.0, Qt::DashLine));
     m_runPlot->legend->setVisible(true);

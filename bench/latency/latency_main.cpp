@@ -217,6 +217,7 @@ int main(int argc, char** argv)
     const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("latency.json");
     // argv[2] (optional): only rows whose "tab setting parameter" contains it (profiling one case).
     const QString only = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QString();
+    const bool trace = qEnvironmentVariableIntValue("AIMATH_BENCH_TRACE") > 0;
     const int samples = qEnvironmentVariableIntValue("AIMATH_BENCH_SAMPLES") > 0 ? qEnvironmentVariableIntValue("AIMATH_BENCH_SAMPLES") : 200;
 
     QElapsedTimer startup;
@@ -357,6 +358,9 @@ int main(int argc, char** argv)
             const qint64 end = g_lastReplot >= t0 ? g_lastReplot : g_clock.nsecsElapsed();
             ms.push_back((end - t0) / 1e6);
             cpu.push_back(processCpuMs() - cpu0);
+            if (trace)  // AIMATH_BENCH_TRACE=1: every sample, to see where a max comes from
+                std::fprintf(stderr, "%s %s %s #%d slider %d: %.2f ms, cpu %.2f ms\n", qPrintable(d.tab), qPrintable(d.setting),
+                             qPrintable(d.parameter), i, pos, ms.back(), cpu.back());
         }
         const double p50 = percentile(ms, 0.5), p95 = percentile(ms, 0.95), mx = *std::max_element(ms.begin(), ms.end());
         const double cpu50 = percentile(cpu, 0.5), cpu95 = percentile(cpu, 0.95);

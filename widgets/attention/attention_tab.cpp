@@ -143,6 +143,8 @@ AttentionTab::AttentionTab(ParamSet params, QWidget* parent)
     });
     poll->start();
     connect(&m_watcher, &QFutureWatcher<void>::finished, this, &AttentionTab::onAsyncFinished);
+    m_idlePool.setMaxThreadCount(1);
+    m_idlePool.setThreadPriority(QThread::IdlePriority);
 
     // Loading other word vectors in the embeddings tab changes our X when we borrow them.
     connect(&EmbeddingStore::instance(), &EmbeddingStore::changed, this, [this] {
@@ -657,7 +659,9 @@ void AttentionTab::startAsync()
     const Job job = m_runningJob;
     const std::shared_ptr<std::atomic<bool>> keepAlive = m_cancel;
     const std::shared_ptr<Cache> cache = m_asyncCache;
-    m_watcher.setFuture(QtConcurrent::run([job, out, keepAlive, cache] { run(*job.prep, job.spec, job.opt, *cache, *out); }));
+    // The follow-up yields to interactive work (but not when someone waits for it: waitUntilIdle).
+    QThreadPool* pool = job.background && !m_hurry ? &m_idlePool : QThreadPool::globalInstance();
+    m_watcher.setFuture(QtConcurrent::run(pool, [job, out, keepAlive, cache] { run(*job.prep, job.spec, job.opt, *cache, *out); }));
 }
 
 void AttentionTab::onAsyncFinished()
@@ -697,6 +701,7 @@ void AttentionTab::onAsyncFinished()
             job.opt.progress = nullptr;
             // The rest (other heads, outputs, mean) on one thread: the other core draws the picture.
             job.opt.threads = 1;
+            job.background = true;
             m_pendingJob = std::move(job);
             m_asyncPending = true;
             // After the replot queued above, so the picture is not slowed by its own follow-up.
@@ -720,17 +725,31 @@ void AttentionTab::onAsyncFinished()
 
 bool AttentionTab::waitUntilIdle(int timeoutMs)
 {
+    // A follow-up at idle priority could wait for a core as long as the machine is busy: one
+    // already running is cancelled (within a row block) and started again at normal priority.
+    m_hurry = timeoutMs > 0;
+    if (m_hurry && m_asyncRunning && m_runningJob.background && !m_asyncPending) {
+        m_pendingJob = m_runningJob;
+        m_pendingJob.background = false;
+        m_asyncPending = true;
+        m_cancel->store(true);  // the finished handler starts the pending job
+    }
     QElapsedTimer timer;
     timer.start();
+    bool idle = true;
     while (busy()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
+        if (timer.elapsed() > timeoutMs) {
+            idle = false;
+            break;
+        }
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
         if (busy())
             QThread::msleep(5);
     }
-    QCoreApplication::processEvents();
-    return true;
+    if (idle)
+        QCoreApplication::processEvents();
+    m_hurry = false;
+    return idle;
 }
 
 // ---------------------------------------------------------------- drawing

@@ -10,6 +10,7 @@
 #include "widgets/common/tab.h"
 
 #include <QFutureWatcher>
+#include <QThreadPool>
 
 #include <atomic>
 #include <memory>
@@ -49,6 +50,11 @@ public:
 
     // What is on screen, for tests.
     bool busy() const { return m_asyncRunning || m_asyncPending; }
+    /// The follow-up of a quick first picture is running on the idle-priority thread.
+    bool followUpAtIdlePriority() const
+    {
+        return m_asyncRunning && m_runningJob.background && m_idlePool.activeThreadCount() > 0;
+    }
     bool hasResult() const { return m_hasResult; }
     /// The result on screen, with its outputs A V filled in if they were left for later.
     const attention::Result& result() const;
@@ -132,7 +138,12 @@ private:
         attention::Spec spec;
         attention::Options opt;
         quint64 generation = 0;
+        bool background = false;  ///< the follow-up of a quick first picture: runs on m_idlePool
     };
+    /// One thread at idle priority (SCHED_IDLE on Linux) for the follow-up job (the other heads'
+    /// row entropies): it never takes a core from the GUI thread or the next change's quick picture.
+    QThreadPool m_idlePool;
+    bool m_hurry = false;  ///< someone waits (waitUntilIdle): background jobs run at normal priority
     QFutureWatcher<void> m_watcher;
     std::shared_ptr<std::atomic<bool>> m_cancel;
     Job m_runningJob;

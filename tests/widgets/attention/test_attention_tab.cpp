@@ -13,6 +13,7 @@
 #include "widgets/common/readout_panel.h"
 
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLineEdit>
@@ -93,6 +94,7 @@ private slots:
     void embeddingsAreBorrowed();
     void longSequenceRunsInBackground();
     void longSequenceWeightsViewLeavesTheRestForLater();
+    void followUpRunsAtIdlePriority();
     void staleBackgroundResultsAreDropped();
     void exportDataFollowsTheSpec();
     void hoverTextShowsExactValue();
@@ -489,6 +491,56 @@ void TestAttentionTab::longSequenceWeightsViewLeavesTheRestForLater()
     QCOMPARE(heads[0].toObject().value("output").toArray()[3].toArray()[5].toDouble(), ref2.head[1].output(3, 5));
     QCOMPARE(o.value("output").toArray()[2].toArray()[60].toDouble(), ref2.output(2, 60));
     QCOMPARE(tab.result().head[1].weights, ref2.head[1].weights);
+}
+
+void TestAttentionTab::followUpRunsAtIdlePriority()
+{
+    // The other heads' row entropies after the quick picture of a long sequence are computed on an
+    // idle-priority thread; a new change cancels them, waitUntilIdle starts them again at normal
+    // priority. Either way the readout is the mean of a full run's entropies.
+    AttentionTab tab(AttentionTab::declareParams());
+    tab.show();
+    ParamSet p = tab.params();
+    p.set("source", std::string("random"));
+    p.set("seq_len", 640LL);
+    p.set("qk_mode", std::string("projected"));
+    p.set("head", 2LL);
+    const auto meanEntropyOf = [](const ParamSet& ps) {
+        const at::Spec spec = AttentionTab::specFromParams(ps);
+        const at::Result ref = at::computeAttention(at::prepare(spec, nullptr).vectors.x, at::optionsFor(spec));
+        double sum = 0;
+        for (const auto& hr : ref.head)
+            sum += hr.rowEntropy.mean();
+        return QStringLiteral("%1 nats").arg(formatNumber(sum / 4, 4));
+    };
+    const auto waitForFollowUp = [&tab] {
+        QElapsedTimer t;
+        t.start();
+        while (tab.busy() && !tab.followUpAtIdlePriority() && t.elapsed() < 120000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
+        return tab.followUpAtIdlePriority();
+    };
+    tab.applyParams(p);
+    QVERIFY(waitForFollowUp());
+    // A new change during the follow-up: cancelled, the new quick picture, a new follow-up.
+    p.set("temperature", 0.7);
+    tab.applyParams(p);
+    QVERIFY(waitForFollowUp());
+    // Left to finish on its own (the event loop only; waitUntilIdle only if a loaded machine
+    // gives the idle thread no core for a minute).
+    QElapsedTimer t;
+    t.start();
+    while (tab.busy() && t.elapsed() < 60000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    QVERIFY(tab.waitUntilIdle(120000));
+    QCOMPARE(readout(tab, "Mean row entropy, all heads"), meanEntropyOf(p));
+    // waitUntilIdle during a follow-up restarts it at normal priority: the same numbers.
+    p.set("temperature", 1.3);
+    tab.applyParams(p);
+    QVERIFY(waitForFollowUp());
+    QVERIFY(tab.waitUntilIdle(120000));
+    QVERIFY(!tab.followUpAtIdlePriority());
+    QCOMPARE(readout(tab, "Mean row entropy, all heads"), meanEntropyOf(p));
 }
 
 void TestAttentionTab::staleBackgroundResultsAreDropped()

@@ -1,5 +1,6 @@
 #include "widgets/attention/attention_tab.h"
 
+#include "widgets/attention/pixel_bars.h"
 #include "widgets/attention/toy_plane.h"
 #include "widgets/common/embedding_store.h"
 #include "widgets/common/explanation_panel.h"
@@ -358,7 +359,7 @@ void AttentionTab::buildWeightsView(QWidget* page)
     grid->setColumnStretchFactor(0, 4);
     grid->setColumnStretchFactor(1, 0.01);
     grid->setColumnStretchFactor(2, 1.2);
-    m_entBars = new QCPBars(ey, ex);
+    m_entBars = new PixelBars(ey, ex);  // 2,048 rows in a few hundred pixels: composited per pixel
     m_entBars->setName(tr("entropy of the row"));
     m_entBars->setPen(Qt::NoPen);
     m_entBars->setBrush(palette::color("entropy"));
@@ -390,7 +391,7 @@ void AttentionTab::buildWeightsView(QWidget* page)
 
     m_rowPlot = new PlotView(vsplit);
     m_rowPlot->setTitle(tr("Selected query: weights over keys"));
-    m_rowBars = new QCPBars(m_rowPlot->xAxis, m_rowPlot->yAxis);
+    m_rowBars = new PixelBars(m_rowPlot->xAxis, m_rowPlot->yAxis);
     m_rowBars->setPen(Qt::NoPen);
     m_rowBars->setBrush(palette::color("query"));
     m_rowPlot->yAxis->setLabel(tr("weight"));

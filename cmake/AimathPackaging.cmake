@@ -10,6 +10,9 @@ install(FILES ${PROJECT_SOURCE_DIR}/resources/${AIMATH_APP_ID}.desktop DESTINATI
 install(FILES ${PROJECT_SOURCE_DIR}/resources/${AIMATH_APP_ID}.metainfo.xml DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
 install(FILES ${PROJECT_SOURCE_DIR}/resources/icons/aimathlab.svg DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps
         RENAME ${AIMATH_APP_ID}.svg)
+# GPL-3.0-or-later: the binary links QCustomPlot, which Debian ships under GPL-3+.
+install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/aimathlab)
+set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
 
 # `make package` (cpack -G DEB): Depends is computed by dpkg-shlibdeps from
 # the libraries the installed binary really links (dpkg-dev), so it names

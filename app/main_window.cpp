@@ -499,7 +499,8 @@ void MainWindow::onAbout()
     QMessageBox::about(this, tr("About AI Math Lab"),
                        tr("<h3>AI Math Lab %1</h3><p>See the mathematics behind large models: embeddings and PCA, attention, "
                           "gradient descent, distributions and entropy, floating-point precision.</p>"
-                          "<p>Qt %2 (built with %3) · Eigen %4.%5.%6 · QCustomPlot %7</p>")
+                          "<p>Qt %2 (built with %3) · Eigen %4.%5.%6 · QCustomPlot %7</p>"
+                          "<p>Free software under the GNU General Public License, version 3 or later.</p>")
                            .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR))
                            .arg(EIGEN_WORLD_VERSION)
                            .arg(EIGEN_MAJOR_VERSION)

@@ -182,8 +182,8 @@
         <translation>关于 AI 数学实验室</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;AI Math Lab %1&lt;/h3&gt;&lt;p&gt;See the mathematics behind large models: embeddings and PCA, attention, gradient descent, distributions and entropy, floating-point precision.&lt;/p&gt;&lt;p&gt;Qt %2 (built with %3) · Eigen %4.%5.%6 · QCustomPlot %7&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;AI 数学实验室 %1&lt;/h3&gt;&lt;p&gt;看见大模型背后的数学：嵌入与主成分分析、注意力、梯度下降、概率分布与熵、浮点精度。&lt;/p&gt;&lt;p&gt;Qt %2（编译时 %3）· Eigen %4.%5.%6 · QCustomPlot %7&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;AI Math Lab %1&lt;/h3&gt;&lt;p&gt;See the mathematics behind large models: embeddings and PCA, attention, gradient descent, distributions and entropy, floating-point precision.&lt;/p&gt;&lt;p&gt;Qt %2 (built with %3) · Eigen %4.%5.%6 · QCustomPlot %7&lt;/p&gt;&lt;p&gt;Free software under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;AI 数学实验室 %1&lt;/h3&gt;&lt;p&gt;看见大模型背后的数学：嵌入与主成分分析、注意力、梯度下降、概率分布与熵、浮点精度。&lt;/p&gt;&lt;p&gt;Qt %2（编译时 %3）· Eigen %4.%5.%6 · QCustomPlot %7&lt;/p&gt;&lt;p&gt;自由软件，依据 GNU 通用公共许可证第 3 版或（由您选择）任何更新的版本发布。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>compute %1 ms · replot %2 ms</source>

@@ -12,6 +12,31 @@
 
 namespace aimath {
 
+/// The one switch every run-time choice of AVX2 code goes through (PCA's kernel table, the
+/// vectorised e^x and attention's rows, the float-format conversion loops).
+///
+/// AIMATH_NO_AVX2 in the environment: unset, empty or "0" lets the CPU decide; any other value
+/// forces the baseline (SSE2) code everywhere. It is read once, at the first question, and kept:
+/// the questions sit inside per-row loops on worker threads, where getenv would cost a scan of the
+/// environment each time and is not safe against a concurrent setenv. A test that changes the
+/// variable mid-run calls cpu::rereadEnvironment() after setenv.
+namespace cpu {
+
+/// The CPU has AVX2 and FMA (what the engine's AVX2 copies are compiled for; false off x86-64).
+bool cpuHasAvx2Fma();
+/// The CPU has AVX2, FMA and F16C (the bf16/fp16 conversion also converts floats to fp16 in hardware).
+bool cpuHasAvx2F16c();
+/// AIMATH_NO_AVX2 is set to something other than "" or "0" (as read at the first question).
+bool baselineForced();
+/// cpuHasAvx2Fma() && !baselineForced(): run the AVX2 (+ FMA) copies.
+bool avx2Allowed();
+/// cpuHasAvx2F16c() && !baselineForced(): run the AVX2 + F16C conversion.
+bool f16cAllowed();
+/// Reads AIMATH_NO_AVX2 again (tests that setenv between calls; not while kernels run elsewhere).
+void rereadEnvironment();
+
+}  // namespace cpu
+
 inline void clearUpperVectorState()
 {
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))

@@ -1,6 +1,6 @@
 #include "engine/core/vector_exp.h"
 
-#include <cstdlib>
+#include "engine/core/cpu_state.h"
 
 namespace aimath::vexp {
 
@@ -11,8 +11,7 @@ namespace aimath::vexp {
 bool useAvx2()
 {
 #ifdef AIMATH_VEXP_HAS_AVX2
-    static const bool avx2 = __builtin_cpu_supports("avx2") && !std::getenv("AIMATH_NO_AVX2");
-    return avx2;
+    return cpu::avx2Allowed();
 #else
     return false;
 #endif

@@ -106,12 +106,12 @@ template <int N>
     }
 }
 
-/// y_i = e^{x_i} for i < n (y may be x), on AVX2 when the CPU has it (and AIMATH_NO_AVX2 is not
-/// set), else on SSE2; both give the same bits.
+/// y_i = e^{x_i} for i < n (y may be x), on AVX2 when cpu::avx2Allowed() (engine/core/cpu_state.h),
+/// else on SSE2; both give the same bits.
 void expArray(const double* x, double* y, std::ptrdiff_t n);
 
-/// True when the AVX2 copies of the vectorised kernels run (the CPU has AVX2 and the environment
-/// variable AIMATH_NO_AVX2 is not set at the first call).
+/// True when the AVX2 copies of the vectorised kernels run: cpu::avx2Allowed() (the CPU has AVX2
+/// and FMA, and AIMATH_NO_AVX2 does not force the baseline).
 bool useAvx2();
 
 namespace detail {

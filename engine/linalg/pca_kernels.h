@@ -45,8 +45,8 @@ struct PcaKernels {
 const PcaKernels* pcaKernelsBaseline();
 /// The table compiled with -mavx2 -mfma; nullptr when not built for x86-64. Call only when the CPU has AVX2 and FMA.
 const PcaKernels* pcaKernelsAvx2();
-/// The table PCA uses: AVX2 + FMA when the CPU has both and AIMATH_NO_AVX2 is unset (or "0"), else baseline.
-/// Read on every call, so a test can switch paths with setenv.
+/// The table PCA uses: AVX2 + FMA when cpu::avx2Allowed() (engine/core/cpu_state.h: the CPU has both and
+/// AIMATH_NO_AVX2 is unset, empty or "0"), else baseline.
 const PcaKernels& pcaKernels();
 
 }  // namespace aimath::linalg

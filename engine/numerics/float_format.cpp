@@ -1,5 +1,7 @@
 #include "engine/numerics/float_format.h"
 
+#include "engine/core/cpu_state.h"
+
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -193,16 +195,20 @@ BitRounder::BitRounder(const FloatFormat& f, Overflow overflow)
     m_overflowCode = saturate ? encodeValue(f, m_max) : m_overflowIsNan ? m_nanCode : mask(f.exponentBits) << m;
 }
 
-// The array loops: an AVX2 clone picked at run time where the CPU has it (4 lanes
-// and the 64-bit compares SSE2 lacks), the baseline elsewhere; the build stays portable.
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
-#define AIMATH_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
+// The array loops, each compiled twice: as the build targets them (baseline x86-64) and with AVX2
+// (4 lanes and the 64-bit compares SSE2 lacks), chosen per call by cpu::avx2Allowed(), so the build
+// stays portable and AIMATH_NO_AVX2 forces the baseline here as everywhere (GCC's target_clones,
+// used before, picks once at load time and cannot honour it). The same operations on every lane
+// and none fused (AVX2 alone enables no FMA), so the same bits on either path.
+#if defined(__GNUC__) && defined(__x86_64__)
+#define AIMATH_FF_HAS_AVX2 1
+#define AIMATH_FF_AVX2 [[gnu::target("avx2")]]
 #else
-#define AIMATH_VECTOR_CLONES
+#define AIMATH_FF_AVX2
 #endif
 
 struct BitKernels {
-    AIMATH_VECTOR_CLONES static void round(const BitRounder& b, const double* in, double* out, std::size_t n)
+    [[gnu::always_inline]] static inline void roundLoop(const BitRounder& b, const double* in, double* out, std::size_t n)
     {
         // Members copied to locals: the compiler cannot otherwise tell that out[] does not overwrite them.
         const int shift = b.m_shift;
@@ -211,6 +217,12 @@ struct BitKernels {
         const double magic = b.m_magic, minNormal = b.m_minNormal, max = b.m_max;
         for (std::size_t i = 0; i < n; ++i)
             out[i] = BitRounder::roundOne(in[i], shift, halfMinusOne, keepMask, magic, minNormal, max, overflowBits, keepZero, keepOver);
+    }
+    static void roundBaseline(const BitRounder& b, const double* in, double* out, std::size_t n) { roundLoop(b, in, out, n); }
+    AIMATH_FF_AVX2 static void roundAvx2(const BitRounder& b, const double* in, double* out, std::size_t n) { roundLoop(b, in, out, n); }
+    static void round(const BitRounder& b, const double* in, double* out, std::size_t n)
+    {
+        (cpu::avx2Allowed() ? roundAvx2 : roundBaseline)(b, in, out, n);
     }
 
     template <class Code>
@@ -243,7 +255,10 @@ struct BitKernels {
             out[i] = static_cast<Code>(c);
         }
     }
-    AIMATH_VECTOR_CLONES static void encode16Generic(const BitRounder& b, const double* in, std::uint16_t* out, std::size_t n) { encode(b, in, out, n); }
+    static void encode16Baseline(const BitRounder& b, const double* in, std::uint16_t* out, std::size_t n) { encode(b, in, out, n); }
+    AIMATH_FF_AVX2 static void encode16Avx2(const BitRounder& b, const double* in, std::uint16_t* out, std::size_t n) { encode(b, in, out, n); }
+    static void encode8Baseline(const BitRounder& b, const double* in, std::uint8_t* out, std::size_t n) { encode(b, in, out, n); }
+    AIMATH_FF_AVX2 static void encode8Avx2(const BitRounder& b, const double* in, std::uint8_t* out, std::size_t n) { encode(b, in, out, n); }
 
     enum class Half { None, Bf16, Fp16 };
     /// bf16 or fp16 with IEEE overflow (to inf) and NaN: the formats encodeHalfAvx2 converts.
@@ -258,7 +273,7 @@ struct BitKernels {
         return Half::None;
     }
 
-#if defined(__GNUC__) && defined(__x86_64__)
+#ifdef AIMATH_FF_HAS_AVX2
     /// Four doubles rounded to float with round-to-odd, as float bit patterns: the nearest-even float
     /// (vcvtpd2ps), moved one step towards zero when it rounded away from zero, and its last bit set
     /// when inexact. Float keeps at least 2 more bits than bf16 or fp16 at every magnitude either can
@@ -307,24 +322,33 @@ struct BitKernels {
             }
             _mm_storeu_si128(reinterpret_cast<__m128i*>(out + i), codes);
         }
-        encode16Generic(b, in + i, out + i, n - i);
+        encode16Avx2(b, in + i, out + i, n - i);
     }
 #endif
 
     static void encode16(const BitRounder& b, const double* in, std::uint16_t* out, std::size_t n)
     {
-#if defined(__GNUC__) && defined(__x86_64__)
-        static const bool cpuHas = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("f16c");
-        const Half kind = cpuHas ? halfKind(b) : Half::None;
+#ifdef AIMATH_FF_HAS_AVX2
+        const Half kind = cpu::f16cAllowed() ? halfKind(b) : Half::None;
         if (kind == Half::Bf16)
             return encodeHalfAvx2<Half::Bf16>(b, in, out, n);
         if (kind == Half::Fp16)
             return encodeHalfAvx2<Half::Fp16>(b, in, out, n);
 #endif
-        encode16Generic(b, in, out, n);
+        (cpu::avx2Allowed() ? encode16Avx2 : encode16Baseline)(b, in, out, n);
     }
-    AIMATH_VECTOR_CLONES static void encode8(const BitRounder& b, const double* in, std::uint8_t* out, std::size_t n) { encode(b, in, out, n); }
+    static void encode8(const BitRounder& b, const double* in, std::uint8_t* out, std::size_t n)
+    {
+        (cpu::avx2Allowed() ? encode8Avx2 : encode8Baseline)(b, in, out, n);
+    }
 };
+
+const char* bitKernelsName()
+{
+    if (cpu::f16cAllowed())
+        return "avx2+f16c";
+    return cpu::avx2Allowed() ? "avx2" : "baseline";
+}
 
 void BitRounder::round(const double* in, double* out, std::size_t n) const { BitKernels::round(*this, in, out, n); }
 void BitRounder::encode(const double* in, std::uint16_t* out, std::size_t n) const { BitKernels::encode16(*this, in, out, n); }

@@ -146,6 +146,11 @@ private:
     std::uint64_t m_nanCode = 0;
 };
 
+/// Which copies of BitRounder's array loops run: "avx2+f16c" (bf16 and fp16 by the hand-written
+/// AVX2 + F16C kernel, the rest on AVX2), "avx2" (no F16C) or "baseline", as cpu::f16cAllowed() and
+/// cpu::avx2Allowed() decide (engine/core/cpu_state.h); every path gives the same bits.
+const char* bitKernelsName();
+
 /// Rounds doubles (and exact sums, products and quotients of doubles) into one
 /// format with one rounding step. Keeps the format's constants and, for
 /// stochastic rounding, its own seeded random stream.

@@ -2,6 +2,7 @@
 // kernel against a brute-force double loop, and whole PCAs on the two paths against each other.
 // The AVX2 rows are skipped on a CPU without AVX2 and FMA (the baseline rows still run).
 
+#include "engine/core/cpu_state.h"
 #include "engine/linalg/pca.h"
 #include "engine/linalg/pca_kernels.h"
 #include "tests/support/compare.h"
@@ -62,7 +63,8 @@ RowMatrixF decayingData(int n, int d, unsigned seed)
     return x.cast<float>();
 }
 
-/// Sets or clears AIMATH_NO_AVX2 for the lifetime of the object.
+/// Sets or clears AIMATH_NO_AVX2 for the lifetime of the object (the engine reads it once, so
+/// cpu::rereadEnvironment() after each change).
 class BaselineOnly {
 public:
     explicit BaselineOnly(bool on)
@@ -71,8 +73,13 @@ public:
             setenv("AIMATH_NO_AVX2", "1", 1);
         else
             unsetenv("AIMATH_NO_AVX2");
+        aimath::cpu::rereadEnvironment();
     }
-    ~BaselineOnly() { unsetenv("AIMATH_NO_AVX2"); }
+    ~BaselineOnly()
+    {
+        unsetenv("AIMATH_NO_AVX2");
+        aimath::cpu::rereadEnvironment();
+    }
 };
 
 }  // namespace
@@ -97,8 +104,10 @@ private slots:
             QCOMPARE(std::string(pcaKernels().name), std::string("baseline"));
         }
         setenv("AIMATH_NO_AVX2", "0", 1);  // "0" means not forbidden
+        aimath::cpu::rereadEnvironment();
         const std::string zero = pcaKernels().name;
         unsetenv("AIMATH_NO_AVX2");
+        aimath::cpu::rereadEnvironment();
         const std::string expected = cpuHasAvx2() ? "avx2+fma" : "baseline";
         QCOMPARE(zero, expected);
         QCOMPARE(std::string(pcaKernels().name), expected);

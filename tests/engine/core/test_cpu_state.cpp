@@ -1,0 +1,280 @@
+// The one AVX2 switch (engine/core/cpu_state.h) and every run-time choice that goes through it:
+// PCA's kernel table, the vectorised e^x (attention's rows use the same answer) and the float-format
+// conversion loops. AIMATH_NO_AVX2 unset, empty or "0" lets the CPU decide; anything else forces the
+// baseline everywhere. Then the conversion's baseline and AVX2 (+ F16C) paths against each other and
+// against the scalar generic rounding, bit for bit, on NaN payloads, infinities, subnormals, ties and
+// millions of random doubles, in arrays long enough for the two-thread split.
+// CTest runs this executable as it comes and with AIMATH_NO_AVX2=1 (engine_core_test_cpu_state_baseline).
+
+#include "engine/core/cpu_state.h"
+#include "engine/core/vector_exp.h"
+#include "engine/linalg/pca_kernels.h"
+#include "engine/numerics/float_format.h"
+
+#include <QTest>
+
+#include <bit>
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+using namespace aimath;
+using namespace aimath::numerics;
+
+namespace {
+
+/// What each dispatcher says it runs, as one string per dispatcher.
+struct Reports {
+    std::string pca, exp, conversion;
+};
+
+Reports reports()
+{
+    return {linalg::pcaKernels().name, vexp::useAvx2() ? "avx2" : "baseline", bitKernelsName()};
+}
+
+/// What they must say when the switch is forced (or not) on this CPU.
+Reports expected(bool forced)
+{
+    if (forced)
+        return {"baseline", "baseline", "baseline"};
+    const bool avx2 = cpu::cpuHasAvx2Fma() && linalg::pcaKernelsAvx2() != nullptr;
+    return {avx2 ? "avx2+fma" : "baseline", avx2 ? "avx2" : "baseline",
+            cpu::cpuHasAvx2F16c() ? "avx2+f16c" : cpu::cpuHasAvx2Fma() ? "avx2" : "baseline"};
+}
+
+void compareReports(const Reports& got, const Reports& want)
+{
+    QCOMPARE(got.pca, want.pca);
+    QCOMPARE(got.exp, want.exp);
+    QCOMPARE(got.conversion, want.conversion);
+}
+
+/// Sets AIMATH_NO_AVX2 (nullopt: unsets it) and makes the engine read it again.
+void setSwitch(const std::optional<std::string>& value)
+{
+    if (value)
+        setenv("AIMATH_NO_AVX2", value->c_str(), 1);
+    else
+        unsetenv("AIMATH_NO_AVX2");
+    cpu::rereadEnvironment();
+}
+
+std::uint64_t bitsOf(double x) { return std::bit_cast<std::uint64_t>(x); }
+double fromBits(std::uint64_t b) { return std::bit_cast<double>(b); }
+
+/// Every edge a conversion has, for one format, then seeded random doubles: NaN payloads (quiet and
+/// signalling, both signs, payloads float keeps and ones it drops), ±inf, ±0, the double's own
+/// subnormals, float's subnormal range, every code of a 16-bit-or-narrower format with the tie above
+/// it and the neighbours of both, the overflow tie, double-rounding traps, raw random patterns.
+std::vector<double> conversionInputs(const FloatFormat& f, std::size_t randomCount)
+{
+    const double inf = std::numeric_limits<double>::infinity();
+    std::vector<double> v;
+    for (std::uint64_t nan : {0x7ff8000000000000ULL, 0x7ff0000000000001ULL, 0x7ff0000020000000ULL, 0x7ff000001fffffffULL,
+                              0x7ff4000000000000ULL, 0x7ffc000000000001ULL, 0x7fffffffffffffffULL, 0x7ff7ffffffffffffULL})
+        for (std::uint64_t sign : {0ULL, 0x8000000000000000ULL})
+            v.push_back(fromBits(nan | sign));
+    auto withNeighbours = [&v, inf](double x) {
+        v.push_back(x);
+        v.push_back(std::nextafter(x, 0.0));
+        v.push_back(std::nextafter(x, inf));
+    };
+    for (double x : {0.0, inf, std::numeric_limits<double>::denorm_min(), std::numeric_limits<double>::min(),
+                     std::numeric_limits<double>::max(), 1.0, 1.0 + 0x1p-8 + 0x1p-40, 1.0 + 0x1p-11 + 0x1p-40,
+                     static_cast<double>(std::numeric_limits<float>::max()), 0x1p128, 0x1p-149, 0x1p-150, 0x1.8p-150,
+                     0x1p-126, 0x1p-133, 0x1p-134, 0x1.8p-134, 0x1p-24, 0x1p-25, 0x1.8p-25, 65504.0, 65520.0})
+        withNeighbours(x);
+    const double sub = f.minSubnormal();
+    for (double k : {0.25, 0.5, 0.75, 1.0, 1.5, 2.5, 3.5})
+        withNeighbours(k * sub);
+    withNeighbours(f.minNormal());
+    withNeighbours(f.minNormal() - sub / 2);
+    const double max = f.maxFinite();
+    withNeighbours(max);
+    withNeighbours(max + ulpAt(f, max) / 2);
+    withNeighbours(2 * max);
+    if (f.totalBits() <= 16) {
+        const std::uint64_t positive = std::uint64_t{1} << (f.exponentBits + f.mantissaBits);
+        double prev = -1.0;
+        for (std::uint64_t c = 0; c < positive; ++c) {
+            const double x = decode(f, c);
+            if (!std::isfinite(x))
+                continue;
+            withNeighbours(x);
+            if (prev >= 0.0)
+                withNeighbours(prev + (x - prev) / 2);  // the tie between two neighbouring codes
+            prev = x;
+        }
+    }
+    const std::size_t edges = v.size();
+    for (std::size_t i = 0; i < edges; ++i)
+        v.push_back(-v[i]);
+    std::mt19937_64 rng(20261129);
+    std::uniform_real_distribution<double> lg(std::log2(f.minSubnormal()) - 4, std::log2(f.maxFinite()) + 2);
+    for (std::size_t i = 0; i < randomCount; ++i) {
+        if (i % 2 == 0) {
+            v.push_back(fromBits(rng()));
+        } else {
+            // every significand bit random, magnitudes over the format's whole range
+            const double mag = std::exp2(lg(rng));
+            const double x = fromBits((bitsOf(mag) & 0xfff0000000000000ULL) | (rng() >> 12));
+            v.push_back((rng() & 1) ? -x : x);
+        }
+    }
+    return v;
+}
+
+/// The codes and rounded doubles of the array loops, with the switch as it is now.
+struct Converted {
+    std::vector<std::uint16_t> codes16;
+    std::vector<std::uint8_t> codes8;
+    std::vector<double> rounded;
+};
+
+/// Converts in[offset, offset + n) (an unaligned start when offset is odd).
+Converted convert(const BitRounder& br, const FloatFormat& f, const std::vector<double>& in, std::size_t offset)
+{
+    const std::size_t n = in.size() - offset;
+    Converted c;
+    c.rounded.assign(n, -7.0);
+    br.round(in.data() + offset, c.rounded.data(), n);
+    if (f.totalBits() <= 8) {
+        c.codes8.assign(n, 0xaa);
+        br.encode(in.data() + offset, c.codes8.data(), n);
+    } else if (f.totalBits() <= 16) {
+        c.codes16.assign(n, 0xaaaa);
+        br.encode(in.data() + offset, c.codes16.data(), n);
+    }
+    return c;
+}
+
+}  // namespace
+
+class TestCpuState : public QObject {
+    Q_OBJECT
+
+private:
+    std::optional<std::string> m_startValue;  ///< AIMATH_NO_AVX2 as the process started
+
+private slots:
+    void initTestCase()
+    {
+        if (const char* v = std::getenv("AIMATH_NO_AVX2"))
+            m_startValue = v;
+    }
+    void cleanup()
+    {
+        setSwitch(m_startValue);  // each test leaves the switch as the process started
+    }
+
+    void startupEnvironmentDecides()
+    {
+        // Nothing has reread the environment yet: this is the value the engine read at its first question.
+        const bool forced = m_startValue && !m_startValue->empty() && *m_startValue != "0";
+        QCOMPARE(cpu::baselineForced(), forced);
+        QCOMPARE(cpu::avx2Allowed(), cpu::cpuHasAvx2Fma() && !forced);
+        QCOMPARE(cpu::f16cAllowed(), cpu::cpuHasAvx2F16c() && !forced);
+        compareReports(reports(), expected(forced));
+        if (forced)
+            qInfo("AIMATH_NO_AVX2=%s: every dispatcher reports baseline", m_startValue->c_str());
+    }
+
+    void everyDispatcherFollowsTheSwitch_data()
+    {
+        QTest::addColumn<bool>("set");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<bool>("forced");
+        QTest::newRow("unset") << false << QString() << false;
+        QTest::newRow("empty") << true << QString("") << false;
+        QTest::newRow("0") << true << QString("0") << false;
+        QTest::newRow("1") << true << QString("1") << true;
+        QTest::newRow("yes") << true << QString("yes") << true;
+        QTest::newRow("00") << true << QString("00") << true;  // only "0" itself means allowed
+        QTest::newRow("false") << true << QString("false") << true;
+    }
+    void everyDispatcherFollowsTheSwitch()
+    {
+        QFETCH(bool, set);
+        QFETCH(QString, value);
+        QFETCH(bool, forced);
+        setSwitch(set ? std::optional<std::string>(value.toStdString()) : std::nullopt);
+        QCOMPARE(cpu::baselineForced(), forced);
+        compareReports(reports(), expected(forced));
+        // The kernels themselves run (and agree) either way.
+        const double x[3] = {0.0, 1.0, -2.0};
+        double y[3] = {};
+        vexp::expArray(x, y, 3);
+        QCOMPARE(y[0], 1.0);
+        std::uint16_t code = 0;
+        BitRounder(*formatById("bf16"), Overflow::Ieee).encode(x + 1, &code, 1);
+        QCOMPARE(code, std::uint16_t{0x3f80});
+    }
+
+    void conversionPathsGiveTheSameBits_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<int>("overflow");
+        for (const std::string& id : formatIds()) {
+            if (!BitRounder::applies(*formatById(id), Rounding::NearestEven))
+                continue;
+            QTest::newRow((id + " ieee").c_str()) << QString::fromStdString(id) << static_cast<int>(Overflow::Ieee);
+            QTest::newRow((id + " saturate").c_str()) << QString::fromStdString(id) << static_cast<int>(Overflow::Saturate);
+        }
+    }
+    void conversionPathsGiveTheSameBits()
+    {
+        QFETCH(QString, format);
+        QFETCH(int, overflow);
+        const FloatFormat f = *formatById(format.toStdString());
+        const auto o = static_cast<Overflow>(overflow);
+        const BitRounder br(f, o);
+        Quantizer reference(f, Rounding::NearestEven, o);
+        // bf16 and fp16 (the hand-written kernel, split over two threads) get more than 2^21 values.
+        const bool half = format == "bf16" || format == "fp16";
+        const std::vector<double> in = conversionInputs(f, half ? (std::size_t{1} << 21) + 3 : 200'000);
+        for (std::size_t offset : {std::size_t{0}, std::size_t{3}}) {
+            setSwitch("1");
+            QCOMPARE(std::string(bitKernelsName()), std::string("baseline"));
+            const Converted base = convert(br, f, in, offset);
+            setSwitch(std::nullopt);
+            const Converted fast = convert(br, f, in, offset);
+            if (!cpu::cpuHasAvx2Fma())
+                qInfo("no AVX2 on this CPU: the baseline is compared with itself and the reference only");
+            for (std::size_t i = 0; i + offset < in.size(); ++i) {
+                const double x = in[i + offset];
+                const double want = reference.roundPairGeneric(x, 0.0);  // the scalar generic path, exact by construction
+                const std::uint64_t wantCode = f.totalBits() <= 16 ? encodeValue(f, want) : 0;
+                bool same = bitsOf(base.rounded[i]) == bitsOf(want) && bitsOf(fast.rounded[i]) == bitsOf(want);
+                if (!base.codes16.empty())
+                    same = same && base.codes16[i] == wantCode && fast.codes16[i] == wantCode;
+                if (!base.codes8.empty())
+                    same = same && base.codes8[i] == wantCode && fast.codes8[i] == wantCode;
+                if (!same) {
+                    const auto code = [&](const Converted& c) {
+                        return !c.codes16.empty() ? int(c.codes16[i]) : !c.codes8.empty() ? int(c.codes8[i]) : -1;
+                    };
+                    QFAIL(qPrintable(QStringLiteral("x = %1 (0x%2) at %3+%4: reference %5 code %6; baseline %7 code %8; %9 %10 code %11")
+                                         .arg(x, 0, 'g', 17)
+                                         .arg(bitsOf(x), 16, 16, QLatin1Char('0'))
+                                         .arg(offset)
+                                         .arg(i)
+                                         .arg(want, 0, 'g', 17)
+                                         .arg(wantCode, 0, 16)
+                                         .arg(base.rounded[i], 0, 'g', 17)
+                                         .arg(code(base), 0, 16)
+                                         .arg(bitKernelsName())
+                                         .arg(fast.rounded[i], 0, 'g', 17)
+                                         .arg(code(fast), 0, 16)));
+                }
+            }
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCpuState)
+#include "test_cpu_state.moc"

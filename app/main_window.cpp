@@ -23,6 +23,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -68,7 +69,13 @@ MainWindow::MainWindow(std::vector<TabInfo> tabs, bool headless, QWidget* parent
     statusBar()->addPermanentWidget(m_timing);
     buildMenus();
     connect(m_tabWidget, &QTabWidget::currentChanged, this, &MainWindow::onCurrentChanged);
-    resize(1500, 950);
+    // 1500 × 950 where the screen has room; on a smaller screen (a 1366 × 768
+    // laptop) the window starts at what the screen offers instead of running
+    // off its edge.
+    QSize initial(1500, 950);
+    if (const QScreen* screen = QGuiApplication::primaryScreen())
+        initial = initial.boundedTo(screen->availableGeometry().size() * 0.96);
+    resize(initial);
 
     // Widgets never open dialogs; the app answers their requests.
     PlotView::setRequestHandler([this](PlotView* plot, PlotView::Request r) { onPlotRequest(plot, static_cast<int>(r)); });

@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QFile>
 #include <QLineEdit>
+#include <QScreen>
 #include <QSettings>
 #include <QSlider>
 #include <QTabWidget>
@@ -147,6 +148,23 @@ private slots:
         MainWindow again(two, false);
         again.restoreSettings();
         QCOMPARE(again.currentIndex(), 1);
+        QSettings().clear();
+    }
+
+    void firstLaunchFitsTheScreen()
+    {
+        // No stored geometry: the window opens at 1500 x 950 only where the
+        // screen has room (the offscreen test screen is far smaller).
+        QSettings().clear();
+        MainWindow w(tabs(), false);
+        w.restoreSettings();
+        const QScreen* screen = QGuiApplication::primaryScreen();
+        QVERIFY(screen);
+        const QSize avail = screen->availableGeometry().size();
+        QVERIFY2(avail.width() < 1500 && avail.height() < 950, "the test needs a screen smaller than the default size");
+        QVERIFY2(w.width() <= avail.width() && w.height() <= avail.height(),
+                 qPrintable(QStringLiteral("window %1 x %2 on a %3 x %4 screen")
+                                .arg(w.width()).arg(w.height()).arg(avail.width()).arg(avail.height())));
         QSettings().clear();
     }
 

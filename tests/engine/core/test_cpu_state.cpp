@@ -234,9 +234,10 @@ private slots:
         const auto o = static_cast<Overflow>(overflow);
         const BitRounder br(f, o);
         Quantizer reference(f, Rounding::NearestEven, o);
-        // bf16 and fp16 (the hand-written kernel, split over two threads) get more than 2^21 values.
-        const bool half = format == "bf16" || format == "fp16";
-        const std::vector<double> in = conversionInputs(f, half ? (std::size_t{1} << 21) + 3 : 200'000);
+        // bf16 and fp16 (the hand-written kernel) and an 8-bit format get more than 2^21 values: the
+        // arrays split over two threads from 2^20 on.
+        const bool big = format == "bf16" || format == "fp16" || format == "fp8_e4m3";
+        const std::vector<double> in = conversionInputs(f, big ? (std::size_t{1} << 21) + 3 : 200'000);
         for (std::size_t offset : {std::size_t{0}, std::size_t{3}}) {
             setSwitch("1");
             QCOMPARE(std::string(bitKernelsName()), std::string("baseline"));

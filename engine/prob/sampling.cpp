@@ -7,7 +7,34 @@
 #include <limits>
 #include <random>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace aimath::prob {
+
+namespace {
+/// The sample a standard draw z makes: μ + σ·z, one product and one sum, rounded alike in the
+/// draws and in the histogram's probes (this file is compiled without FMA contraction, so no
+/// copy of the expression is fused where another is not). std::normal_distribution(μ, σ)
+/// returns z·σ + μ, the same two roundings.
+inline double sampleOf(double mu, double sigma, double z) { return mu + sigma * z; }
+
+/// histogram()'s bin of x: −1 below lo (and NaN), `bins` above hi; non-decreasing in x (x − lo,
+/// the quotient and the truncation each round monotonically).
+struct BinOf {
+    double lo, hi, width;
+    int bins;
+    int operator()(double x) const
+    {
+        if (!(x >= lo))
+            return -1;
+        if (!(x <= hi))
+            return bins;
+        return std::clamp(static_cast<int>((x - lo) / width), 0, bins - 1);
+    }
+};
+}  // namespace
 
 void drawSamples(const Distribution& d, std::size_t n, std::uint64_t seed, std::vector<double>& out)
 {
@@ -88,26 +115,24 @@ void drawSamples(const Distribution& d, std::size_t n, std::uint64_t seed, Stand
         drawSamples(d, n, seed, out);
         return;
     }
-    if (cache.valid && mixture && cache.family == d.family && cache.n == n && cache.seed == seed && cache.w == d.w && cache.order[0].empty() &&
-        cache.order[1].empty() && n > 0 && n <= 0xffffffffu) {
+    if (cache.valid && cache.family == d.family && cache.n == n && cache.seed == seed && (!mixture || cache.w == d.w) && cache.sorted[0].empty() &&
+        cache.sorted[1].empty() && n > 0) {
         // Reused: the draws now serve a μ/σ drag, worth sorting each component once.
-        std::vector<std::pair<double, std::uint32_t>> keyed;
-        for (int c = 0; c < 2; ++c) {
-            keyed.clear();
+        for (int c = 0; c < (mixture ? 2 : 1); ++c) {
+            std::vector<double>& v = cache.sorted[c];
+            const unsigned char mine = c == 0 ? 1 : 0;
+            v.reserve(mixture ? static_cast<std::size_t>(std::count(cache.first.begin(), cache.first.end(), mine)) : n);
             for (std::size_t i = 0; i < n; ++i)
-                if (cache.first[i] == (c == 0 ? 1 : 0))
-                    keyed.emplace_back(cache.z[i], static_cast<std::uint32_t>(i));
-            std::sort(keyed.begin(), keyed.end());
-            cache.order[c].resize(keyed.size());
-            for (std::size_t j = 0; j < keyed.size(); ++j)
-                cache.order[c][j] = keyed[j].second;
+                if (!mixture || cache.first[i] == mine)
+                    v.push_back(cache.z[i]);
+            std::sort(v.begin(), v.end());
         }
     }
     if (!cache.valid || cache.family != d.family || cache.n != n || cache.seed != seed || (mixture && cache.w != d.w)) {
         // The same generator calls in the same order as drawSamples.
         cache.valid = false;
-        cache.order[0].clear();
-        cache.order[1].clear();
+        cache.sorted[0].clear();
+        cache.sorted[1].clear();
         cache.z.resize(n);
         cache.first.resize(mixture ? n : 0);
         std::mt19937_64 rng(seed);
@@ -126,16 +151,20 @@ void drawSamples(const Distribution& d, std::size_t n, std::uint64_t seed, Stand
     }
     out.resize(n);
     const double* z = cache.z.data();
+    double* x = out.data();
     if (gaussian) {
-        // std::normal_distribution(μ, σ) returns z·σ + μ from its standard draw.
+        const double mu = d.mu, sigma = d.sigma;
         for (std::size_t i = 0; i < n; ++i)
-            out[i] = z[i] * d.sigma + d.mu;
+            x[i] = sampleOf(mu, sigma, z[i]);
     } else {
+        // The component's μ and σ looked up by its flag: the flag is a coin flip, and GCC turns
+        // `f ? a : b` back into a branch that mispredicts half the time (5.7 ms against 1.2 ms
+        // for 10^6 samples here).
+        const double mus[2] = {d.mu2, d.mu}, sigmas[2] = {d.sigma2, d.sigma};
         const unsigned char* f = cache.first.data();
         for (std::size_t i = 0; i < n; ++i) {
-            // Both, then a select: the component is a coin flip, a branch on it mispredicts half the time.
-            const double a = d.mu + d.sigma * z[i], b = d.mu2 + d.sigma2 * z[i];
-            out[i] = f[i] ? a : b;
+            const unsigned c = f[i] != 0 ? 1u : 0u;
+            x[i] = sampleOf(mus[c], sigmas[c], z[i]);
         }
     }
 }
@@ -161,11 +190,29 @@ SampleSummary summarize(const std::vector<double>& xs)
         double lane[4] = {0.0, 0.0, 0.0, 0.0};
         bool same = true;
         std::size_t i = b;
+#if defined(__SSE2__)
+        // The four lanes two to a register: the same additions in the same order per lane
+        // (GCC keeps the scalar loop scalar: 1.7 against 0.8 ms for both passes over 10^6).
+        {
+            const __m128d first = _mm_set1_pd(x[0]);
+            __m128d l01 = _mm_setzero_pd(), l23 = _mm_setzero_pd(), eq = _mm_cmpeq_pd(first, first);
+            for (; i + 4 <= e; i += 4) {
+                const __m128d v01 = _mm_loadu_pd(x + i), v23 = _mm_loadu_pd(x + i + 2);
+                l01 = _mm_add_pd(l01, v01);
+                l23 = _mm_add_pd(l23, v23);
+                eq = _mm_and_pd(eq, _mm_and_pd(_mm_cmpeq_pd(v01, first), _mm_cmpeq_pd(v23, first)));
+            }
+            _mm_storeu_pd(lane, l01);
+            _mm_storeu_pd(lane + 2, l23);
+            same = _mm_movemask_pd(eq) == 3;
+        }
+#else
         for (; i + 4 <= e; i += 4)
             for (int l = 0; l < 4; ++l) {
                 lane[l] += x[i + l];
                 same &= x[i + l] == x[0];
             }
+#endif
         for (; i < e; ++i) {
             lane[0] += x[i];
             same &= x[i] == x[0];
@@ -182,12 +229,30 @@ SampleSummary summarize(const std::vector<double>& xs)
         const std::size_t e = std::min(n, b + 1024);
         double d[4] = {0.0, 0.0, 0.0, 0.0}, q[4] = {0.0, 0.0, 0.0, 0.0};
         std::size_t i = b;
+#if defined(__SSE2__)
+        {
+            const __m128d m = _mm_set1_pd(mean);
+            __m128d d01 = _mm_setzero_pd(), d23 = _mm_setzero_pd(), q01 = _mm_setzero_pd(), q23 = _mm_setzero_pd();
+            for (; i + 4 <= e; i += 4) {
+                const __m128d v01 = _mm_sub_pd(_mm_loadu_pd(x + i), m), v23 = _mm_sub_pd(_mm_loadu_pd(x + i + 2), m);
+                d01 = _mm_add_pd(d01, v01);
+                d23 = _mm_add_pd(d23, v23);
+                q01 = _mm_add_pd(q01, _mm_mul_pd(v01, v01));
+                q23 = _mm_add_pd(q23, _mm_mul_pd(v23, v23));
+            }
+            _mm_storeu_pd(d, d01);
+            _mm_storeu_pd(d + 2, d23);
+            _mm_storeu_pd(q, q01);
+            _mm_storeu_pd(q + 2, q23);
+        }
+#else
         for (; i + 4 <= e; i += 4)
             for (int l = 0; l < 4; ++l) {
                 const double v = x[i + l] - mean;
                 d[l] += v;
                 q[l] += v * v;
             }
+#endif
         for (; i < e; ++i) {
             const double v = x[i] - mean;
             d[0] += v;
@@ -241,12 +306,122 @@ void histogram(const std::vector<double>& xs, double lo, double hi, int bins, st
     const double width = (hi - lo) / bins;
     for (int i = 0; i < bins; ++i)
         centres[static_cast<std::size_t>(i)] = lo + (i + 0.5) * width;
+    const BinOf bin{lo, hi, width, bins};
     for (double x : xs) {
-        if (!(x >= lo && x <= hi))
-            continue;
-        int b = static_cast<int>((x - lo) / width);
-        b = std::clamp(b, 0, bins - 1);
-        density[static_cast<std::size_t>(b)] += 1.0;
+        const int b = bin(x);
+        if (b >= 0 && b < bins)
+            density[static_cast<std::size_t>(b)] += 1.0;
+    }
+    const double norm = 1.0 / (static_cast<double>(xs.size()) * width);
+    for (auto& v : density)
+        v *= norm;
+}
+
+bool drawsSortSample(const StandardDraws& draws, const Distribution& d, std::size_t n)
+{
+    if (!draws.valid || draws.family != d.family || draws.n != n || n == 0)
+        return false;
+    if (d.family == Family::Gaussian)
+        return d.sigma > 0.0 && draws.sorted[0].size() == n;
+    return d.family == Family::Mixture && draws.w == d.w && d.sigma > 0.0 && d.sigma2 > 0.0 && draws.sorted[0].size() + draws.sorted[1].size() == n;
+}
+
+namespace {
+/// Adds to counts[b] how many of the m samples μ + σ·z[j] fall in bin b, z sorted increasingly
+/// (so their bins never decrease): one search per bin that holds any, from where the previous
+/// bin ended.
+void countSorted(const double* z, std::size_t m, double mu, double sigma, const BinOf& bin, double* counts)
+{
+    const auto binAt = [&](std::size_t j) { return bin(sampleOf(mu, sigma, z[j])); };
+    // The first j ≥ from with z[j] ≥ t, galloping: comparisons only.
+    const auto firstZ = [&](double t, std::size_t from) {
+        if (from >= m || z[from] >= t)
+            return from;
+        std::size_t lo = from, hi = m, step = 1;  // z[lo] < t; hi = m or z[hi] ≥ t
+        while (lo + step < m) {
+            if (z[lo + step] >= t) {
+                hi = lo + step;
+                break;
+            }
+            lo += step;
+            step *= 2;
+        }
+        while (hi - lo > 1) {
+            const std::size_t mid = lo + (hi - lo) / 2;
+            if (z[mid] >= t)
+                hi = mid;
+            else
+                lo = mid;
+        }
+        return hi;
+    };
+    // The first j ≥ from whose bin is at least b; binAt(from − 1) < b is known (or from = 0).
+    const double scale = 1e-9 * (std::fabs(mu) + std::fabs(bin.lo) + std::fabs(bin.hi)) / sigma;
+    const auto firstAtLeast = [&](int b, std::size_t from) {
+        if (from >= m || binAt(from) >= b)
+            return from;
+        // Where a bin starts in z is about t: narrowed there by comparisons (a bin's probe costs a
+        // division), then settled by the bin function itself. The margin is a guess, checked:
+        // binAt(a − 1) < b ≤ binAt(c) puts the first bin ≥ b in (a − 1, c] whatever it was.
+        const double t = (bin.lo + b * bin.width - mu) / sigma;
+        const double margin = 1e-9 * (1.0 + std::fabs(t)) + scale;
+        const std::size_t a = firstZ(t - margin, from + 1), c = firstZ(t + margin, a);
+        std::size_t lo = from, hi = m;  // binAt(lo) < b; hi = m or binAt(hi) ≥ b
+        if (binAt(a - 1) < b && (c == m || binAt(c) >= b)) {
+            lo = a - 1;
+            hi = c;
+        } else {
+            for (std::size_t step = 1; lo + step < m; step *= 2) {
+                if (binAt(lo + step) >= b) {
+                    hi = lo + step;
+                    break;
+                }
+                lo += step;
+            }
+        }
+        while (hi - lo > 1) {
+            const std::size_t mid = lo + (hi - lo) / 2;
+            if (binAt(mid) >= b)
+                hi = mid;
+            else
+                lo = mid;
+        }
+        return hi;
+    };
+    std::size_t pos = firstAtLeast(0, 0);
+    while (pos < m) {
+        const int k = binAt(pos);
+        if (k >= bin.bins)
+            break;
+        const std::size_t next = firstAtLeast(k + 1, pos + 1);
+        counts[k] += static_cast<double>(next - pos);
+        pos = next;
+    }
+}
+}  // namespace
+
+void histogram(const std::vector<double>& xs, const StandardDraws& draws, const Distribution& d, double lo, double hi, int bins,
+               std::vector<double>& centres, std::vector<double>& density)
+{
+    if (!drawsSortSample(draws, d, xs.size())) {
+        histogram(xs, lo, hi, bins, centres, density);
+        return;
+    }
+    bins = std::max(bins, 1);
+    centres.assign(static_cast<std::size_t>(bins), 0.0);
+    density.assign(static_cast<std::size_t>(bins), 0.0);
+    if (!(hi > lo))
+        return;
+    const double width = (hi - lo) / bins;
+    for (int i = 0; i < bins; ++i)
+        centres[static_cast<std::size_t>(i)] = lo + (i + 0.5) * width;
+    const BinOf bin{lo, hi, width, bins};
+    // The counts are whole numbers below 2^53, so their sums are those of adding 1.0 per sample.
+    if (d.family == Family::Gaussian) {
+        countSorted(draws.sorted[0].data(), draws.sorted[0].size(), d.mu, d.sigma, bin, density.data());
+    } else {
+        countSorted(draws.sorted[0].data(), draws.sorted[0].size(), d.mu, d.sigma, bin, density.data());
+        countSorted(draws.sorted[1].data(), draws.sorted[1].size(), d.mu2, d.sigma2, bin, density.data());
     }
     const double norm = 1.0 / (static_cast<double>(xs.size()) * width);
     for (auto& v : density)
@@ -658,12 +833,15 @@ MleResult maximumLikelihood(const std::vector<double>& xs, const Distribution& m
         }
         break;
     case Family::Mixture: {
-        // The component orders sort this sample when it was drawn through `draws` with
-        // increasing maps μ + σ·z (checked: same draws, same n, both σ > 0).
-        const bool ordered = draws && draws->valid && draws->family == Family::Mixture && draws->n == n && draws->w == model.w &&
-                             model.sigma > 0.0 && model.sigma2 > 0.0 && draws->order[0].size() + draws->order[1].size() == n;
-        const auto byOrder = [&](int c) { return [&xs, o = draws ? draws->order[c].data() : nullptr](std::size_t j) { return xs[o[j]]; }; };
-        const std::size_t n0 = ordered ? draws->order[0].size() : 0, n1 = ordered ? draws->order[1].size() : 0;
+        // The components' sorted draws sort this sample when it was drawn through `draws` with
+        // increasing maps μ + σ·z (checked: same draws, same n, both σ > 0); the j-th smallest
+        // of a component is its μ + σ·z of the j-th smallest z, the very number in xs.
+        const bool ordered = draws && drawsSortSample(*draws, model, n);
+        const auto byOrder = [&](int c) {
+            return [z = ordered ? draws->sorted[c].data() : nullptr, mu = c == 0 ? model.mu : model.mu2,
+                    sigma = c == 0 ? model.sigma : model.sigma2](std::size_t j) { return sampleOf(mu, sigma, z[j]); };
+        };
+        const std::size_t n0 = ordered ? draws->sorted[0].size() : 0, n1 = ordered ? draws->sorted[1].size() : 0;
         auto q = [&, from = std::ptrdiff_t{0}](double frac) mutable {
             const auto k = static_cast<std::ptrdiff_t>(frac * static_cast<double>(n - 1));
             if (ordered)
@@ -695,7 +873,10 @@ MleResult maximumLikelihood(const std::vector<double>& xs, const Distribution& m
             const double* mx = &hi;
             std::vector<double> centres, dens;
             constexpr int kBins = 4096;
-            histogram(xs, *mn, *mx, kBins, centres, dens);
+            if (ordered)
+                histogram(xs, *draws, model, *mn, *mx, kBins, centres, dens);  // the same counts, found by searching the sorted draws
+            else
+                histogram(xs, *mn, *mx, kBins, centres, dens);
             const double width = (*mx - *mn) / kBins;
             for (auto& v : dens)
                 v *= width * static_cast<double>(n);  // back to counts

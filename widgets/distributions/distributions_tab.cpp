@@ -682,7 +682,15 @@ DistributionsTab::SamplingState DistributionsTab::computeSampling(const ParamSet
     const Distribution p = distributions::distributionOf(params, "p");
     prob::drawSamples(p, static_cast<std::size_t>(params.integer("samples")), static_cast<std::uint64_t>(params.integer("seed")), draws, samples);
     st.summary = prob::summarize(samples);
-    st.mle = prob::maximumLikelihood(samples, p, scratch, st.summary, &draws);  // no second summary pass; a μ/σ drag reads the quartiles off the draws' orders
+    st.mle = prob::maximumLikelihood(samples, p, scratch, st.summary, &draws);  // no second summary pass; a μ/σ drag reads the quartiles off the sorted draws
+    if (!prob::isDiscrete(p.family)) {
+        const prob::Span span = prob::plotSpan(p);
+        st.histLo = span.lo;
+        st.histHi = span.hi;
+        st.histBins = std::clamp(static_cast<int>(std::lround(2.0 * std::cbrt(static_cast<double>(samples.size())))), 5, 120);
+        // A μ/σ drag counts the bins by searching the sorted draws (the same counts).
+        prob::histogram(samples, draws, p, st.histLo, st.histHi, st.histBins, st.histCentres, st.histDensity);
+    }
     st.bernoulli = p.family == Family::Bernoulli;
     if (st.bernoulli)
         st.posterior = prob::betaBernoulli(samples, params.real("prior_alpha"), params.real("prior_beta"));
@@ -1271,12 +1279,11 @@ void DistributionsTab::drawSampling()
     m_histPlot->setTitle(tr("%1 samples from P = %2").arg(n).arg(describe(p)));
     double xlo, xhi, yTop = 0;
     if (!discrete) {
-        const prob::Span span = prob::plotSpan(p);
-        xlo = span.lo;
-        xhi = span.hi;
-        const int bins = std::clamp(static_cast<int>(std::lround(2.0 * std::cbrt(static_cast<double>(n)))), 5, 120);
-        std::vector<double> centres, dens;
-        prob::histogram(m_samples, xlo, xhi, bins, centres, dens);
+        xlo = s.histLo;
+        xhi = s.histHi;
+        const int bins = s.histBins;
+        const std::vector<double>& centres = s.histCentres;
+        const std::vector<double>& dens = s.histDensity;
         m_histBars->setWidth((xhi - xlo) / bins);
         m_histBars->setData(QVector<double>(centres.begin(), centres.end()), QVector<double>(dens.begin(), dens.end()), true);
         for (double v : dens)

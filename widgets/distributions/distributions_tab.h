@@ -84,6 +84,10 @@ private:
         prob::MleResult mle;
         prob::BetaPosterior posterior;
         bool bernoulli = false;
+        // A continuous P's histogram on P's plot span (counted with the job, off the GUI thread).
+        double histLo = 0.0, histHi = 0.0;
+        int histBins = 0;
+        std::vector<double> histCentres, histDensity;
     };
 
     struct SamplingJob {

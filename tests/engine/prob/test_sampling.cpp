@@ -8,8 +8,10 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
+#include <random>
 
 using namespace aimath::prob;
 
@@ -51,6 +53,62 @@ private slots:
         QCOMPARE(c.mean, 0.1);
         QCOMPARE(c.variance, 0.0);
         QCOMPARE(summarize({}).n, std::size_t(0));
+    }
+
+    // summarize's sums, lane for lane: blocks of 1,024, four lanes (i mod 4) and the block's
+    // tail in lane 0, written out here as scalar loops; the summary must be these bits for
+    // every size around the block and lane edges (the library adds two lanes per instruction).
+    void summaryIsTheFourLaneSumsBitForBit()
+    {
+        const auto reference = [](const std::vector<double>& x) {
+            const std::size_t n = x.size();
+            double sum = 0.0, dev = 0.0, ss = 0.0;
+            bool constant = true;
+            for (std::size_t b = 0; b < n; b += 1024) {
+                const std::size_t e = std::min(n, b + 1024), whole = b + (e - b) / 4 * 4;
+                double lane[4] = {0.0, 0.0, 0.0, 0.0};
+                for (std::size_t i = b; i < e; ++i) {
+                    lane[i < whole ? (i - b) % 4 : 0] += x[i];
+                    constant = constant && x[i] == x[0];
+                }
+                sum += (lane[0] + lane[1]) + (lane[2] + lane[3]);
+            }
+            if (constant)
+                return std::pair{x[0], 0.0};
+            const double mean = sum / static_cast<double>(n);
+            for (std::size_t b = 0; b < n; b += 1024) {
+                const std::size_t e = std::min(n, b + 1024), whole = b + (e - b) / 4 * 4;
+                double d[4] = {0.0, 0.0, 0.0, 0.0}, q[4] = {0.0, 0.0, 0.0, 0.0};
+                for (std::size_t i = b; i < e; ++i) {
+                    const double v = x[i] - mean;
+                    d[i < whole ? (i - b) % 4 : 0] += v;
+                    q[i < whole ? (i - b) % 4 : 0] += v * v;
+                }
+                dev += (d[0] + d[1]) + (d[2] + d[3]);
+                ss += (q[0] + q[1]) + (q[2] + q[3]);
+            }
+            const double var = n > 1 ? std::max(0.0, (ss - dev * dev / static_cast<double>(n)) / static_cast<double>(n - 1)) : 0.0;
+            return std::pair{mean + dev / static_cast<double>(n), var};
+        };
+        const auto bits = [](double v) { return std::bit_cast<std::uint64_t>(v); };
+        Distribution d;
+        d.family = Family::Mixture;
+        std::vector<double> xs;
+        for (std::size_t n : {1, 2, 3, 4, 5, 7, 8, 1023, 1024, 1025, 1027, 2048, 4099, 100003}) {
+            drawSamples(d, n, 17 + n, xs);
+            const SampleSummary s = summarize(xs);
+            const auto [mean, var] = reference(xs);
+            QVERIFY2(bits(s.mean) == bits(mean) && bits(s.variance) == bits(var), qPrintable(QString::number(n)));
+            // Constant but for one value in a block's tail, then in a lane.
+            std::vector<double> c(n, 0.3);
+            for (std::size_t at : {n - 1, n / 2}) {
+                c[at] = 0.7;
+                const SampleSummary sc = summarize(c);
+                const auto [cm, cv] = reference(c);
+                QVERIFY2(bits(sc.mean) == bits(cm) && bits(sc.variance) == bits(cv), qPrintable(QStringLiteral("%1 at %2").arg(n).arg(at)));
+                c[at] = 0.3;
+            }
+        }
     }
 
     void deterministicGivenSeed()
@@ -161,6 +219,131 @@ private slots:
         QCOMPARE(f, (std::vector<double>{0.2, 0.4, 0.0, 0.2}));
     }
 
+    // The histogram of a μ/σ drag counts its bins by searching the sorted draws; it must be the
+    // brute-force count of every sample, bit for bit: random ranges and bin counts, ranges whose
+    // ends are samples (and one ulp either side), edges that land on samples, samples outside,
+    // ties (σ tiny beside μ), σ huge (infinite samples), one and two samples, and the plain
+    // pass where the cache holds no sorted draws for this sample.
+    void sortedHistogramEqualsBruteForce()
+    {
+        const auto brute = [](const std::vector<double>& xs, double lo, double hi, int bins) {
+            std::vector<double> d(static_cast<std::size_t>(bins), 0.0);
+            if (!(hi > lo))
+                return d;
+            const double width = (hi - lo) / bins;
+            for (double x : xs)
+                if (x >= lo && x <= hi)
+                    d[static_cast<std::size_t>(std::clamp(static_cast<int>((x - lo) / width), 0, bins - 1))] += 1.0;
+            for (double& v : d)
+                v *= 1.0 / (static_cast<double>(xs.size()) * width);
+            return d;
+        };
+        const auto bits = [](const std::vector<double>& a, const std::vector<double>& b) {
+            if (a.size() != b.size())
+                return false;
+            for (std::size_t i = 0; i < a.size(); ++i)
+                if (std::bit_cast<std::uint64_t>(a[i]) != std::bit_cast<std::uint64_t>(b[i]))
+                    return false;
+            return true;
+        };
+        struct Case {
+            Family family;
+            double mu, sigma, mu2, sigma2, w;
+            std::size_t n;
+        };
+        const std::vector<Case> cases{
+            {Family::Mixture, -2.0, 0.6, 2.0, 0.8, 0.5, 100000},  // the tab's default P
+            {Family::Mixture, 1.5, 0.3, -4.0, 2.5, 0.9, 30011},
+            {Family::Mixture, 0.0, 1.0, 0.0, 1.0, 0.5, 2},
+            {Family::Mixture, 3.0, 1e-12, -3.0, 1e-300, 0.3, 5000},  // ties: σ far below μ's ulp
+            {Family::Gaussian, 0.25, 1.7, 0, 0, 0, 50021},
+            {Family::Gaussian, 1e6, 1e-3, 0, 0, 0, 20000},          // x keeps few of z's digits
+            {Family::Gaussian, 0.0, 1e308, 0, 0, 0, 4000},           // |σ·z| overflows to ±∞
+            {Family::Gaussian, -7.0, 1e-320, 0, 0, 0, 3000},         // σ subnormal: every x is μ
+            {Family::Gaussian, 0.5, 2.0, 0, 0, 0, 1},
+        };
+        std::mt19937_64 rng(7);
+        std::uniform_real_distribution<double> unit(0.0, 1.0);
+        StandardDraws draws;
+        std::vector<double> xs, c, fast, plain, sorted;
+        int searched = 0, compared = 0;
+        for (const Case& k : cases) {
+            Distribution d;
+            d.family = k.family;
+            d.mu = k.mu;
+            d.sigma = k.sigma;
+            d.mu2 = k.mu2;
+            d.sigma2 = k.sigma2;
+            d.w = k.w;
+            for (int drag = 0; drag < 3; ++drag) {  // the first draws, then two reuses (sorted draws)
+                d.mu = k.mu + 0.37 * drag * (k.sigma < 1e-6 ? 0.0 : 1.0);
+                drawSamples(d, k.n, 11, draws, xs);
+                const bool ordered = drawsSortSample(draws, d, k.n);
+                QCOMPARE(ordered, drag > 0);
+                sorted.clear();  // the finite samples in order (ranges end on them)
+                for (double x : xs)
+                    if (std::isfinite(x))
+                        sorted.push_back(x);
+                std::sort(sorted.begin(), sorted.end());
+                const auto sample = [&] { return sorted[static_cast<std::size_t>(unit(rng) * static_cast<double>(sorted.size() - 1))]; };
+                for (int r = 0; r < 120; ++r) {
+                    double lo, hi;
+                    int bins = 1 + static_cast<int>(unit(rng) * (r % 3 == 0 ? 4096 : 130));
+                    switch (r % 6) {
+                    case 0: lo = sorted.front(), hi = sorted.back(); break;  // the MLE's range: samples on both ends
+                    case 1: lo = sample(), hi = sample(); break;             // ends on samples (maybe reversed, maybe equal)
+                    case 2:
+                        lo = std::nextafter(sample(), -HUGE_VAL);
+                        hi = std::nextafter(sample(), HUGE_VAL);
+                        break;
+                    case 3: {
+                        // An interior edge on a sample: lo + k·width ≈ that sample.
+                        lo = sample();
+                        const double on = sample();
+                        const int kEdge = 1 + static_cast<int>(unit(rng) * bins);
+                        hi = lo + (on - lo) * bins / kEdge;
+                        break;
+                    }
+                    case 4:
+                        lo = d.mu - 3.0 * std::fabs(d.sigma) * unit(rng);  // part of the sample outside
+                        hi = d.mu + 0.5 * std::fabs(d.sigma) * unit(rng);
+                        break;
+                    default:
+                        lo = -1e300 * unit(rng);
+                        hi = 1e300 * unit(rng);
+                        bins = 1 + (r % 7);
+                    }
+                    // Ends within ±1e307: hi − lo stays finite (an infinite width has no bins to compare).
+                    lo = std::clamp(lo, -1e307, 1e307);
+                    hi = std::clamp(hi, -1e307, 1e307);
+                    histogram(xs, draws, d, lo, hi, bins, c, fast);
+                    histogram(xs, lo, hi, bins, c, plain);
+                    const std::vector<double> want = brute(xs, lo, hi, bins);
+                    QVERIFY2(bits(fast, want) && bits(plain, want),
+                             qPrintable(QStringLiteral("family %1 n %2 mu %3 sigma %4: [%5, %6] in %7 bins")
+                                            .arg(familyId(d.family).c_str()).arg(k.n).arg(d.mu, 0, 'g', 17).arg(d.sigma, 0, 'g', 17)
+                                            .arg(lo, 0, 'g', 17).arg(hi, 0, 'g', 17).arg(bins)));
+                    searched += ordered ? 1 : 0;
+                    ++compared;
+                }
+            }
+        }
+        QCOMPARE(compared, 9 * 3 * 120);
+        QCOMPARE(searched, 9 * 2 * 120);
+        // Draws of another size (or family) are not this sample's: the plain pass, the same numbers.
+        Distribution g;
+        g.family = Family::Gaussian;
+        drawSamples(g, 1000, 3, draws, xs);
+        drawSamples(g, 1000, 3, draws, xs);
+        QVERIFY(drawsSortSample(draws, g, 1000));
+        QVERIFY(!drawsSortSample(draws, g, 999));
+        Distribution m = g;
+        m.family = Family::Mixture;
+        QVERIFY(!drawsSortSample(draws, m, 1000));
+        g.sigma = 0.0;
+        QVERIFY(!drawsSortSample(draws, g, 1000));
+    }
+
     void mleClosedFormsHandWorked()
     {
         const std::vector<double> xs{1, 2, 4, 9};
@@ -253,8 +436,8 @@ private slots:
         }
     }
 
-    // A μ/σ drag on a mixture sample: with the draws' component orders the MLE reads its
-    // quartiles and extremes off the orders; every fitted number stays the selection's, bit for bit.
+    // A μ/σ drag on a mixture sample: with the draws sorted per component the MLE reads its
+    // quartiles and extremes off them; every fitted number stays the selection's, bit for bit.
     void orderedMixtureMleEqualsSelection()
     {
         const auto bits = [](double v) { return std::bit_cast<std::uint64_t>(v); };
@@ -280,7 +463,7 @@ private slots:
                         drawSamples(m, n, seed, cache, xs);
                         drawSamples(m, n, seed, fresh);
                         QVERIFY(xs == fresh);
-                        ordered += cache.order[0].size() + cache.order[1].size() == n ? 1 : 0;
+                        ordered += cache.sorted[0].size() + cache.sorted[1].size() == n ? 1 : 0;
                         const SampleSummary sum = summarize(xs);
                         const MleResult fast = maximumLikelihood(xs, m, scratch, sum, &cache);
                         const MleResult plain = maximumLikelihood(fresh, m);
@@ -289,11 +472,11 @@ private slots:
                                  qPrintable(QStringLiteral("n %1 w %2 seed %3 mu %4: %5 vs %6").arg(n).arg(w).arg(seed).arg(mu)
                                                 .arg(fast.fitted.mu, 0, 'g', 17).arg(plain.fitted.mu, 0, 'g', 17)));
                     }
-        // The orders exist from the first reuse of each (n, w, seed) on: 4 of the 5 μ each time.
+        // The sorted draws exist from the first reuse of each (n, w, seed) on: 4 of the 5 μ each time.
         QCOMPARE(ordered, 2 * 2 * 4);
-        // Draws of another sample size do not count as this sample's orders.
+        // Draws of another sample size do not count as this sample's sorted draws.
         drawSamples(m, 500, 42, cache, xs);
-        QVERIFY(cache.order[0].empty() && cache.order[1].empty());
+        QVERIFY(cache.sorted[0].empty() && cache.sorted[1].empty());
         QVERIFY(same(maximumLikelihood(xs, m, scratch, summarize(xs), &cache).fitted, maximumLikelihood(xs, m).fitted));
     }
 

@@ -39,7 +39,6 @@ using attention_view::Heatmap;
 namespace {
 
 const char* const kDefaultText = "The animal didn't cross the street because it was too tired .";
-constexpr int kMaxTickLabels = 40;
 constexpr int kThumbCells = 64;
 constexpr double kFp16Max = 65504.0;
 constexpr int kCurveMaxTokens = 256;
@@ -826,9 +825,9 @@ void AttentionTab::redrawWeights()
     attention_view::frameCells(m_heat, cells, cells);
     QCPAxis* hx = m_heat.rect->axis(QCPAxis::atBottom);
     QCPAxis* hy = m_heat.rect->axis(QCPAxis::atLeft);
-    attention_view::setTokenTicks(hx, labels, m_displayPool, cells, kMaxTickLabels);
-    attention_view::setTokenTicks(hy, labels, m_displayPool, cells, kMaxTickLabels);
     hx->setTickLabelRotation(cells > 8 ? 60 : 0);
+    attention_view::setTokenTicks(hx, labels, m_displayPool, cells);
+    attention_view::setTokenTicks(hy, labels, m_displayPool, cells);
     if (auto* outline = m_mainPlot->findChild<QCPItemRect*>(QStringLiteral("queryOutline"))) {
         const double row = qi / m_displayPool;
         outline->topLeft->setCoords(-0.5, row - 0.5);
@@ -837,38 +836,50 @@ void AttentionTab::redrawWeights()
     const QString what = scores ? tr("scores S = Q Kᵀ × %1").arg(formatNumber(r.factor, 4)) : tr("weights A = softmax(S)");
     m_mainPlot->setTitle(r.heads > 1 ? tr("Head %1 of %2: %3").arg(h).arg(r.heads).arg(what) : tr("Attention %1").arg(what));
 
-    // Entropy of every row, beside the heatmap, in the heatmap's row coordinates.
-    QVector<double> keys(n), ent(n), edgeKeys(2 * n), maxEnt(2 * n);
-    double entMax = 1e-3;
-    for (int t = 0; t < n; ++t) {
-        keys[t] = (t + 0.5) / m_displayPool - 0.5;
-        ent[t] = hr.rowEntropy[t];
-        // The ceiling ln(visible keys) as a staircase spanning each row's full height.
-        const double ceiling = maxRowEntropy(n, m_spec.mask, m_spec.pad, t);
-        edgeKeys[2 * t] = static_cast<double>(t) / m_displayPool - 0.5;
-        edgeKeys[2 * t + 1] = static_cast<double>(t + 1) / m_displayPool - 0.5;
-        maxEnt[2 * t] = maxEnt[2 * t + 1] = ceiling;
-        entMax = std::max(entMax, ceiling);
+    // Entropy of every row, beside the heatmap, in the heatmap's row coordinates. Where the bars sit
+    // and the ceiling depend on the tokens, the pooling and the mask, not on the softmax: made once.
+    RowGeometry& g = m_rowGeometry;
+    if (g.n != n || g.pool != m_displayPool || g.mask != m_spec.mask || g.pad != m_spec.pad) {
+        g = RowGeometry{};
+        g.n = n;
+        g.pool = m_displayPool;
+        g.mask = m_spec.mask;
+        g.pad = m_spec.pad;
+        g.barKeys.resize(n);
+        g.edgeKeys.resize(2 * n);
+        g.ceiling.resize(2 * n);
+        g.queryKeys.resize(n);
+        for (int t = 0; t < n; ++t) {
+            g.barKeys[t] = (t + 0.5) / m_displayPool - 0.5;
+            // The ceiling ln(visible keys) as a staircase spanning each row's full height.
+            const double ceiling = maxRowEntropy(n, m_spec.mask, m_spec.pad, t);
+            g.edgeKeys[2 * t] = static_cast<double>(t) / m_displayPool - 0.5;
+            g.edgeKeys[2 * t + 1] = static_cast<double>(t + 1) / m_displayPool - 0.5;
+            g.ceiling[2 * t] = g.ceiling[2 * t + 1] = ceiling;
+            g.ceilingMax = std::max(g.ceilingMax, ceiling);
+            g.queryKeys[t] = t;
+        }
+        m_entMax->setData(g.edgeKeys, g.ceiling, true);
+        m_entBars->setWidth(0.8 / m_displayPool);
     }
-    m_entBars->setWidth(0.8 / m_displayPool);
-    m_entBars->setData(keys, ent, true);
-    m_entMax->setData(edgeKeys, maxEnt, true);
+    QVector<double> ent(n);
+    for (int t = 0; t < n; ++t)
+        ent[t] = hr.rowEntropy[t];
+    m_entBars->setData(g.barKeys, ent, true);
     m_entRect->axis(QCPAxis::atLeft)->setRange(-0.5, cells - 0.5);
-    m_entRect->axis(QCPAxis::atBottom)->setRange(0, entMax * 1.05);
+    m_entRect->axis(QCPAxis::atBottom)->setRange(0, g.ceilingMax * 1.05);
     m_mainPlot->replot(QCustomPlot::rpQueuedReplot);
 
     // The selected query row as bars.
-    QVector<double> kx(n), kw(n);
-    for (int j = 0; j < n; ++j) {
-        kx[j] = j;
+    QVector<double> kw(n);
+    for (int j = 0; j < n; ++j)
         kw[j] = hr.weights(qi, j);
-    }
     m_rowBars->setWidth(0.8);
-    m_rowBars->setData(kx, kw, true);
+    m_rowBars->setData(g.queryKeys, kw, true);
     m_rowPlot->xAxis->setRange(-0.5, n - 0.5);
     m_rowPlot->yAxis->setRange(0, std::max(1e-12, hr.weights.row(qi).maxCoeff() * 1.1));
-    attention_view::setTokenTicks(m_rowPlot->xAxis, labels, 1, n, kMaxTickLabels);
     m_rowPlot->xAxis->setTickLabelRotation(n > 8 ? 60 : 0);
+    attention_view::setTokenTicks(m_rowPlot->xAxis, labels, 1, n);
     m_rowPlot->setTitle(tr("Query \"%1\" (row %2): weights over keys, entropy %3 nats")
                             .arg(q(labels[static_cast<std::size_t>(qi)]))
                             .arg(qi)
@@ -944,9 +955,9 @@ void AttentionTab::redrawHeads()
     attention_view::fillMap(m_mean.map, cells, cells, [&](int i, int j) { return mw(i, j); });
     m_mean.map->setDataRange(QCPRange(0, r.meanPool > 1 ? std::max(1e-12, mw.maxCoeff()) : 1.0));
     attention_view::frameCells(m_mean, cells, cells);
-    attention_view::setTokenTicks(m_mean.rect->axis(QCPAxis::atBottom), m_prep.labels, r.meanPool, cells, 30);
-    attention_view::setTokenTicks(m_mean.rect->axis(QCPAxis::atLeft), m_prep.labels, r.meanPool, cells, 30);
     m_mean.rect->axis(QCPAxis::atBottom)->setTickLabelRotation(cells > 8 ? 60 : 0);
+    attention_view::setTokenTicks(m_mean.rect->axis(QCPAxis::atBottom), m_prep.labels, r.meanPool, cells);
+    attention_view::setTokenTicks(m_mean.rect->axis(QCPAxis::atLeft), m_prep.labels, r.meanPool, cells);
     m_mean.scale->axis()->setLabel(r.meanPool > 1 ? tr("mean weight (%1×%1 blocks)").arg(r.meanPool) : tr("mean weight"));
     m_meanPlot->setTitle(tr("Average of A over %1 heads").arg(heads));
     m_meanPlot->replot(QCustomPlot::rpQueuedReplot);

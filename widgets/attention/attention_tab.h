@@ -10,6 +10,7 @@
 #include "widgets/common/tab.h"
 
 #include <QFutureWatcher>
+#include <QVector>
 #include <QThreadPool>
 
 #include <atomic>
@@ -186,6 +187,17 @@ private:
     std::uint64_t m_curveSeed = 0;
     int m_curveN = 0;
     int m_curveDk = 0;
+
+    /// Where the weights view's bars sit and the entropy ceiling: fixed for a token count, pooling and mask.
+    struct RowGeometry {
+        int n = -1;
+        int pool = 0;
+        attention::Mask mask = attention::Mask::None;
+        int pad = 0;
+        QVector<double> barKeys, edgeKeys, ceiling, queryKeys;
+        double ceilingMax = 1e-3;
+    };
+    RowGeometry m_rowGeometry;
 
     std::vector<double> m_scratch;  ///< display buffer reused between updates
     attention::RowMatrix m_pooled;

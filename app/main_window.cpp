@@ -362,6 +362,11 @@ ExportResult MainWindow::exportCurrentData(const QString& path)
     Tab* t = currentTab();
     if (!t)
         return {false, tr("Cannot write %1: no tab is open").arg(path)};
+    return exportTabData(t, path);
+}
+
+ExportResult MainWindow::exportTabData(Tab* t, const QString& path)
+{
     if (QFileInfo(path).suffix().compare(QLatin1String("csv"), Qt::CaseInsensitive) == 0) {
         const QString csv = t->exportCsv();
         if (csv.isEmpty())
@@ -435,11 +440,18 @@ void MainWindow::onExportData()
     if (path.isEmpty())
         return;
     s.setValue(QStringLiteral("export/dataDir"), QFileInfo(path).absolutePath());
-    const ExportResult r = exportCurrentData(path);
-    if (!r.ok)
-        showFailure(r.message);
+    const auto write = [this, t, path] {
+        const ExportResult r = exportTabData(t, path);
+        if (!r.ok)
+            showFailure(r.message);
+        else
+            statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+    };
+    // A tab may first finish in the background what the file needs (its progress shows meanwhile).
+    if (t->prepareExportData())
+        write();
     else
-        statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+        connect(t, &Tab::exportDataReady, this, write, Qt::SingleShotConnection);
 }
 
 void MainWindow::onCopyImage()

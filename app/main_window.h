@@ -67,6 +67,8 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    /// The numbers of tab `t` as JSON, or as CSV for a .csv path.
+    ExportResult exportTabData(Tab* t, const QString& path);
     void buildMenus();
     void onCurrentChanged(int index);
     void onExportImage();

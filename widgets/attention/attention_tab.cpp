@@ -674,7 +674,8 @@ void AttentionTab::onAsyncFinished()
         const bool quick = job.opt.selectedHeadOnly;
         // The second job of a quick first picture computes the same selected head
         // again: the weights view on screen already shows it and is not redrawn.
-        const bool alreadyDrawn = !quick && m_partial && viewIndex() == kWeightsView;
+        // A completion for an export has the picture's numbers too.
+        const bool alreadyDrawn = (!quick && m_partial && viewIndex() == kWeightsView) || job.completion;
         std::swap(m_front, m_async);
         m_partial = quick;
         m_frontLight = job.opt.selectedHeadOnly || job.opt.othersEntropyOnly;
@@ -720,7 +721,45 @@ void AttentionTab::onAsyncFinished()
     } else {
         m_progress->hide();
         m_progressLabel->hide();
+        onIdleForExport();
     }
+}
+
+bool AttentionTab::exportNeedsWholeLayer() const
+{
+    return m_hasResult && m_front->ok && !m_front->outputsReady && m_frontLight;
+}
+
+bool AttentionTab::prepareExportData()
+{
+    if (!busy() && !exportNeedsWholeLayer())
+        return true;
+    m_exportWaiting = true;
+    if (!busy())
+        onIdleForExport();
+    return false;
+}
+
+void AttentionTab::onIdleForExport()
+{
+    if (!m_exportWaiting || busy())
+        return;
+    if (!exportNeedsWholeLayer()) {
+        m_exportWaiting = false;
+        emit exportDataReady();
+        return;
+    }
+    // The parameters of the picture on screen (same generation: a newer request supersedes it, and
+    // the export then waits for that one), every head in full, at normal priority on two threads.
+    Job job{std::make_shared<Prepared>(m_prep), m_spec, m_frontOpt, m_generation};
+    job.opt.selectedHeadOnly = false;
+    job.opt.othersEntropyOnly = false;
+    job.opt.outputs = true;
+    job.opt.threads = 2;
+    job.completion = true;
+    m_pendingJob = std::move(job);
+    m_asyncPending = true;
+    startAsync();
 }
 
 bool AttentionTab::waitUntilIdle(int timeoutMs)

@@ -46,6 +46,9 @@ public:
     QString title() const override { return staticTitle(); }
     QJsonObject exportData() const override;
     QString exportCsv() const override;
+    /// A long sequence's weights view keeps the selected head only, but the data file holds the layer's
+    /// output concat(O_h) W_O, made of every head: the whole layer is computed in the background first.
+    bool prepareExportData() override;
     bool waitUntilIdle(int timeoutMs) override;
     bool isBusy() const override { return busy(); }
 
@@ -140,7 +143,13 @@ private:
         attention::Options opt;
         quint64 generation = 0;
         bool background = false;  ///< the follow-up of a quick first picture: runs on m_idlePool
+        bool completion = false;  ///< the whole layer of the picture on screen, for a data export
     };
+    /// The front result lacks what exportData() needs and only a whole-layer run gives it.
+    bool exportNeedsWholeLayer() const;
+    /// A data export waits for the front result to be whole (exportDataReady() when it is).
+    bool m_exportWaiting = false;
+    void onIdleForExport();
     /// One thread at idle priority (SCHED_IDLE on Linux) for the follow-up job (the other heads'
     /// row entropies): it never takes a core from the GUI thread or the next change's quick picture.
     QThreadPool m_idlePool;

@@ -56,6 +56,11 @@ public:
     virtual QJsonObject exportData() const = 0;
     /// A table form of the data for .csv exports; empty when the tab has none.
     virtual QString exportCsv() const { return {}; }
+    /// File > Export Data asks first: true when exportData() can answer now; false when the tab
+    /// first computes in the background what the file needs (showing its progress, the window
+    /// stays live) and emits exportDataReady() when it has. exportData() itself never waits for
+    /// that: called directly (headless export, tests) it computes what is missing on the spot.
+    virtual bool prepareExportData() { return true; }
     /// Headless export waits here until background work has produced the
     /// current result (or timeoutMs passed); returns false on timeout.
     virtual bool waitUntilIdle(int timeoutMs);
@@ -77,6 +82,8 @@ public:
     std::string applyTryThis(int index);
 
 signals:
+    /// What prepareExportData() started has finished: exportData() answers at once.
+    void exportDataReady();
     /// compute and replot durations of the last update, for the status bar.
     void timingChanged(double computeMs, double replotMs);
     /// the user changed a parameter through this tab (the app persists it).

@@ -23,6 +23,7 @@
 #include <QSlider>
 #include <QStackedWidget>
 #include <QTest>
+#include <QTimer>
 
 #include <cmath>
 
@@ -95,6 +96,7 @@ private slots:
     void longSequenceRunsInBackground();
     void longSequenceWeightsViewLeavesTheRestForLater();
     void followUpRunsAtIdlePriority();
+    void dataExportCompletesTheLayerInTheBackground();
     void staleBackgroundResultsAreDropped();
     void exportDataFollowsTheSpec();
     void hoverTextShowsExactValue();
@@ -491,6 +493,69 @@ void TestAttentionTab::longSequenceWeightsViewLeavesTheRestForLater()
     QCOMPARE(heads[0].toObject().value("output").toArray()[3].toArray()[5].toDouble(), ref2.head[1].output(3, 5));
     QCOMPARE(o.value("output").toArray()[2].toArray()[60].toDouble(), ref2.output(2, 60));
     QCOMPARE(tab.result().head[1].weights, ref2.head[1].weights);
+}
+
+void TestAttentionTab::dataExportCompletesTheLayerInTheBackground()
+{
+    // The weights view of a long sequence keeps the selected head only; the data file holds the
+    // layer's output concat(O_h) W_O, made of every head. File > Export Data asks the tab to prepare:
+    // the whole layer is computed in the background (the event loop runs, the progress shows), then
+    // exportData() answers with a full run's numbers without computing anything.
+    AttentionTab tab(AttentionTab::declareParams());
+    tab.show();
+    ParamSet p = tab.params();
+    p.set("source", std::string("random"));
+    p.set("seq_len", 1500LL);
+    p.set("qk_mode", std::string("projected"));
+    p.set("head", 2LL);
+    tab.applyParams(p);
+    QVERIFY(tab.waitUntilIdle(120000));
+    QSignalSpy ready(&tab, &Tab::exportDataReady);
+    int ticks = 0;
+    QTimer beat;
+    connect(&beat, &QTimer::timeout, [&] {
+        if (ready.isEmpty())
+            ++ticks;
+    });
+    beat.start(2);
+    QVERIFY(!tab.prepareExportData());
+    QVERIFY(tab.busy());
+    QVERIFY(tab.progressBar()->isVisible());
+    QVERIFY(ready.wait(120000));
+    QCOMPARE(ready.count(), 1);
+    QVERIFY2(ticks > 0, "the event loop did not run while the layer was computed");
+    QVERIFY(!tab.busy());
+    QVERIFY(!tab.progressBar()->isVisible());
+    QVERIFY(tab.prepareExportData());  // nothing left to compute
+    QVERIFY(!tab.busy());
+    at::Options opt = at::optionsFor(AttentionTab::specFromParams(tab.params()));
+    const at::Prepared prep = at::prepare(AttentionTab::specFromParams(tab.params()), nullptr);
+    const at::Result ref = at::computeAttention(prep.vectors.x, opt);
+    const QJsonObject o = tab.exportData();
+    QCOMPARE(o.value("output").toArray()[1400].toArray()[63].toDouble(), ref.output(1400, 63));
+    QCOMPARE(o.value("heads_data").toArray()[0].toObject().value("output").toArray()[7].toArray()[3].toDouble(), ref.head[2].output(7, 3));
+    // The picture did not change (same head, same block means).
+    at::RowMatrix shown;
+    at::poolMean(ref.head[2].weights, tab.displayPool(), shown);
+    QCOMPARE(heatmapError(tab.heatmap(), shown), 0.0);
+
+    // A change while the export waits: the file is that of the new state, completed in turn.
+    ready.clear();
+    p.set("temperature", 0.7);
+    tab.applyParams(p);
+    QVERIFY(!tab.prepareExportData());
+    QVERIFY(ready.wait(120000));
+    QCOMPARE(ready.count(), 1);
+    QVERIFY(tab.prepareExportData());
+    opt.temperature = 0.7;
+    const at::Result ref2 = at::computeAttention(prep.vectors.x, opt);
+    QCOMPARE(tab.exportData().value("output").toArray()[5].toArray()[9].toDouble(), ref2.output(5, 9));
+
+    // Up to 512 tokens everything is at hand: no waiting.
+    p.set("seq_len", 300LL);
+    tab.applyParams(p);
+    QVERIFY(tab.waitUntilIdle(120000));
+    QVERIFY(tab.prepareExportData());
 }
 
 void TestAttentionTab::followUpRunsAtIdlePriority()

@@ -64,10 +64,10 @@ bench: deps
 # which knows only Qt 5.
 LUPDATE ?= $(firstword $(wildcard /usr/lib/qt6/bin/lupdate) lupdate)
 LRELEASE ?= $(firstword $(wildcard /usr/lib/qt6/bin/lrelease) lrelease)
-I18N_AREAS ?= app common attention descent distributions precision embeddings
+I18N_AREAS ?= app common attention descent distributions precision embeddings engine
 translations: deps
 	@for area in $(I18N_AREAS); do \
-	  case $$area in app) src=app;; common) src=widgets/common;; *) src=widgets/$$area;; esac; \
+	  case $$area in app) src=app;; common) src=widgets/common;; engine) src=engine;; *) src=widgets/$$area;; esac; \
 	  [ -d $$src ] || continue; \
 	  $(LUPDATE) -locations none -no-obsolete -silent $$src -ts translations/$${area}_zh_CN.ts 2>&1 | grep -v 'Qualifying with unknown namespace' >&2; \
 	  [ -f translations/$${area}_zh_CN.ts ] || exit 1; \

@@ -5,6 +5,7 @@
 #include "app/language.h"
 #include "app/session.h"
 #include "app/theme_menu.h"
+#include "widgets/common/engine_message.h"
 #include "widgets/common/param_panel.h"
 #include "widgets/common/plot_view.h"
 
@@ -382,8 +383,8 @@ void MainWindow::openDataFile(const QString& path)
     if (index < 0)
         return;
     ParamSet params = paramsOf(index);
-    if (auto e = params.setFromString("file", path.toStdString()); !e.empty()) {
-        showFailure(QString::fromStdString(e));
+    if (const Message e = params.trySetFromString("file", path.toStdString()); !e.empty()) {
+        showFailure(trEngine(e));
         return;
     }
     setCurrentIndex(index);

@@ -1,5 +1,7 @@
 #include "app/session.h"
 
+#include "widgets/common/engine_message.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -35,57 +37,58 @@ QJsonValue paramToJson(const ParamSpec& spec, const ParamValue& value)
     return {};
 }
 
-std::string paramFromJson(ParamSet& params, const ParamSpec& spec, const QJsonValue& json)
+QString paramFromJson(ParamSet& params, const ParamSpec& spec, const QJsonValue& json)
 {
-    const std::string k = spec.key + ": ";
+    const QString k = QString::fromStdString(spec.key);
+    auto refused = [&](const char* why) { return QCoreApplication::translate("aimath::Session", why).arg(k); };
     switch (spec.type) {
     case ParamType::Real:
         if (!json.isDouble())
-            return k + "expected a number";
-        return params.set(spec.key, json.toDouble());
+            return refused(QT_TRANSLATE_NOOP("aimath::Session", "%1: expected a number"));
+        return trEngine(params.trySet(spec.key, json.toDouble()));
     case ParamType::Integer: {
         if (!json.isDouble())
-            return k + "expected an integer";
+            return refused(QT_TRANSLATE_NOOP("aimath::Session", "%1: expected an integer"));
         const double d = json.toDouble();
         if (std::floor(d) != d || std::fabs(d) > 9.0e15)
-            return k + "expected an integer";
-        return params.set(spec.key, static_cast<long long>(d));
+            return refused(QT_TRANSLATE_NOOP("aimath::Session", "%1: expected an integer"));
+        return trEngine(params.trySet(spec.key, static_cast<long long>(d)));
     }
     case ParamType::Bool:
         if (!json.isBool())
-            return k + "expected true or false";
-        return params.set(spec.key, json.toBool());
+            return refused(QT_TRANSLATE_NOOP("aimath::Session", "%1: expected true or false"));
+        return trEngine(params.trySet(spec.key, json.toBool()));
     case ParamType::Choice:
     case ParamType::Text:
     case ParamType::Path:
         if (!json.isString())
-            return k + "expected a string";
-        return params.set(spec.key, json.toString().toStdString());
+            return refused(QT_TRANSLATE_NOOP("aimath::Session", "%1: expected a string"));
+        return trEngine(params.trySet(spec.key, json.toString().toStdString()));
     case ParamType::RealList: {
         if (!json.isArray())
-            return k + "expected an array of numbers";
+            return refused(QT_TRANSLATE_NOOP("aimath::Session", "%1: expected an array of numbers"));
         std::vector<double> v;
         for (const QJsonValue& x : json.toArray()) {
             if (!x.isDouble())
-                return k + "expected an array of numbers";
+                return refused(QT_TRANSLATE_NOOP("aimath::Session", "%1: expected an array of numbers"));
             v.push_back(x.toDouble());
         }
-        return params.set(spec.key, v);
+        return trEngine(params.trySet(spec.key, v));
     }
     case ParamType::TextList:
     case ParamType::ChoiceList: {
         if (!json.isArray())
-            return k + "expected an array of strings";
+            return refused(QT_TRANSLATE_NOOP("aimath::Session", "%1: expected an array of strings"));
         std::vector<std::string> v;
         for (const QJsonValue& x : json.toArray()) {
             if (!x.isString())
-                return k + "expected an array of strings";
+                return refused(QT_TRANSLATE_NOOP("aimath::Session", "%1: expected an array of strings"));
             v.push_back(x.toString().toStdString());
         }
-        return params.set(spec.key, v);
+        return trEngine(params.trySet(spec.key, v));
     }
     }
-    return k + "unsupported type";
+    return refused(QT_TRANSLATE_NOOP("aimath::Session", "%1: unsupported type"));
 }
 
 QJsonObject sessionToJson(const std::map<QString, const ParamSet*>& tabs, const QString& currentTab)
@@ -161,8 +164,8 @@ SessionLoad sessionFromJson(const QByteArray& bytes, const std::map<QString, Par
                 out.error = QCoreApplication::translate("aimath::Session", "tabs.%1.%2: unknown parameter").arg(it.key(), v.key());
                 return out;
             }
-            if (auto e = paramFromJson(params, *spec, v.value()); !e.empty()) {
-                out.error = QStringLiteral("tabs.%1.%2").arg(it.key(), QString::fromStdString(e));
+            if (const QString e = paramFromJson(params, *spec, v.value()); !e.isEmpty()) {
+                out.error = QStringLiteral("tabs.%1.%2").arg(it.key(), e);
                 return out;
             }
         }

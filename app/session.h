@@ -16,8 +16,8 @@ inline constexpr int kSessionVersion = 1;
 
 /// One parameter value as JSON (reals as numbers, lists as arrays).
 QJsonValue paramToJson(const ParamSpec& spec, const ParamValue& value);
-/// Sets `key` of `params` from JSON; returns "" or a message naming the key.
-std::string paramFromJson(ParamSet& params, const ParamSpec& spec, const QJsonValue& json);
+/// Sets `key` of `params` from JSON; returns "" or a message naming the key, in the window's language.
+QString paramFromJson(ParamSet& params, const ParamSpec& spec, const QJsonValue& json);
 
 /// {"format":"aimathlab-session","version":1,"tab":current,"tabs":{id:{key:value}}}
 QJsonObject sessionToJson(const std::map<QString, const ParamSet*>& tabs, const QString& currentTab);

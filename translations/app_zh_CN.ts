@@ -283,6 +283,34 @@
         <source>tabs.%1.%2: unknown parameter</source>
         <translation>tabs.%1.%2：未知参数</translation>
     </message>
+    <message>
+        <source>%1: expected a number</source>
+        <translation>%1：应为数字</translation>
+    </message>
+    <message>
+        <source>%1: expected an integer</source>
+        <translation>%1：应为整数</translation>
+    </message>
+    <message>
+        <source>%1: expected true or false</source>
+        <translation>%1：应为 true 或 false</translation>
+    </message>
+    <message>
+        <source>%1: expected a string</source>
+        <translation>%1：应为字符串</translation>
+    </message>
+    <message>
+        <source>%1: expected an array of numbers</source>
+        <translation>%1：应为数字数组</translation>
+    </message>
+    <message>
+        <source>%1: expected an array of strings</source>
+        <translation>%1：应为字符串数组</translation>
+    </message>
+    <message>
+        <source>%1: unsupported type</source>
+        <translation>%1：不支持的类型</translation>
+    </message>
 </context>
 <context>
     <name>aimath::ThemeMenu</name>

@@ -300,6 +300,10 @@
         <source>%1: has %2 row; PCA needs at least 2</source>
         <translation>%1：只有 %2 行；PCA 至少需要 2 行</translation>
     </message>
+    <message>
+        <source>dataset: &apos;file&apos; needs a file: set file=PATH (or use File &gt; Open Embeddings…)</source>
+        <translation>dataset：&apos;file&apos; 需要一个文件：请设置 file=PATH（或使用“文件 &gt; 打开嵌入文件…”）</translation>
+    </message>
 </context>
 <context>
     <name>aimath::params</name>

@@ -148,13 +148,13 @@ std::string rangeOnly(const ParamSpec& s)
     return "[" + formatReal(s.min) + ", " + formatReal(s.max) + "]";
 }
 
-std::string countText(const ParamSpec& s)
+Message countText(const ParamSpec& s)
 {
     if (s.minCount == 0 && s.maxCount == std::numeric_limits<std::size_t>::max())
         return {};
     if (s.maxCount == std::numeric_limits<std::size_t>::max())
-        return "at least " + std::to_string(s.minCount) + " entries";
-    return std::to_string(s.minCount) + " to " + std::to_string(s.maxCount) + " entries";
+        return {QT_TRANSLATE_NOOP("aimath::engine", "at least %1 entries"), {std::to_string(s.minCount)}};
+    return {QT_TRANSLATE_NOOP("aimath::engine", "%1 to %2 entries"), {std::to_string(s.minCount), std::to_string(s.maxCount)}};
 }
 }  // namespace
 
@@ -169,11 +169,11 @@ std::string paramRangeText(const ParamSpec& s)
     case ParamType::ChoiceList: return "any of " + joinChoices(s.choices);
     case ParamType::RealList: {
         std::string out = "each in " + rangeOnly(s);
-        const std::string c = countText(s);
+        const std::string c = countText(s).text();
         return c.empty() ? out : out + ", " + c;
     }
     case ParamType::TextList: {
-        const std::string c = countText(s);
+        const std::string c = countText(s).text();
         return c.empty() ? "comma-separated" : "comma-separated, " + c;
     }
     case ParamType::Text:
@@ -230,66 +230,66 @@ const std::string& ParamSet::text(std::string_view key) const { return std::get<
 const std::vector<double>& ParamSet::reals(std::string_view key) const { return std::get<std::vector<double>>(value(key)); }
 const std::vector<std::string>& ParamSet::texts(std::string_view key) const { return std::get<std::vector<std::string>>(value(key)); }
 
-std::string ParamSet::validate(const ParamSpec& s, const ParamValue& v) const
+Message ParamSet::check(const ParamSpec& s, const ParamValue& v) const
 {
-    const std::string k = s.key + ": ";
+    const std::string& k = s.key;
     auto inRange = [&](double x) { return x >= s.min && x <= s.max; };
-    auto countOk = [&](std::size_t n) -> std::string {
+    auto countOk = [&](std::size_t n) -> Message {
         if (n < s.minCount || n > s.maxCount)
-            return k + std::to_string(n) + " entries given, " + countText(s) + " allowed";
+            return {QT_TRANSLATE_NOOP("aimath::engine", "%1: %2 entries given, %3 allowed"), {k, std::to_string(n), countText(s)}};
         return {};
     };
     switch (s.type) {
     case ParamType::Real: {
         if (!std::holds_alternative<double>(v))
-            return k + "expected a real number";
+            return {QT_TRANSLATE_NOOP("aimath::engine", "%1: expected a real number"), {k}};
         const double x = std::get<double>(v);
         if (!std::isfinite(x) || !inRange(x))
-            return k + formatReal(x) + " is out of range " + rangeOnly(s);
+            return {QT_TRANSLATE_NOOP("aimath::engine", "%1: %2 is out of range %3"), {k, formatReal(x), rangeOnly(s)}};
         return {};
     }
     case ParamType::Integer: {
         if (!std::holds_alternative<long long>(v))
-            return k + "expected an integer";
+            return {QT_TRANSLATE_NOOP("aimath::engine", "%1: expected an integer"), {k}};
         const long long x = std::get<long long>(v);
         // Compared as integers: the bounds are exact (|bound| <= 2^53, checked in add()), x may not be.
         if (x < static_cast<long long>(s.min) || x > static_cast<long long>(s.max))
-            return k + std::to_string(x) + " is out of range " + rangeOnly(s);
+            return {QT_TRANSLATE_NOOP("aimath::engine", "%1: %2 is out of range %3"), {k, std::to_string(x), rangeOnly(s)}};
         return {};
     }
     case ParamType::Bool:
-        return std::holds_alternative<bool>(v) ? std::string() : k + "expected true or false";
+        return std::holds_alternative<bool>(v) ? Message() : Message(QT_TRANSLATE_NOOP("aimath::engine", "%1: expected true or false"), {k});
     case ParamType::Choice: {
         if (!std::holds_alternative<std::string>(v))
-            return k + "expected one of " + joinChoices(s.choices);
+            return {QT_TRANSLATE_NOOP("aimath::engine", "%1: expected one of %2"), {k, joinChoices(s.choices)}};
         const auto& x = std::get<std::string>(v);
         if (std::find(s.choices.begin(), s.choices.end(), x) == s.choices.end())
-            return k + "\"" + x + "\" is not one of " + joinChoices(s.choices);
+            return {QT_TRANSLATE_NOOP("aimath::engine", "%1: \"%2\" is not one of %3"), {k, x, joinChoices(s.choices)}};
         return {};
     }
     case ParamType::Text:
     case ParamType::Path: {
         if (!std::holds_alternative<std::string>(v))
-            return k + "expected text";
+            return {QT_TRANSLATE_NOOP("aimath::engine", "%1: expected text"), {k}};
         if (std::get<std::string>(v).size() > s.maxLength)
-            return k + "longer than " + std::to_string(s.maxLength) + " characters";
+            return {QT_TRANSLATE_NOOP("aimath::engine", "%1: longer than %2 characters"), {k, std::to_string(s.maxLength)}};
         return {};
     }
     case ParamType::RealList: {
         if (!std::holds_alternative<std::vector<double>>(v))
-            return k + "expected a comma-separated list of numbers";
+            return {QT_TRANSLATE_NOOP("aimath::engine", "%1: expected a comma-separated list of numbers"), {k}};
         const auto& xs = std::get<std::vector<double>>(v);
         if (auto e = countOk(xs.size()); !e.empty())
             return e;
         for (std::size_t i = 0; i < xs.size(); ++i)
             if (!std::isfinite(xs[i]) || !inRange(xs[i]))
-                return k + "entry " + std::to_string(i + 1) + " (" + formatReal(xs[i]) + ") is out of range " + rangeOnly(s);
+                return {QT_TRANSLATE_NOOP("aimath::engine", "%1: entry %2 (%3) is out of range %4"), {k, std::to_string(i + 1), formatReal(xs[i]), rangeOnly(s)}};
         return {};
     }
     case ParamType::TextList:
     case ParamType::ChoiceList: {
         if (!std::holds_alternative<std::vector<std::string>>(v))
-            return k + "expected a comma-separated list";
+            return {QT_TRANSLATE_NOOP("aimath::engine", "%1: expected a comma-separated list"), {k}};
         const auto& xs = std::get<std::vector<std::string>>(v);
         if (auto e = countOk(xs.size()); !e.empty())
             return e;
@@ -297,42 +297,49 @@ std::string ParamSet::validate(const ParamSpec& s, const ParamValue& v) const
             std::set<std::string> seen;
             for (std::size_t i = 0; i < xs.size(); ++i) {
                 if (std::find(s.choices.begin(), s.choices.end(), xs[i]) == s.choices.end())
-                    return k + "entry " + std::to_string(i + 1) + " \"" + xs[i] + "\" is not one of " + joinChoices(s.choices);
+                    return {QT_TRANSLATE_NOOP("aimath::engine", "%1: entry %2 \"%3\" is not one of %4"), {k, std::to_string(i + 1), xs[i], joinChoices(s.choices)}};
                 if (!seen.insert(xs[i]).second)
-                    return k + "\"" + xs[i] + "\" is listed twice";
+                    return {QT_TRANSLATE_NOOP("aimath::engine", "%1: \"%2\" is listed twice"), {k, xs[i]}};
             }
         } else {
             for (std::size_t i = 0; i < xs.size(); ++i)
                 if (xs[i].size() > s.maxLength)
-                    return k + "entry " + std::to_string(i + 1) + " is longer than " + std::to_string(s.maxLength) + " characters";
+                    return {QT_TRANSLATE_NOOP("aimath::engine", "%1: entry %2 is longer than %3 characters"), {k, std::to_string(i + 1), std::to_string(s.maxLength)}};
         }
         return {};
     }
     }
-    return k + "unsupported type";
+    return {QT_TRANSLATE_NOOP("aimath::engine", "%1: unsupported type"), {k}};
 }
 
-std::string ParamSet::set(std::string_view key, ParamValue v)
+std::string ParamSet::validate(const ParamSpec& spec, const ParamValue& v) const { return check(spec, v).text(); }
+
+std::string ParamSet::set(std::string_view key, ParamValue v) { return trySet(key, std::move(v)).text(); }
+
+std::string ParamSet::setFromString(std::string_view key, std::string_view text) { return trySetFromString(key, text).text(); }
+
+Message ParamSet::trySet(std::string_view key, ParamValue v)
 {
     const ParamSpec* s = find(key);
     if (!s)
-        return "unknown parameter \"" + std::string(key) + "\"";
-    if (auto e = validate(*s, v); !e.empty())
+        return {QT_TRANSLATE_NOOP("aimath::engine", "unknown parameter \"%1\""), {std::string(key)}};
+    if (auto e = check(*s, v); !e.empty())
         return e;
     m_values[indexOf(key)] = std::move(v);
     return {};
 }
 
-std::string ParamSet::setFromString(std::string_view key, std::string_view text)
+Message ParamSet::trySetFromString(std::string_view key, std::string_view text)
 {
     const ParamSpec* s = find(key);
     if (!s)
-        return "unknown parameter \"" + std::string(key) + "\"";
-    const std::string k = s->key + ": ";
+        return {QT_TRANSLATE_NOOP("aimath::engine", "unknown parameter \"%1\""), {std::string(key)}};
+    const std::string& k = s->key;
+    auto refused = [&](const Message& why) -> Message { return {QT_TRANSLATE_NOOP("aimath::engine", "%1: %2"), {k, why}}; };
     switch (s->type) {
     case ParamType::Real: {
         auto r = parseReal(text);
-        return r.ok() ? set(key, r.value) : k + r.error;
+        return r.ok() ? trySet(key, r.value) : refused(r.why);
     }
     case ParamType::Integer: {
         auto r = parseInteger(text);
@@ -340,31 +347,31 @@ std::string ParamSet::setFromString(std::string_view key, std::string_view text)
             // Accept integral reals such as 1e6 for counts.
             auto d = parseReal(text);
             if (d.ok() && std::isfinite(d.value) && std::floor(d.value) == d.value && std::fabs(d.value) < 9.0e15)
-                return set(key, static_cast<long long>(d.value));
-            return k + r.error;
+                return trySet(key, static_cast<long long>(d.value));
+            return refused(r.why);
         }
-        return set(key, r.value);
+        return trySet(key, r.value);
     }
     case ParamType::Bool: {
         auto r = parseBool(text);
-        return r.ok() ? set(key, r.value) : k + r.error;
+        return r.ok() ? trySet(key, r.value) : refused(r.why);
     }
     case ParamType::Choice:
-        return set(key, std::string(trimmed(text)));
+        return trySet(key, std::string(trimmed(text)));
     case ParamType::Text:
     case ParamType::Path:
-        return set(key, std::string(text));
+        return trySet(key, std::string(text));
     case ParamType::RealList: {
         auto r = parseRealList(text);
-        return r.ok() ? set(key, r.value) : k + r.error;
+        return r.ok() ? trySet(key, r.value) : refused(r.why);
     }
     case ParamType::TextList:
     case ParamType::ChoiceList: {
         auto r = parseTextList(text);
-        return r.ok() ? set(key, r.value) : k + r.error;
+        return r.ok() ? trySet(key, r.value) : refused(r.why);
     }
     }
-    return k + "unsupported type";
+    return {QT_TRANSLATE_NOOP("aimath::engine", "%1: unsupported type"), {k}};
 }
 
 namespace {

@@ -3,6 +3,8 @@
 // ParamSpec; the panel, the command line, sessions and saved settings all read
 // that one declaration. Pure C++, no Qt, so it can be fuzzed and tested alone.
 
+#include "engine/core/message.h"
+
 #include <cstddef>
 #include <functional>
 #include <limits>
@@ -97,6 +99,12 @@ public:
     std::string checkConstraints() const { return m_constraint ? m_constraint(*this) : std::string(); }
     /// Checks a value against its spec without storing it.
     std::string validate(const ParamSpec& spec, const ParamValue& v) const;
+
+    // The same checks with the refusal as a translatable Message (text() is the string above, byte for byte):
+    // what the window uses, so it can show the refusal in its language.
+    Message trySet(std::string_view key, ParamValue v);
+    Message trySetFromString(std::string_view key, std::string_view text);
+    Message check(const ParamSpec& spec, const ParamValue& v) const;
 
     void resetToDefaults();
     bool sameValues(const ParamSet& other) const;

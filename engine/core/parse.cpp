@@ -17,6 +17,15 @@ std::string lower(std::string_view s)
     return out;
 }
 
+template <class T>
+Parsed<T> failed(Message why)
+{
+    Parsed<T> r;
+    r.error = why.text();
+    r.why = std::move(why);
+    return r;
+}
+
 std::string quoted(std::string_view s)
 {
     constexpr std::size_t kMax = 40;
@@ -40,53 +49,53 @@ Parsed<double> parseReal(std::string_view s)
 {
     s = trimmed(s);
     if (s.empty())
-        return {0.0, "expected a number, got nothing"};
+        return failed<double>(QT_TRANSLATE_NOOP("aimath::engine", "expected a number, got nothing"));
     const std::string l = lower(s);
     if (l == "inf" || l == "+inf" || l == "infinity" || l == "+infinity")
-        return {std::numeric_limits<double>::infinity(), {}};
+        return {std::numeric_limits<double>::infinity(), {}, {}};
     if (l == "-inf" || l == "-infinity")
-        return {-std::numeric_limits<double>::infinity(), {}};
+        return {-std::numeric_limits<double>::infinity(), {}, {}};
     std::string_view body = s;
     if (body.front() == '+')
         body.remove_prefix(1);
     if (body.empty() || (!std::isdigit(static_cast<unsigned char>(body.front())) && body.front() != '-' && body.front() != '.'))
-        return {0.0, "expected a number, got " + quoted(s)};
+        return failed<double>({QT_TRANSLATE_NOOP("aimath::engine", "expected a number, got %1"), {quoted(s)}});
     double v = 0.0;
     const auto [ptr, ec] = std::from_chars(body.data(), body.data() + body.size(), v, std::chars_format::general);
     if (ec == std::errc::result_out_of_range)
-        return {0.0, quoted(s) + " is outside the range of a double"};
+        return failed<double>({QT_TRANSLATE_NOOP("aimath::engine", "%1 is outside the range of a double"), {quoted(s)}});
     if (ec != std::errc() || ptr != body.data() + body.size())
-        return {0.0, "expected a number, got " + quoted(s)};
+        return failed<double>({QT_TRANSLATE_NOOP("aimath::engine", "expected a number, got %1"), {quoted(s)}});
     if (std::isnan(v))
-        return {0.0, "expected a number, got " + quoted(s)};
-    return {v, {}};
+        return failed<double>({QT_TRANSLATE_NOOP("aimath::engine", "expected a number, got %1"), {quoted(s)}});
+    return {v, {}, {}};
 }
 
 Parsed<long long> parseInteger(std::string_view s)
 {
     s = trimmed(s);
     if (s.empty())
-        return {0, "expected an integer, got nothing"};
+        return failed<long long>(QT_TRANSLATE_NOOP("aimath::engine", "expected an integer, got nothing"));
     std::string_view body = s;
     if (body.front() == '+')
         body.remove_prefix(1);
     long long v = 0;
     const auto [ptr, ec] = std::from_chars(body.data(), body.data() + body.size(), v);
     if (ec == std::errc::result_out_of_range)
-        return {0, quoted(s) + " is too large for an integer"};
+        return failed<long long>({QT_TRANSLATE_NOOP("aimath::engine", "%1 is too large for an integer"), {quoted(s)}});
     if (ec != std::errc() || ptr != body.data() + body.size())
-        return {0, "expected an integer, got " + quoted(s)};
-    return {v, {}};
+        return failed<long long>({QT_TRANSLATE_NOOP("aimath::engine", "expected an integer, got %1"), {quoted(s)}});
+    return {v, {}, {}};
 }
 
 Parsed<bool> parseBool(std::string_view s)
 {
     const std::string l = lower(trimmed(s));
     if (l == "true" || l == "1" || l == "on" || l == "yes")
-        return {true, {}};
+        return {true, {}, {}};
     if (l == "false" || l == "0" || l == "off" || l == "no")
-        return {false, {}};
-    return {false, "expected true/false, 1/0 or on/off, got " + quoted(s)};
+        return {false, {}, {}};
+    return failed<bool>({QT_TRANSLATE_NOOP("aimath::engine", "expected true/false, 1/0 or on/off, got %1"), {quoted(s)}});
 }
 
 Parsed<std::vector<std::string>> parseTextList(std::string_view s)
@@ -164,9 +173,7 @@ Parsed<std::vector<double>> parseRealList(std::string_view s)
         const std::string_view item = s.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
         const Parsed<double> r = parseReal(item);
         if (!r.ok()) {
-            out.value.clear();
-            out.error = "entry " + std::to_string(entry) + ": " + r.error;
-            return out;
+            return failed<std::vector<double>>({QT_TRANSLATE_NOOP("aimath::engine", "entry %1: %2"), {std::to_string(entry), r.why}});
         }
         out.value.push_back(r.value);
         if (comma == std::string_view::npos)

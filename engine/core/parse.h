@@ -2,6 +2,8 @@
 // Strict text → value parsers shared by the command line, sessions and every
 // file format. They never throw; failures say what was expected.
 
+#include "engine/core/message.h"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +14,7 @@ template <class T>
 struct Parsed {
     T value{};
     std::string error;  ///< empty on success
+    Message why;        ///< error, translatable (error == why.text())
     bool ok() const { return error.empty(); }
 };
 

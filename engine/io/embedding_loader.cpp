@@ -1,10 +1,12 @@
 #include "engine/io/embedding_loader.h"
 
+#include "engine/core/message.h"
 #include "engine/core/parse.h"
 
 #include <algorithm>
 #include <atomic>
 #include <bit>
+#include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -94,22 +96,33 @@ std::string quoted(std::string_view tok)
     return out + "'";
 }
 
+/// strerror's text; the two a person meets opening a file are templates (glibc's English, word for word), so the window can translate them.
+Message systemError(int code)
+{
+    if (code == ENOENT)
+        return QT_TRANSLATE_NOOP("aimath::engine", "No such file or directory");
+    if (code == EACCES)
+        return QT_TRANSLATE_NOOP("aimath::engine", "Permission denied");
+    return std::string(std::strerror(code));
+}
+
 class Failure {
 public:
     explicit Failure(std::string name) : m_name(std::move(name)) {}
-    LoadResult at(std::string where, const std::string& why) const
+    LoadResult at(const Message& where, const Message& why) const
     {
         LoadResult r;
-        r.message = m_name + ": " + (where.empty() ? std::string() : where + ": ") + why;
+        r.why = where.empty() ? Message(QT_TRANSLATE_NOOP("aimath::engine", "%1: %2"), {m_name, why}) : Message(QT_TRANSLATE_NOOP("aimath::engine", "%1: %2: %3"), {m_name, where, why});
+        r.message = r.why.text();
         return r;
     }
-    LoadResult line(std::size_t line, const std::string& why) const { return at("line " + std::to_string(line), why); }
-    LoadResult cell(std::size_t line, std::size_t column, const std::string& why) const
+    LoadResult line(std::size_t line, const Message& why) const { return at(Message(QT_TRANSLATE_NOOP("aimath::engine", "line %1"), {std::to_string(line)}), why); }
+    LoadResult cell(std::size_t line, std::size_t column, const Message& why) const
     {
-        return at("line " + std::to_string(line) + ", column " + std::to_string(column), why);
+        return at(Message(QT_TRANSLATE_NOOP("aimath::engine", "line %1, column %2"), {std::to_string(line), std::to_string(column)}), why);
     }
-    LoadResult byte(std::uint64_t offset, const std::string& why) const { return at("byte " + std::to_string(offset), why); }
-    LoadResult file(const std::string& why) const { return at({}, why); }
+    LoadResult byte(std::uint64_t offset, const Message& why) const { return at(Message(QT_TRANSLATE_NOOP("aimath::engine", "byte %1"), {std::to_string(offset)}), why); }
+    LoadResult file(const Message& why) const { return at({}, why); }
     const std::string& name() const { return m_name; }
 
 private:
@@ -118,7 +131,7 @@ private:
 
 LoadResult cancelledResult(const Failure& f)
 {
-    LoadResult r = f.file("loading cancelled");
+    LoadResult r = f.file(Message(QT_TRANSLATE_NOOP("aimath::engine", "loading cancelled")));
     r.cancelled = true;
     return r;
 }
@@ -167,19 +180,18 @@ std::uint64_t memoryLimit(const LoadOptions& o)
 }
 
 /// Checks a planned allocation of rows × dim floats (plus labels) against the memory available.
-std::string checkMemory(const LoadOptions& o, std::uint64_t rows, std::uint64_t dim)
+Message checkMemory(const LoadOptions& o, std::uint64_t rows, std::uint64_t dim)
 {
     const std::uint64_t limit = memoryLimit(o);
     const long double need = static_cast<long double>(rows) * static_cast<long double>(dim) * sizeof(float) + static_cast<long double>(rows) * 48.0L;
     if (need > static_cast<long double>(limit))
-        return "a table of " + std::to_string(rows) + " × " + std::to_string(dim) + " values needs " +
-               megabytes(need) + " but only " + megabytes(static_cast<long double>(limit)) + " of memory are available";
+        return Message(QT_TRANSLATE_NOOP("aimath::engine", "a table of %1 × %2 values needs %3 but only %4 of memory are available"), {std::to_string(rows), std::to_string(dim), megabytes(need), megabytes(static_cast<long double>(limit))});
     return {};
 }
 
 /// Text formats spend at least two bytes per value (a digit and a separator):
 /// a table the file cannot hold is refused before it is allocated.
-std::string checkFitsText(std::uint64_t fileBytes, std::uint64_t rows, std::uint64_t dim)
+Message checkFitsText(std::uint64_t fileBytes, std::uint64_t rows, std::uint64_t dim)
 {
     // Only a guard against big allocations: a small table is parsed, so a ragged
     // file gets its precise "line N: expected K columns" instead of this.
@@ -188,8 +200,7 @@ std::string checkFitsText(std::uint64_t fileBytes, std::uint64_t rows, std::uint
         return {};
     const long double need = 2.0L * static_cast<long double>(rows) * static_cast<long double>(dim);
     if (need > static_cast<long double>(fileBytes) + 1.0L)
-        return std::to_string(rows) + " rows of " + std::to_string(dim) + " values need at least " + megabytes(need) + " of text but the file has " +
-               std::to_string(fileBytes) + " bytes";
+        return Message(QT_TRANSLATE_NOOP("aimath::engine", "%1 rows of %2 values need at least %3 of text but the file has %4 bytes"), {std::to_string(rows), std::to_string(dim), megabytes(need), std::to_string(fileBytes)});
     return {};
 }
 
@@ -220,14 +231,14 @@ bool looksNumeric(std::string_view tok)
     return s == NumberStatus::Ok || s == NumberStatus::OutOfRange || s == NumberStatus::NotFinite;
 }
 
-std::string numberError(NumberStatus s, std::string_view tok)
+Message numberError(NumberStatus s, std::string_view tok)
 {
     switch (s) {
     case NumberStatus::NotFinite:
-        return std::isnan(std::strtod(std::string(tok).c_str(), nullptr)) ? "NaN is not allowed in a vector (" + quoted(tok) + ")"
-                                                                           : "infinity is not allowed in a vector (" + quoted(tok) + ")";
-    case NumberStatus::OutOfRange: return quoted(tok) + " is outside the float32 range";
-    default: return quoted(tok) + " is not a number";
+        return std::isnan(std::strtod(std::string(tok).c_str(), nullptr)) ? Message(QT_TRANSLATE_NOOP("aimath::engine", "NaN is not allowed in a vector (%1)"), {quoted(tok)})
+                                                                           : Message(QT_TRANSLATE_NOOP("aimath::engine", "infinity is not allowed in a vector (%1)"), {quoted(tok)});
+    case NumberStatus::OutOfRange: return Message(QT_TRANSLATE_NOOP("aimath::engine", "%1 is outside the float32 range"), {quoted(tok)});
+    default: return Message(QT_TRANSLATE_NOOP("aimath::engine", "%1 is not a number"), {quoted(tok)});
     }
 }
 
@@ -521,8 +532,7 @@ LoadResult parseWhitespaceText(std::string_view bytes, const Failure& f, const L
                                const ReleaseBehind& release)
 {
     if (const auto bad = firstBinaryByte(bytes, release))
-        return f.byte(*bad, "binary data (byte " + quoted(bytes.substr(*bad, 1)) +
-                                ") in a text file; for binary files use format=word2vec-binary or a .npy file");
+        return f.byte(*bad, Message(QT_TRANSLATE_NOOP("aimath::engine", "binary data (byte %1) in a text file; for binary files use format=word2vec-binary or a .npy file"), {quoted(bytes.substr(*bad, 1))}));
     LineReader reader(bytes);
     Line line;
     std::vector<std::string_view> tok;
@@ -535,28 +545,25 @@ LoadResult parseWhitespaceText(std::string_view bytes, const Failure& f, const L
         while (reader.next(line) && isBlank(line.text)) {}
         splitWhitespace(line.text, tok);
         if (tok.size() != 2 || !parseCount(tok[0], declaredRows) || !parseCount(tok[1], declaredDim))
-            return f.line(line.number, "a word2vec text file starts with \"<count> <dimension>\", found " + quoted(line.text));
+            return f.line(line.number, Message(QT_TRANSLATE_NOOP("aimath::engine", "a word2vec text file starts with \"<count> <dimension>\", found %1"), {quoted(line.text)}));
         if (declaredRows == 0 || declaredDim == 0)
-            return f.line(line.number, "header declares " + std::to_string(declaredRows) + " × " + std::to_string(declaredDim) + " values: nothing to load");
+            return f.line(line.number, Message(QT_TRANSLATE_NOOP("aimath::engine", "header declares %1 × %2 values: nothing to load"), {std::to_string(declaredRows), std::to_string(declaredDim)}));
         // Each row needs at least a one-byte word and "d.d" per value: check before allocating.
         const std::uint64_t remaining = bytes.size() - reader.position();
         const long double minBytes = static_cast<long double>(declaredRows) * (2.0L * static_cast<long double>(declaredDim) + 2.0L);
         if (minBytes > static_cast<long double>(remaining) + 1.0L)
-            return f.line(line.number, "header declares " + std::to_string(declaredRows) + " rows of " + std::to_string(declaredDim) +
-                                           " values, which needs at least " + megabytes(minBytes) +
-                                           " but only " + std::to_string(remaining) + " bytes follow");
+            return f.line(line.number, Message(QT_TRANSLATE_NOOP("aimath::engine", "header declares %1 rows of %2 values, which needs at least %3 but only %4 bytes follow"), {std::to_string(declaredRows), std::to_string(declaredDim), megabytes(minBytes), std::to_string(remaining)}));
         if (declaredDim > kMaxDimension)
-            return f.line(line.number, "header declares " + std::to_string(declaredDim) + " dimensions; at most " + std::to_string(kMaxDimension) +
-                                           " are supported");
+            return f.line(line.number, Message(QT_TRANSLATE_NOOP("aimath::engine", "header declares %1 dimensions; at most %2 are supported"), {std::to_string(declaredDim), std::to_string(kMaxDimension)}));
         dataStart = reader.position();
         rows = countNonBlankLines(bytes, dataStart, release);
         if (rows != declaredRows)
-            return f.line(line.number, "header declares " + std::to_string(declaredRows) + " rows but the file has " + std::to_string(rows));
+            return f.line(line.number, Message(QT_TRANSLATE_NOOP("aimath::engine", "header declares %1 rows but the file has %2"), {std::to_string(declaredRows), std::to_string(rows)}));
         dim = static_cast<std::size_t>(declaredDim);
     } else {
         rows = countNonBlankLines(bytes, 0, release);
         if (rows == 0)
-            return f.file("the file has no data rows (only blank lines)");
+            return f.file(Message(QT_TRANSLATE_NOOP("aimath::engine", "the file has no data rows (only blank lines)")));
     }
 
     EmbeddingTable t;
@@ -604,23 +611,20 @@ LoadResult parseWhitespaceText(std::string_view bytes, const Failure& f, const L
             if (r == 0) {
                 if (!word2vecHeader) {
                     if (tok.size() < 2)
-                        return f.line(lineNo, "expected a word followed by its vector, found " + quoted(line.text));
+                        return f.line(lineNo, Message(QT_TRANSLATE_NOOP("aimath::engine", "expected a word followed by its vector, found %1"), {quoted(line.text)}));
                     if (tok.size() > kMaxDimension + 1)
-                        return f.line(lineNo, "more than " + std::to_string(kMaxDimension) + " values on one line (" + megabytes(line.text.size()) +
-                                                  "); at most " + std::to_string(kMaxDimension) + " dimensions are supported");
+                        return f.line(lineNo, Message(QT_TRANSLATE_NOOP("aimath::engine", "more than %1 values on one line (%2); at most %3 dimensions are supported"), {std::to_string(kMaxDimension), megabytes(line.text.size()), std::to_string(kMaxDimension)}));
                     dim = tok.size() - 1;
                     if (const auto m = checkFitsText(bytes.size(), rows, dim); !m.empty())
-                        return f.line(lineNo, "the first row has " + std::to_string(dim) + " values, but " + m);
+                        return f.line(lineNo, Message(QT_TRANSLATE_NOOP("aimath::engine", "the first row has %1 values, but %2"), {std::to_string(dim), m}));
                 }
                 if (const auto m = checkMemory(o, rows, dim); !m.empty())
                     return f.file(m);
                 if (!allocate(t, rows, dim, true))
-                    return f.file("not enough memory for " + std::to_string(rows) + " × " + std::to_string(dim) + " values");
+                    return f.file(Message(QT_TRANSLATE_NOOP("aimath::engine", "not enough memory for %1 × %2 values"), {std::to_string(rows), std::to_string(dim)}));
             }
             if (tok.size() != dim + 1)
-                return f.line(lineNo, "expected a word and " + std::to_string(dim) + " values, found " +
-                                          (tok.size() == cap ? "more than " + std::to_string(cap - 2) : std::to_string(tok.empty() ? 0 : tok.size() - 1)) +
-                                          " values");
+                return f.line(lineNo, Message(QT_TRANSLATE_NOOP("aimath::engine", "expected a word and %1 values, found %2 values"), {std::to_string(dim), tok.size() == cap ? Message(QT_TRANSLATE_NOOP("aimath::engine", "more than %1"), {std::to_string(cap - 2)}) : Message(std::to_string(tok.empty() ? 0 : tok.size() - 1))}));
             t.labels[r] = std::string(tok[0]);
             float* dst = t.vectors.row(static_cast<Eigen::Index>(r)).data();
             for (std::size_t j = 0; j < dim; ++j) {
@@ -682,7 +686,7 @@ LoadResult parseWhitespaceText(std::string_view bytes, const Failure& f, const L
             try {
                 second = parseRange(split, bytes.size(), restLineBase + linesBefore, rowsBefore, tok2);
             } catch (const std::bad_alloc&) {
-                second = f.file("not enough memory to load this file");
+                second = f.file(Message(QT_TRANSLATE_NOOP("aimath::engine", "not enough memory to load this file")));
             }
         };
         std::thread worker;
@@ -730,11 +734,10 @@ LoadResult readMetadata(const std::string& path, std::size_t rows, Labels& out);
 LoadResult parseDelimited(std::string_view bytes, const Failure& f, const LoadOptions& o, char delim, EmbeddingFormat fmt)
 {
     if (const auto bad = firstBinaryByte(bytes))
-        return f.byte(*bad, "binary data (byte " + quoted(bytes.substr(*bad, 1)) +
-                                ") in a text file; for binary files use format=word2vec-binary or a .npy file");
+        return f.byte(*bad, Message(QT_TRANSLATE_NOOP("aimath::engine", "binary data (byte %1) in a text file; for binary files use format=word2vec-binary or a .npy file"), {quoted(bytes.substr(*bad, 1))}));
     const std::size_t nonBlank = countNonBlankLines(bytes, 0);
     if (nonBlank == 0)
-        return f.file("the file has no data rows (only blank lines)");
+        return f.file(Message(QT_TRANSLATE_NOOP("aimath::engine", "the file has no data rows (only blank lines)")));
 
     // Look at the first two non-blank rows: the first is a header when it has text
     // where the second has a number; the label column is the first non-numeric one.
@@ -749,22 +752,19 @@ LoadResult parseDelimited(std::string_view bytes, const Failure& f, const LoadOp
     constexpr std::size_t kMaxColumns = kMaxDimension + 1;  // the values and a label
     splitDelimited(firstTwo[0].text, delim, row1, kMaxColumns + 1);
     if (row1.size() > kMaxColumns)
-        return f.line(firstTwo[0].number, "more than " + std::to_string(kMaxColumns) + " columns on one line (" + megabytes(firstTwo[0].text.size()) +
-                                              "); at most " + std::to_string(kMaxDimension) + " dimensions are supported");
+        return f.line(firstTwo[0].number, Message(QT_TRANSLATE_NOOP("aimath::engine", "more than %1 columns on one line (%2); at most %3 dimensions are supported"), {std::to_string(kMaxColumns), megabytes(firstTwo[0].text.size()), std::to_string(kMaxDimension)}));
     bool header = false;
     if (firstTwo.size() == 2) {
         splitDelimited(firstTwo[1].text, delim, row2, kMaxColumns + 1);
         if (row2.size() > kMaxColumns)
-            return f.line(firstTwo[1].number, "more than " + std::to_string(kMaxColumns) + " columns on one line (" + megabytes(firstTwo[1].text.size()) +
-                                                  "); at most " + std::to_string(kMaxDimension) + " dimensions are supported");
+            return f.line(firstTwo[1].number, Message(QT_TRANSLATE_NOOP("aimath::engine", "more than %1 columns on one line (%2); at most %3 dimensions are supported"), {std::to_string(kMaxColumns), megabytes(firstTwo[1].text.size()), std::to_string(kMaxDimension)}));
         for (std::size_t j = 0; j < std::min(row1.size(), row2.size()); ++j)
             if (!looksNumeric(row1[j]) && looksNumeric(row2[j]))
                 header = true;
     }
     const std::vector<std::string_view>& firstData = header ? row2 : row1;
     if (header && row1.size() != row2.size())
-        return f.line(firstTwo[1].number, "the header has " + std::to_string(row1.size()) + " columns but this row has " +
-                                              std::to_string(row2.size()));
+        return f.line(firstTwo[1].number, Message(QT_TRANSLATE_NOOP("aimath::engine", "the header has %1 columns but this row has %2"), {std::to_string(row1.size()), std::to_string(row2.size())}));
     int labelCol = -1;
     for (std::size_t j = 0; j < firstData.size(); ++j)
         if (!looksNumeric(firstData[j])) {
@@ -775,16 +775,16 @@ LoadResult parseDelimited(std::string_view bytes, const Failure& f, const LoadOp
     const std::size_t dim = columns - (labelCol >= 0 ? 1 : 0);
     const std::size_t firstDataLine = header ? firstTwo[1].number : firstTwo[0].number;
     if (dim == 0)
-        return f.line(firstDataLine, "no numeric column: expected a vector of numbers");
+        return f.line(firstDataLine, Message(QT_TRANSLATE_NOOP("aimath::engine", "no numeric column: expected a vector of numbers")));
     const std::size_t rows = nonBlank - (header ? 1 : 0);
 
     if (const auto m = checkFitsText(bytes.size(), rows, dim); !m.empty())
-        return f.line(firstDataLine, "the first row has " + std::to_string(dim) + " values, but " + m);
+        return f.line(firstDataLine, Message(QT_TRANSLATE_NOOP("aimath::engine", "the first row has %1 values, but %2"), {std::to_string(dim), m}));
     if (const auto m = checkMemory(o, rows, dim); !m.empty())
         return f.file(m);
     EmbeddingTable t;
     if (!allocate(t, rows, dim, labelCol >= 0))
-        return f.file("not enough memory for " + std::to_string(rows) + " × " + std::to_string(dim) + " values");
+        return f.file(Message(QT_TRANSLATE_NOOP("aimath::engine", "not enough memory for %1 × %2 values"), {std::to_string(rows), std::to_string(dim)}));
 
     LineReader rowsReader(bytes);
     std::size_t r = 0;
@@ -798,9 +798,9 @@ LoadResult parseDelimited(std::string_view bytes, const Failure& f, const LoadOp
         }
         splitDelimited(line.text, delim, tok, 2 * columns + 1);
         if (tok.size() != columns)
-            return f.line(line.number, "expected " + std::to_string(columns) + " columns (" + std::to_string(dim) + " values" +
-                                           (labelCol >= 0 ? std::string(" and a label") : std::string()) + "), found " +
-                                           (tok.size() == 2 * columns + 1 ? "more than " + std::to_string(2 * columns) : std::to_string(tok.size())));
+            return f.line(line.number, Message(labelCol >= 0 ? QT_TRANSLATE_NOOP("aimath::engine", "expected %1 columns (%2 values and a label), found %3") : QT_TRANSLATE_NOOP("aimath::engine", "expected %1 columns (%2 values), found %3"),
+                                                   {std::to_string(columns), std::to_string(dim),
+                                                    tok.size() == 2 * columns + 1 ? Message(QT_TRANSLATE_NOOP("aimath::engine", "more than %1"), {std::to_string(2 * columns)}) : Message(std::to_string(tok.size()))}));
         float* dst = t.vectors.row(static_cast<Eigen::Index>(r)).data();
         std::size_t k = 0;
         for (std::size_t j = 0; j < columns; ++j) {
@@ -832,17 +832,17 @@ LoadResult readMetadata(const std::string& path, std::size_t rows, Labels& out)
     const Failure f(path);
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        return f.file("cannot open the metadata file");
+        return f.file(Message(QT_TRANSLATE_NOOP("aimath::engine", "cannot open the metadata file")));
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (const auto bad = firstBinaryByte(bytes))
-        return f.byte(*bad, "binary data in a metadata file");
+        return f.byte(*bad, Message(QT_TRANSLATE_NOOP("aimath::engine", "binary data in a metadata file")));
     LineReader reader(bytes);
     Line line;
     std::vector<Line> lines;
     while (reader.next(line))
         lines.push_back(line);
     if (lines.empty())
-        return f.file("the metadata file is empty");
+        return f.file(Message(QT_TRANSLATE_NOOP("aimath::engine", "the metadata file is empty")));
     // Projector rule: a header row exactly when there is more than one column.
     const bool multi = lines.front().text.find('\t') != std::string_view::npos;
     // Empty labels are allowed, but blank lines beyond the vectors' row count are only trailing padding.
@@ -854,8 +854,9 @@ LoadResult readMetadata(const std::string& path, std::size_t rows, Labels& out)
         splitDelimited(lines.front().text, '\t', head);
     const std::size_t count = lines.size() - (multi ? 1 : 0);
     if (count != rows)
-        return f.file("has " + std::to_string(count) + " label rows" + (multi ? " after its header" : "") + " but the vectors file has " +
-                      std::to_string(rows) + " rows");
+        return f.file(Message(multi ? QT_TRANSLATE_NOOP("aimath::engine", "has %1 label rows after its header but the vectors file has %2 rows")
+                                    : QT_TRANSLATE_NOOP("aimath::engine", "has %1 label rows but the vectors file has %2 rows"),
+                              {std::to_string(count), std::to_string(rows)}));
     out.labels.assign(rows, {});
     if (multi)
         out.classes.assign(rows, {});
@@ -867,7 +868,7 @@ LoadResult readMetadata(const std::string& path, std::size_t rows, Labels& out)
         }
         splitDelimited(l.text, '\t', tok);
         if (tok.size() != head.size())
-            return f.line(l.number, "expected " + std::to_string(head.size()) + " columns like the header, found " + std::to_string(tok.size()));
+            return f.line(l.number, Message(QT_TRANSLATE_NOOP("aimath::engine", "expected %1 columns like the header, found %2"), {std::to_string(head.size()), std::to_string(tok.size())}));
         out.labels[i] = std::string(tok[0]);
         out.classes[i] = std::string(tok.size() > 1 ? tok[1] : tok[0]);
     }
@@ -882,25 +883,23 @@ LoadResult parseWord2VecBinary(std::string_view bytes, const Failure& f, const L
 {
     const std::size_t nl = bytes.find('\n');
     if (nl == std::string_view::npos || nl > 200)
-        return f.line(1, "a word2vec binary file starts with a text line \"<count> <dimension>\"");
+        return f.line(1, Message(QT_TRANSLATE_NOOP("aimath::engine", "a word2vec binary file starts with a text line \"<count> <dimension>\"")));
     std::vector<std::string_view> tok;
     splitWhitespace(bytes.substr(0, nl), tok);
     std::uint64_t rows = 0, dim = 0;
     if (tok.size() != 2 || !parseCount(tok[0], rows) || !parseCount(tok[1], dim))
-        return f.line(1, "a word2vec binary file starts with \"<count> <dimension>\", found " + quoted(bytes.substr(0, nl)));
+        return f.line(1, Message(QT_TRANSLATE_NOOP("aimath::engine", "a word2vec binary file starts with \"<count> <dimension>\", found %1"), {quoted(bytes.substr(0, nl))}));
     if (rows == 0 || dim == 0)
-        return f.line(1, "header declares " + std::to_string(rows) + " × " + std::to_string(dim) + " values: nothing to load");
+        return f.line(1, Message(QT_TRANSLATE_NOOP("aimath::engine", "header declares %1 × %2 values: nothing to load"), {std::to_string(rows), std::to_string(dim)}));
     const std::uint64_t remaining = bytes.size() - (nl + 1);
     const long double need = static_cast<long double>(rows) * (static_cast<long double>(dim) * 4.0L + 2.0L);
     if (need > static_cast<long double>(remaining))
-        return f.line(1, "header declares " + std::to_string(rows) + " rows of " + std::to_string(dim) + " float32 values (at least " +
-                             byteCount(need) + " bytes) but only " + std::to_string(remaining) +
-                             " bytes follow: the file is truncated or the header is wrong");
+        return f.line(1, Message(QT_TRANSLATE_NOOP("aimath::engine", "header declares %1 rows of %2 float32 values (at least %3 bytes) but only %4 bytes follow: the file is truncated or the header is wrong"), {std::to_string(rows), std::to_string(dim), byteCount(need), std::to_string(remaining)}));
     if (const auto m = checkMemory(o, rows, dim); !m.empty())
         return f.file(m);
     EmbeddingTable t;
     if (!allocate(t, rows, dim, true))
-        return f.file("not enough memory for " + std::to_string(rows) + " × " + std::to_string(dim) + " values");
+        return f.file(Message(QT_TRANSLATE_NOOP("aimath::engine", "not enough memory for %1 × %2 values"), {std::to_string(rows), std::to_string(dim)}));
     std::size_t pos = nl + 1;
     const std::size_t rowBytes = static_cast<std::size_t>(dim) * 4;
     for (std::uint64_t r = 0; r < rows; ++r) {
@@ -910,20 +909,19 @@ LoadResult parseWord2VecBinary(std::string_view bytes, const Failure& f, const L
         while (pos < bytes.size() && bytes[pos] != ' ' && pos - wordStart <= 1000)
             ++pos;
         if (pos >= bytes.size())
-            return f.byte(wordStart, "row " + std::to_string(r + 1) + " of " + std::to_string(rows) + ": the file ends inside the word (truncated)");
+            return f.byte(wordStart, Message(QT_TRANSLATE_NOOP("aimath::engine", "row %1 of %2: the file ends inside the word (truncated)"), {std::to_string(r + 1), std::to_string(rows)}));
         if (pos - wordStart > 1000)
-            return f.byte(wordStart, "row " + std::to_string(r + 1) + ": no space after the word within 1000 bytes: not a word2vec binary file?");
+            return f.byte(wordStart, Message(QT_TRANSLATE_NOOP("aimath::engine", "row %1: no space after the word within 1000 bytes: not a word2vec binary file?"), {std::to_string(r + 1)}));
         t.labels[r] = std::string(bytes.substr(wordStart, pos - wordStart));
         ++pos;  // the space
         if (bytes.size() - pos < rowBytes)
-            return f.byte(pos, "row " + std::to_string(r + 1) + " (" + quoted(t.labels[r]) + ") needs " + std::to_string(rowBytes) +
-                                   " bytes of float32 values but only " + std::to_string(bytes.size() - pos) + " remain (truncated)");
+            return f.byte(pos, Message(QT_TRANSLATE_NOOP("aimath::engine", "row %1 (%2) needs %3 bytes of float32 values but only %4 remain (truncated)"), {std::to_string(r + 1), quoted(t.labels[r]), std::to_string(rowBytes), std::to_string(bytes.size() - pos)}));
         float* dst = t.vectors.row(static_cast<Eigen::Index>(r)).data();
         std::memcpy(dst, bytes.data() + pos, rowBytes);
         for (std::uint64_t j = 0; j < dim; ++j)
             if (!std::isfinite(dst[j]))
-                return f.byte(pos + j * 4, "row " + std::to_string(r + 1) + " (" + quoted(t.labels[r]) + "), value " + std::to_string(j + 1) +
-                                               (std::isnan(dst[j]) ? " is NaN" : " is infinite"));
+                return f.byte(pos + j * 4, Message(std::isnan(dst[j]) ? QT_TRANSLATE_NOOP("aimath::engine", "row %1 (%2), value %3 is NaN") : QT_TRANSLATE_NOOP("aimath::engine", "row %1 (%2), value %3 is infinite"),
+                                                       {std::to_string(r + 1), quoted(t.labels[r]), std::to_string(j + 1)}));
         pos += rowBytes;
         if ((r + 1) % kProgressEveryLines == 0) {
             if (cancelRequested(o))
@@ -935,8 +933,7 @@ LoadResult parseWord2VecBinary(std::string_view bytes, const Failure& f, const L
     while (pos < bytes.size() && (bytes[pos] == '\n' || bytes[pos] == ' ' || bytes[pos] == '\r'))
         ++pos;
     if (pos != bytes.size())
-        return f.byte(pos, std::to_string(bytes.size() - pos) + " bytes follow the " + std::to_string(rows) +
-                               " rows the header declares: the header is wrong");
+        return f.byte(pos, Message(QT_TRANSLATE_NOOP("aimath::engine", "%1 bytes follow the %2 rows the header declares: the header is wrong"), {std::to_string(bytes.size() - pos), std::to_string(rows)}));
     LoadResult res;
     res.ok = true;
     res.format = EmbeddingFormat::Word2VecBinary;
@@ -981,12 +978,12 @@ LoadResult parseNpy(std::string_view bytes, const Failure& f, const LoadOptions&
 {
     static constexpr char kMagic[] = "\x93NUMPY";
     if (bytes.size() < 6 || bytes.substr(0, 6) != std::string_view(kMagic, 6))
-        return f.byte(0, "not a NumPy .npy file (the magic string \\x93NUMPY is missing)");
+        return f.byte(0, Message(QT_TRANSLATE_NOOP("aimath::engine", "not a NumPy .npy file (the magic string \\x93NUMPY is missing)")));
     if (bytes.size() < 10)
-        return f.byte(bytes.size(), "truncated .npy header (the file ends after " + std::to_string(bytes.size()) + " bytes)");
+        return f.byte(bytes.size(), Message(QT_TRANSLATE_NOOP("aimath::engine", "truncated .npy header (the file ends after %1 bytes)"), {std::to_string(bytes.size())}));
     const auto major = static_cast<unsigned char>(bytes[6]);
     if (major < 1 || major > 3)
-        return f.byte(6, "unsupported .npy format version " + std::to_string(major) + " (1, 2 and 3 are supported)");
+        return f.byte(6, Message(QT_TRANSLATE_NOOP("aimath::engine", "unsupported .npy format version %1 (1, 2 and 3 are supported)"), {std::to_string(major)}));
     std::size_t headerLen = 0;
     std::size_t headerStart = 0;
     if (major == 1) {
@@ -994,21 +991,20 @@ LoadResult parseNpy(std::string_view bytes, const Failure& f, const LoadOptions&
         headerStart = 10;
     } else {
         if (bytes.size() < 12)
-            return f.byte(bytes.size(), "truncated .npy header");
+            return f.byte(bytes.size(), Message(QT_TRANSLATE_NOOP("aimath::engine", "truncated .npy header")));
         headerLen = 0;
         for (int i = 0; i < 4; ++i)
             headerLen |= static_cast<std::size_t>(static_cast<unsigned char>(bytes[8 + i])) << (8 * i);
         headerStart = 12;
     }
     if (headerStart + headerLen > bytes.size())
-        return f.byte(8, "the header length " + std::to_string(headerLen) + " runs past the end of the file (" +
-                             std::to_string(bytes.size()) + " bytes): truncated .npy file");
+        return f.byte(8, Message(QT_TRANSLATE_NOOP("aimath::engine", "the header length %1 runs past the end of the file (%2 bytes): truncated .npy file"), {std::to_string(headerLen), std::to_string(bytes.size())}));
     const std::string_view header = bytes.substr(headerStart, headerLen);
     const auto descr = npyField(header, "descr");
     const auto fortran = npyField(header, "fortran_order");
     const auto shape = npyField(header, "shape");
     if (!descr || !fortran || !shape)
-        return f.byte(headerStart, "the .npy header lacks 'descr', 'fortran_order' or 'shape': " + quoted(header));
+        return f.byte(headerStart, Message(QT_TRANSLATE_NOOP("aimath::engine", "the .npy header lacks 'descr', 'fortran_order' or 'shape': %1"), {quoted(header)}));
     std::string d(*descr);
     if (d.size() >= 2 && (d.front() == '\'' || d.front() == '"'))
         d = d.substr(1, d.size() - 2);
@@ -1019,17 +1015,17 @@ LoadResult parseNpy(std::string_view bytes, const Failure& f, const LoadOptions&
     else if (d == "<f8" || d == "=f8" || d == "|f8" || d == ">f8")
         item = 8;
     else
-        return f.byte(headerStart, "unsupported dtype '" + d + "': only float32 (<f4) and float64 (<f8) arrays can be loaded");
+        return f.byte(headerStart, Message(QT_TRANSLATE_NOOP("aimath::engine", "unsupported dtype '%1': only float32 (<f4) and float64 (<f8) arrays can be loaded"), {d}));
     bigEndian = d.front() == '>';
     bool colMajor = false;
     if (*fortran == "True")
         colMajor = true;
     else if (*fortran != "False")
-        return f.byte(headerStart, "fortran_order must be True or False, found " + quoted(*fortran));
+        return f.byte(headerStart, Message(QT_TRANSLATE_NOOP("aimath::engine", "fortran_order must be True or False, found %1"), {quoted(*fortran)}));
     // shape: "(n, d)"
     std::string_view s = *shape;
     if (s.size() < 2 || s.front() != '(' || s.back() != ')')
-        return f.byte(headerStart, "malformed shape " + quoted(s));
+        return f.byte(headerStart, Message(QT_TRANSLATE_NOOP("aimath::engine", "malformed shape %1"), {quoted(s)}));
     s = s.substr(1, s.size() - 2);
     std::vector<std::uint64_t> dims;
     std::size_t b = 0;
@@ -1039,7 +1035,7 @@ LoadResult parseNpy(std::string_view bytes, const Failure& f, const LoadOptions&
         if (!part.empty()) {
             std::uint64_t v = 0;
             if (!parseCount(part, v))
-                return f.byte(headerStart, "malformed shape " + quoted(*shape));
+                return f.byte(headerStart, Message(QT_TRANSLATE_NOOP("aimath::engine", "malformed shape %1"), {quoted(*shape)}));
             dims.push_back(v);
         }
         if (e == std::string_view::npos)
@@ -1047,25 +1043,22 @@ LoadResult parseNpy(std::string_view bytes, const Failure& f, const LoadOptions&
         b = e + 1;
     }
     if (dims.size() != 2)
-        return f.byte(headerStart, "shape " + std::string(*shape) + " has " + std::to_string(dims.size()) +
-                                       " dimensions; a table of vectors needs shape (rows, dim)");
+        return f.byte(headerStart, Message(QT_TRANSLATE_NOOP("aimath::engine", "shape %1 has %2 dimensions; a table of vectors needs shape (rows, dim)"), {std::string(*shape), std::to_string(dims.size())}));
     const std::uint64_t rows = dims[0], dim = dims[1];
     if (rows == 0 || dim == 0)
-        return f.byte(headerStart, "shape " + std::string(*shape) + " holds no values");
+        return f.byte(headerStart, Message(QT_TRANSLATE_NOOP("aimath::engine", "shape %1 holds no values"), {std::string(*shape)}));
     const std::size_t dataStart = headerStart + headerLen;
     const std::uint64_t have = bytes.size() - dataStart;
     const long double need = static_cast<long double>(rows) * static_cast<long double>(dim) * static_cast<long double>(item);
     if (need > static_cast<long double>(have))
-        return f.byte(dataStart, "truncated: shape " + std::string(*shape) + " of " + d + " needs " +
-                                     byteCount(need) + " bytes of data but only " + std::to_string(have) + " follow");
+        return f.byte(dataStart, Message(QT_TRANSLATE_NOOP("aimath::engine", "truncated: shape %1 of %2 needs %3 bytes of data but only %4 follow"), {std::string(*shape), d, byteCount(need), std::to_string(have)}));
     if (need < static_cast<long double>(have))
-        return f.byte(dataStart + static_cast<std::uint64_t>(need), std::to_string(have - static_cast<std::uint64_t>(need)) +
-                                                                      " bytes follow the data the shape declares");
+        return f.byte(dataStart + static_cast<std::uint64_t>(need), Message(QT_TRANSLATE_NOOP("aimath::engine", "%1 bytes follow the data the shape declares"), {std::to_string(have - static_cast<std::uint64_t>(need))}));
     if (const auto m = checkMemory(o, rows, dim); !m.empty())
         return f.file(m);
     EmbeddingTable t;
     if (!allocate(t, rows, dim, false))
-        return f.file("not enough memory for " + std::to_string(rows) + " × " + std::to_string(dim) + " values");
+        return f.file(Message(QT_TRANSLATE_NOOP("aimath::engine", "not enough memory for %1 × %2 values"), {std::to_string(rows), std::to_string(dim)}));
 
     const char* data = bytes.data() + dataStart;
     auto readValue = [&](std::uint64_t flat) -> double {
@@ -1092,11 +1085,10 @@ LoadResult parseNpy(std::string_view bytes, const Failure& f, const LoadOptions&
             const std::uint64_t flat = colMajor ? j * rows + r : r * dim + j;
             const double v = rowsAsStored ? dst[j] : readValue(flat);
             if (!std::isfinite(v))
-                return f.byte(dataStart + flat * item, "row " + std::to_string(r + 1) + ", column " + std::to_string(j + 1) +
-                                                           (std::isnan(v) ? " is NaN" : " is infinite"));
+                return f.byte(dataStart + flat * item, Message(std::isnan(v) ? QT_TRANSLATE_NOOP("aimath::engine", "row %1, column %2 is NaN") : QT_TRANSLATE_NOOP("aimath::engine", "row %1, column %2 is infinite"),
+                                                                   {std::to_string(r + 1), std::to_string(j + 1)}));
             if (item == 8 && std::fabs(v) > std::numeric_limits<float>::max())
-                return f.byte(dataStart + flat * item, "row " + std::to_string(r + 1) + ", column " + std::to_string(j + 1) +
-                                                           " is outside the float32 range");
+                return f.byte(dataStart + flat * item, Message(QT_TRANSLATE_NOOP("aimath::engine", "row %1, column %2 is outside the float32 range"), {std::to_string(r + 1), std::to_string(j + 1)}));
             if (!rowsAsStored)
                 dst[j] = static_cast<float>(v);
         }
@@ -1186,7 +1178,7 @@ LoadResult parseMaybeMapped(std::string_view bytes, const std::string& name, con
 {
     const Failure f(name);
     if (bytes.empty())
-        return f.file("the file is empty");
+        return f.file(Message(QT_TRANSLATE_NOOP("aimath::engine", "the file is empty")));
     EmbeddingFormat fmt = options.format;
     if (fmt == EmbeddingFormat::Auto)
         fmt = detectEmbeddingFormat(name, bytes.substr(0, 4096));
@@ -1202,7 +1194,7 @@ LoadResult parseMaybeMapped(std::string_view bytes, const std::string& name, con
         case EmbeddingFormat::Auto: break;
         }
     } catch (const std::bad_alloc&) {
-        return f.file("not enough memory to load this file");
+        return f.file(Message(QT_TRANSLATE_NOOP("aimath::engine", "not enough memory to load this file")));
     }
     if (!r.ok)
         return r;
@@ -1235,21 +1227,21 @@ LoadResult loadEmbeddings(const std::string& path, const LoadOptions& options)
     const Failure f(path);
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return f.file(std::string("cannot open the file: ") + std::strerror(errno));
+        return f.file(Message(QT_TRANSLATE_NOOP("aimath::engine", "cannot open the file: %1"), {systemError(errno)}));
     struct stat st {};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         ::close(fd);
-        return f.file("not a regular file");
+        return f.file(Message(QT_TRANSLATE_NOOP("aimath::engine", "not a regular file")));
     }
     const auto size = static_cast<std::uint64_t>(st.st_size);
     if (size == 0) {
         ::close(fd);
-        return f.file("the file is empty");
+        return f.file(Message(QT_TRANSLATE_NOOP("aimath::engine", "the file is empty")));
     }
     void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
     ::close(fd);
     if (map == MAP_FAILED)
-        return f.file(std::string("cannot map the file into memory: ") + std::strerror(errno));
+        return f.file(Message(QT_TRANSLATE_NOOP("aimath::engine", "cannot map the file into memory: %1"), {std::string(std::strerror(errno))}));
     ::madvise(map, size, MADV_SEQUENTIAL);
     const std::string_view bytes(static_cast<const char*>(map), size);
     LoadResult r = parseMaybeMapped(bytes, path, options, ReleaseBehind(bytes));

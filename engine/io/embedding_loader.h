@@ -7,6 +7,7 @@
 // anything is allocated.
 
 #include "engine/core/embedding_table.h"
+#include "engine/core/message.h"
 
 #include <atomic>
 #include <cstddef>
@@ -44,6 +45,7 @@ struct LoadResult {
     bool ok = false;
     bool cancelled = false;
     std::string message;  ///< "<file>: line 12: expected 100 values, found 99" when !ok
+    Message why;          ///< message, translatable (message == why.text())
     EmbeddingFormat format = EmbeddingFormat::Auto;  ///< the format actually parsed
     EmbeddingTable table;
 };

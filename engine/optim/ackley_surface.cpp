@@ -23,5 +23,5 @@ public:
 };
 }  // namespace
 
-std::unique_ptr<Surface> makeAckleySurface(const SurfaceSettings&, std::string*) { return std::make_unique<AckleySurface>(); }
+std::unique_ptr<Surface> makeAckleySurface(const SurfaceSettings&, Message*) { return std::make_unique<AckleySurface>(); }
 }  // namespace aimath::optim

@@ -23,5 +23,5 @@ public:
 };
 }  // namespace
 
-std::unique_ptr<Surface> makeBealeSurface(const SurfaceSettings&, std::string*) { return std::make_unique<BealeSurface>(); }
+std::unique_ptr<Surface> makeBealeSurface(const SurfaceSettings&, Message*) { return std::make_unique<BealeSurface>(); }
 }  // namespace aimath::optim

@@ -30,13 +30,13 @@ private:
 };
 }  // namespace
 
-std::unique_ptr<Surface> makeCustomSurface(const SurfaceSettings& s, std::string* error)
+std::unique_ptr<Surface> makeCustomSurface(const SurfaceSettings& s, Message* error)
 {
     Expression e;
     const auto r = e.parse(s.expression);
     if (!r.ok) {
         if (error)
-            *error = "expression: " + r.message;
+            *error = Message(QT_TRANSLATE_NOOP("aimath::engine", "expression: %1"), {r.why});
         return nullptr;
     }
     return std::make_unique<CustomSurface>(std::move(e));

@@ -27,7 +27,7 @@ constexpr std::array<FunctionName, 13> kFunctions{{
 
 struct ParseError {
     std::size_t pos;
-    std::string message;
+    Message message;
 };
 
 class Parser {
@@ -38,27 +38,27 @@ public:
     {
         skipSpace();
         if (atEnd())
-            fail("expected an expression, found end of input");
+            fail(Message(QT_TRANSLATE_NOOP("aimath::engine", "expected an expression, found end of input")));
         expr(0);
         skipSpace();
         if (!atEnd())
-            fail("expected an operator (+ - * / ^) or the end of the expression, found " + describeHere());
+            fail(Message(QT_TRANSLATE_NOOP("aimath::engine", "expected an operator (+ - * / ^) or the end of the expression, found %1"), {describeHere()}));
         return std::move(m_out);
     }
 
 private:
-    [[noreturn]] void fail(std::string msg) const { throw ParseError{m_pos, std::move(msg)}; }
-    [[noreturn]] void failAt(std::size_t pos, std::string msg) const { throw ParseError{pos, std::move(msg)}; }
+    [[noreturn]] void fail(Message msg) const { throw ParseError{m_pos, std::move(msg)}; }
+    [[noreturn]] void failAt(std::size_t pos, Message msg) const { throw ParseError{pos, std::move(msg)}; }
     bool atEnd() const { return m_pos >= m_s.size(); }
     void skipSpace()
     {
         while (!atEnd() && std::isspace(static_cast<unsigned char>(m_s[m_pos])))
             ++m_pos;
     }
-    std::string describeHere() const
+    Message describeHere() const
     {
         if (atEnd())
-            return "end of input";
+            return Message(QT_TRANSLATE_NOOP("aimath::engine", "end of input"));
         std::string r(3, '\'');  // built in place: GCC 12 warns falsely (-Wrestrict) on "'" + string + "'"
         r[1] = m_s[m_pos];
         return r;
@@ -69,7 +69,7 @@ private:
     void expr(int depth)
     {
         if (depth > kMaxDepth)
-            fail("expression nested deeper than " + std::to_string(kMaxDepth) + " levels");
+            fail(Message(QT_TRANSLATE_NOOP("aimath::engine", "expression nested deeper than %1 levels"), {std::to_string(kMaxDepth)}));
         term(depth);
         for (;;) {
             skipSpace();
@@ -95,7 +95,7 @@ private:
     void unary(int depth)
     {
         if (depth > kMaxDepth)
-            fail("expression nested deeper than " + std::to_string(kMaxDepth) + " levels");
+            fail(Message(QT_TRANSLATE_NOOP("aimath::engine", "expression nested deeper than %1 levels"), {std::to_string(kMaxDepth)}));
         skipSpace();
         if (!atEnd() && (m_s[m_pos] == '-' || m_s[m_pos] == '+')) {
             const char c = m_s[m_pos++];
@@ -120,14 +120,14 @@ private:
     {
         skipSpace();
         if (atEnd())
-            fail("expected a number, x, y, a function or '(', found end of input");
+            fail(Message(QT_TRANSLATE_NOOP("aimath::engine", "expected a number, x, y, a function or '(', found end of input")));
         const char c = m_s[m_pos];
         if (c == '(') {
             const std::size_t open = m_pos++;
             expr(depth + 1);
             skipSpace();
             if (atEnd() || m_s[m_pos] != ')')
-                fail("expected ')' to close the '(' at column " + column(open) + ", found " + describeHere());
+                fail(Message(QT_TRANSLATE_NOOP("aimath::engine", "expected ')' to close the '(' at column %1, found %2"), {column(open), describeHere()}));
             ++m_pos;
             return;
         }
@@ -139,7 +139,7 @@ private:
             name(depth);
             return;
         }
-        fail("expected a number, x, y, a function or '(', found " + describeHere());
+        fail(Message(QT_TRANSLATE_NOOP("aimath::engine", "expected a number, x, y, a function or '(', found %1"), {describeHere()}));
     }
     void number()
     {
@@ -158,7 +158,7 @@ private:
             n += digits();
         }
         if (n == 0)
-            failAt(start, "expected digits in the number");
+            failAt(start, Message(QT_TRANSLATE_NOOP("aimath::engine", "expected digits in the number")));
         if (!atEnd() && (m_s[m_pos] == 'e' || m_s[m_pos] == 'E')) {
             // An exponent only when digits follow (so "2*e" and "2e" stay distinguishable: "2e" is an error below).
             std::size_t p = m_pos + 1;
@@ -168,14 +168,14 @@ private:
                 m_pos = p;
                 digits();
             } else {
-                failAt(m_pos, "expected digits after the exponent 'e' of the number");
+                failAt(m_pos, Message(QT_TRANSLATE_NOOP("aimath::engine", "expected digits after the exponent 'e' of the number")));
             }
         }
         const auto parsed = aimath::parseReal(m_s.substr(start, m_pos - start));
         if (!parsed.ok())
-            failAt(start, "invalid number: " + parsed.error);
+            failAt(start, Message(QT_TRANSLATE_NOOP("aimath::engine", "invalid number: %1"), {parsed.why}));
         if (!std::isfinite(parsed.value))
-            failAt(start, "number out of range: " + std::string(m_s.substr(start, m_pos - start)));
+            failAt(start, Message(QT_TRANSLATE_NOOP("aimath::engine", "number out of range: %1"), {std::string(m_s.substr(start, m_pos - start))}));
         emit(Expression::Op::Const, parsed.value);
     }
     void name(int depth)
@@ -193,26 +193,27 @@ private:
                 continue;
             skipSpace();
             if (atEnd() || m_s[m_pos] != '(')
-                fail("expected '(' after the function " + std::string(id) + ", found " + describeHere());
+                fail(Message(QT_TRANSLATE_NOOP("aimath::engine", "expected '(' after the function %1, found %2"), {std::string(id), describeHere()}));
             const std::size_t open = m_pos++;
             expr(depth + 1);
             for (int a = 1; a < f.arity; ++a) {
                 skipSpace();
                 if (atEnd() || m_s[m_pos] != ',')
-                    fail(std::string(id) + " takes " + std::to_string(f.arity) + " arguments: expected ',', found " + describeHere());
+                    fail(Message(QT_TRANSLATE_NOOP("aimath::engine", "%1 takes %2 arguments: expected ',', found %3"), {std::string(id), std::to_string(f.arity), describeHere()}));
                 ++m_pos;
                 expr(depth + 1);
             }
             skipSpace();
             if (!atEnd() && m_s[m_pos] == ',')
-                fail(std::string(id) + " takes " + std::to_string(f.arity) + " argument" + (f.arity == 1 ? "" : "s") + ": expected ')', found ','");
+                fail(Message(f.arity == 1 ? QT_TRANSLATE_NOOP("aimath::engine", "%1 takes %2 argument: expected ')', found ','") : QT_TRANSLATE_NOOP("aimath::engine", "%1 takes %2 arguments: expected ')', found ','"),
+                             {std::string(id), std::to_string(f.arity)}));
             if (atEnd() || m_s[m_pos] != ')')
-                fail("expected ')' to close the '(' at column " + column(open) + ", found " + describeHere());
+                fail(Message(QT_TRANSLATE_NOOP("aimath::engine", "expected ')' to close the '(' at column %1, found %2"), {column(open), describeHere()}));
             ++m_pos;
             emit(f.op);
             return;
         }
-        failAt(start, "unknown name '" + std::string(id) + "' (use x, y, pi, e or one of sin cos tan exp log sqrt abs tanh sigmoid softplus relu min max)");
+        failAt(start, Message(QT_TRANSLATE_NOOP("aimath::engine", "unknown name '%1' (use x, y, pi, e or one of sin cos tan exp log sqrt abs tanh sigmoid softplus relu min max)"), {std::string(id)}));
     }
 
     std::string_view m_s;
@@ -227,7 +228,8 @@ Expression::ParseResult Expression::parse(std::string_view text)
     ParseResult r;
     if (text.size() > kMaxLength) {
         r.position = kMaxLength;
-        r.message = "column " + std::to_string(kMaxLength + 1) + ": expression longer than " + std::to_string(kMaxLength) + " characters";
+        r.why = Message(QT_TRANSLATE_NOOP("aimath::engine", "column %1: %2"), {std::to_string(kMaxLength + 1), Message(QT_TRANSLATE_NOOP("aimath::engine", "expression longer than %1 characters"), {std::to_string(kMaxLength)})});
+        r.message = r.why.text();
         return r;
     }
     try {
@@ -249,7 +251,8 @@ Expression::ParseResult Expression::parse(std::string_view text)
         r.ok = true;
     } catch (const ParseError& e) {
         r.position = e.pos;
-        r.message = "column " + std::to_string(e.pos + 1) + ": " + e.message;
+        r.why = Message(QT_TRANSLATE_NOOP("aimath::engine", "column %1: %2"), {std::to_string(e.pos + 1), e.message});
+        r.message = r.why.text();
     }
     return r;
 }

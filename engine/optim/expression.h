@@ -11,6 +11,7 @@
 //   primary := number | 'x' | 'y' | 'pi' | 'e' | name '(' expr (',' expr)? ')' | '(' expr ')'
 // Functions: sin cos tan exp log sqrt abs tanh sigmoid softplus relu (one argument), min max (two).
 
+#include "engine/core/message.h"
 #include "engine/optim/jet.h"
 
 #include <cstddef>
@@ -33,6 +34,7 @@ public:
         bool ok = false;
         std::size_t position = 0;  ///< 0-based character offset of the problem
         std::string message;       ///< "column 5: expected ')' to close the '(' at column 1, found end of input"
+        Message why;               ///< message, translatable
     };
 
     /// Parses text; on failure the expression keeps its previous program.

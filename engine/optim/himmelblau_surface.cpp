@@ -31,5 +31,5 @@ private:
 };
 }  // namespace
 
-std::unique_ptr<Surface> makeHimmelblauSurface(const SurfaceSettings&, std::string*) { return std::make_unique<HimmelblauSurface>(); }
+std::unique_ptr<Surface> makeHimmelblauSurface(const SurfaceSettings&, Message*) { return std::make_unique<HimmelblauSurface>(); }
 }  // namespace aimath::optim

@@ -116,5 +116,5 @@ private:
 };
 }  // namespace
 
-std::unique_ptr<Surface> makeLogisticSurface(const SurfaceSettings& s, std::string*) { return std::make_unique<LogisticSurface>(s.batch); }
+std::unique_ptr<Surface> makeLogisticSurface(const SurfaceSettings& s, Message*) { return std::make_unique<LogisticSurface>(s.batch); }
 }  // namespace aimath::optim

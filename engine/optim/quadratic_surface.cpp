@@ -25,7 +25,7 @@ public:
 };
 }  // namespace
 
-std::unique_ptr<Surface> makeQuadraticSurface(const SurfaceSettings& s, std::string*)
+std::unique_ptr<Surface> makeQuadraticSurface(const SurfaceSettings& s, Message*)
 {
     const double th = s.angleDeg * 3.14159265358979323846 / 180.0;
     return std::make_unique<QuadraticSurface>(Quadratic{s.condition, std::cos(th), std::sin(th)});

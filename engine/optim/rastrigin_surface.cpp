@@ -21,5 +21,5 @@ public:
 };
 }  // namespace
 
-std::unique_ptr<Surface> makeRastriginSurface(const SurfaceSettings&, std::string*) { return std::make_unique<RastriginSurface>(); }
+std::unique_ptr<Surface> makeRastriginSurface(const SurfaceSettings&, Message*) { return std::make_unique<RastriginSurface>(); }
 }  // namespace aimath::optim

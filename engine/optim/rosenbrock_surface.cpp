@@ -21,5 +21,5 @@ public:
 };
 }  // namespace
 
-std::unique_ptr<Surface> makeRosenbrockSurface(const SurfaceSettings&, std::string*) { return std::make_unique<RosenbrockSurface>(); }
+std::unique_ptr<Surface> makeRosenbrockSurface(const SurfaceSettings&, Message*) { return std::make_unique<RosenbrockSurface>(); }
 }  // namespace aimath::optim

@@ -15,5 +15,5 @@ public:
 };
 }  // namespace
 
-std::unique_ptr<Surface> makeSaddleSurface(const SurfaceSettings&, std::string*) { return std::make_unique<SaddleSurface>(); }
+std::unique_ptr<Surface> makeSaddleSurface(const SurfaceSettings&, Message*) { return std::make_unique<SaddleSurface>(); }
 }  // namespace aimath::optim

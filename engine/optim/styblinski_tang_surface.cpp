@@ -39,5 +39,5 @@ private:
 };
 }  // namespace
 
-std::unique_ptr<Surface> makeStyblinskiTangSurface(const SurfaceSettings&, std::string*) { return std::make_unique<StyblinskiTangSurface>(); }
+std::unique_ptr<Surface> makeStyblinskiTangSurface(const SurfaceSettings&, Message*) { return std::make_unique<StyblinskiTangSurface>(); }
 }  // namespace aimath::optim

@@ -3,6 +3,7 @@
 // worth looking at and the minima known in closed form. One surface is one
 // file plus one line in surface_registry.cpp.
 
+#include "engine/core/message.h"
 #include "engine/optim/rng.h"
 
 #include <Eigen/Core>
@@ -76,5 +77,7 @@ KnownMinimum polishMinimum(const Surface& s, double x, double y);
 const std::vector<std::string>& surfaceIds();
 /// Builds a surface by id; on failure (unknown id, bad expression) returns null and sets *error.
 std::unique_ptr<Surface> makeSurface(const std::string& id, const SurfaceSettings& settings, std::string* error = nullptr);
+/// The same, with the failure as a translatable Message (error->text() is the string above).
+std::unique_ptr<Surface> makeSurface(const std::string& id, const SurfaceSettings& settings, Message* error);
 
 }  // namespace aimath::optim

@@ -19,14 +19,14 @@ namespace aimath::optim {
     X("logistic", makeLogisticSurface)       \
     X("custom", makeCustomSurface)
 
-#define AIMATH_DECLARE(id, fn) std::unique_ptr<Surface> fn(const SurfaceSettings&, std::string*);
+#define AIMATH_DECLARE(id, fn) std::unique_ptr<Surface> fn(const SurfaceSettings&, Message*);
 AIMATH_SURFACES(AIMATH_DECLARE)
 #undef AIMATH_DECLARE
 
 namespace {
 struct Entry {
     const char* id;
-    std::unique_ptr<Surface> (*make)(const SurfaceSettings&, std::string*);
+    std::unique_ptr<Surface> (*make)(const SurfaceSettings&, Message*);
 };
 #define AIMATH_ENTRY(id, fn) Entry{id, &fn},
 const Entry kEntries[] = {AIMATH_SURFACES(AIMATH_ENTRY)};
@@ -44,14 +44,23 @@ const std::vector<std::string>& surfaceIds()
     return ids;
 }
 
-std::unique_ptr<Surface> makeSurface(const std::string& id, const SurfaceSettings& settings, std::string* error)
+std::unique_ptr<Surface> makeSurface(const std::string& id, const SurfaceSettings& settings, Message* error)
 {
     for (const auto& e : kEntries)
         if (id == e.id)
             return e.make(settings, error);
     if (error)
-        *error = "surface: unknown surface '" + id + "'";
+        *error = Message(QT_TRANSLATE_NOOP("aimath::engine", "surface: unknown surface '%1'"), {id});
     return nullptr;
+}
+
+std::unique_ptr<Surface> makeSurface(const std::string& id, const SurfaceSettings& settings, std::string* error)
+{
+    Message why;
+    auto s = makeSurface(id, settings, &why);
+    if (!s && error)
+        *error = why.text();
+    return s;
 }
 
 KnownMinimum polishMinimum(const Surface& s, double x, double y)

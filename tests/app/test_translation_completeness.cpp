@@ -87,6 +87,8 @@ private slots:
         QTest::newRow("common") << QStringLiteral("common") << QStringLiteral("widgets/common");
         for (const char* tab : {"attention", "descent", "distributions", "precision", "embeddings"})
             QTest::newRow(tab) << QString::fromLatin1(tab) << QStringLiteral("widgets/") + QString::fromLatin1(tab);
+        // Messages the Qt-free engine builds (QT_TRANSLATE_NOOP("aimath::engine", …) templates, engine/core/message.h).
+        QTest::newRow("engine") << QStringLiteral("engine") << QStringLiteral("engine");
     }
 
     void areaIsComplete()

@@ -1,6 +1,7 @@
 #include "widgets/common/param_panel.h"
 
 #include "engine/core/parse.h"
+#include "widgets/common/engine_message.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -304,7 +305,7 @@ void ParamPanel::commit(const std::string& key, const ParamValue& v)
 {
     if (v == m_params->value(key))
         return;
-    const std::string error = m_params->set(key, v);
+    const Message error = m_params->trySet(key, v);
     if (!error.empty()) {
         // Put the control back to the stored value (an unchecked last format
         // box must not look unchecked while the format is still in use).
@@ -312,8 +313,9 @@ void ParamPanel::commit(const std::string& key, const ParamValue& v)
         if (auto it = m_rows.find(key); it != m_rows.end() && it->second.sync)
             it->second.sync();
         m_syncing = false;
-        setParamError(key, QString::fromStdString(error));
-        emit rejected(key, QString::fromStdString(error));
+        const QString shown = trEngine(error);
+        setParamError(key, shown);
+        emit rejected(key, shown);
         return;
     }
     setParamError(key, {});
@@ -328,10 +330,11 @@ void ParamPanel::commit(const std::string& key, const ParamValue& v)
 void ParamPanel::commitText(const std::string& key, const QString& text)
 {
     ParamSet trial = *m_params;
-    const std::string error = trial.setFromString(key, text.toStdString());
+    const Message error = trial.trySetFromString(key, text.toStdString());
     if (!error.empty()) {
-        setParamError(key, QString::fromStdString(error));
-        emit rejected(key, QString::fromStdString(error));
+        const QString shown = trEngine(error);
+        setParamError(key, shown);
+        emit rejected(key, shown);
         return;
     }
     const ParamValue v = trial.value(key);

@@ -1,5 +1,6 @@
 #include "widgets/common/tab.h"
 
+#include "widgets/common/engine_message.h"
 #include "widgets/common/explanation_panel.h"
 #include "widgets/common/param_panel.h"
 #include "widgets/common/readout_panel.h"
@@ -142,16 +143,15 @@ std::string Tab::applyTryThis(int index)
         return "no experiment " + std::to_string(index);
     ParamSet trial = m_params;
     std::set<std::string> keys;
-    std::string e;
     for (const auto& [key, text] : m_tryThis[static_cast<size_t>(index)].set) {
-        e = trial.setFromString(key, text);
-        if (!e.empty())
-            break;
+        if (const Message e = trial.trySetFromString(key, text); !e.empty()) {
+            showError(trEngine(e));
+            return e.text();
+        }
         keys.insert(key);
     }
-    if (e.empty())
-        e = trial.checkConstraints();
-    if (!e.empty()) {
+    // Constraint messages are built by the tab, already in the window's language.
+    if (const std::string e = trial.checkConstraints(); !e.empty()) {
         showError(QString::fromStdString(e));
         return e;
     }

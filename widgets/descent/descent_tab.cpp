@@ -3,6 +3,7 @@
 #include "engine/core/parse.h"
 #include "engine/optim/analysis.h"
 #include "engine/optim/projection.h"
+#include "widgets/common/engine_message.h"
 #include "widgets/common/explanation_panel.h"
 #include "widgets/common/json_util.h"
 #include "widgets/common/palette.h"
@@ -522,10 +523,10 @@ bool DescentTab::rebuildSurface()
         }
         return false;
     }
-    std::string error;
+    Message error;
     auto s = optim::makeSurface(id, ss, &error);
     if (!s) {
-        m_surfaceError = QString::fromStdString(error);
+        m_surfaceError = trEngine(error);
         m_expressionError->setText(tr("%1 (the last valid surface stays shown)").arg(m_surfaceError));
         m_expressionError->show();
         paramPanel()->setParamError("expression", m_surfaceError);

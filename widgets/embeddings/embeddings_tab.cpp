@@ -5,6 +5,7 @@
 #include "engine/linalg/point_view.h"
 #include "engine/linalg/semantic_vectors.h"
 #include "widgets/common/embedding_store.h"
+#include "widgets/common/engine_message.h"
 #include "widgets/common/explanation_panel.h"
 #include "widgets/common/json_util.h"
 #include "widgets/common/palette.h"
@@ -82,7 +83,8 @@ std::shared_ptr<EmbeddingsPrepared> prepare(const PrepareRequest& req, io::LoadC
         o.control = control;
         io::LoadResult r = io::loadEmbeddings(req.file, o);
         if (!r.ok) {
-            out->error = r.message;
+            // Shown in the window and printed by the command line, in the language chosen.
+            out->error = trEngine(r.why).toStdString();
             out->ioError = true;
             out->cancelled = r.cancelled;
             return out;
@@ -239,7 +241,8 @@ ParamSet EmbeddingsTab::declareParams()
               .tip(QT_TRANSLATE_NOOP("aimath::params", "the sample of drawn points and the randomized PCA")));
     p.setConstraint([](const ParamSet& s) -> std::string {
         if (s.text("dataset") == "file" && s.text("file").empty())
-            return "dataset: 'file' needs a file: set file=PATH (or use File > Open Embeddings…)";
+            return QCoreApplication::translate("aimath::EmbeddingsTab", "dataset: 'file' needs a file: set file=PATH (or use File > Open Embeddings…)")
+                .toStdString();
         return {};
     });
     return p;

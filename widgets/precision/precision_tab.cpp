@@ -2,6 +2,7 @@
 
 #include "engine/core/parse.h"
 #include "engine/numerics/format_tables.h"
+#include "widgets/common/engine_message.h"
 #include "widgets/common/explanation_panel.h"
 #include "widgets/common/json_util.h"
 #include "widgets/common/palette.h"
@@ -638,7 +639,7 @@ void PrecisionTab::computeInspect()
         if (r.ok()) {
             m_values.push_back(r.value);
         } else {
-            bad << tr("entry %1 \"%2\" is not a number (%3)").arg(i + 1).arg(QString::fromStdString(entries[i]), QString::fromStdString(r.error));
+            bad << tr("entry %1 \"%2\" is not a number (%3)").arg(i + 1).arg(QString::fromStdString(entries[i]), trEngine(r.why));
         }
     }
     // The first three are named; 64 bad entries made an 8 KB error banner.

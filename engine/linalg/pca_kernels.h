@@ -39,6 +39,10 @@ struct PcaKernels {
     /// Eigenvalues (ascending) and unit eigenvectors (d × d, columns) of the symmetric c (d × d, lower triangle read);
     /// false when the solver did not converge.
     bool (*symmetricEigen)(const double* c, long d, double* values, double* vectors);
+    /// The k largest eigenvalues (descending) and their unit eigenvectors (d × k) of the symmetric c (lower
+    /// triangle read), k ≤ d: tridiagonalisation, eigenvalues by implicit QR, the k vectors by inverse
+    /// iteration (checked: residual and orthonormality, else the full solver); false when nothing converged.
+    bool (*symmetricEigenTop)(const double* c, long d, long k, double* values, double* vectors);
 };
 
 /// The table compiled for baseline x86-64 (or whatever the build targets).

@@ -5,10 +5,12 @@
 #include "engine/linalg/pca.h"
 #include "tests/support/compare.h"
 
+#include <Eigen/Eigenvalues>
 #include <Eigen/SVD>
 
 #include <QTest>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <cstddef>
@@ -272,6 +274,74 @@ private slots:
         QVERIFY2(worst(b) < 1e-4, qPrintable(QString::number(worst(b))));
         rnd.powerIterations = 4;
         QVERIFY2(worst(pca(x, norm, rnd)) > 1e-3, "four iterations are not enough here: the case tells the two apart");
+    }
+
+    void exactTopComponentsOfRankDeficientData()
+    {
+        // 240 dimensions and 50 components take the top-k eigensolver; the data has rank 30 (plus its
+        // offset, removed by centring), so components 31 to 50 span part of a 210-fold zero eigenvalue.
+        // Against the full decomposition of the brute-force covariance: the same variances (to 1e-12 of
+        // the largest), the same first 30 components, and orthonormal null vectors for the rest.
+        const int n = 2000, d = 240, rank = 30;
+        std::mt19937 gen(41);
+        std::normal_distribution<double> nd;
+        Eigen::MatrixXd g(n, rank), b(rank, d);
+        for (auto& v : g.reshaped())
+            v = nd(gen);
+        for (int i = 0; i < rank; ++i)
+            for (int j = 0; j < d; ++j)
+                b(i, j) = nd(gen) * std::pow(0.9, i);
+        const RowMatrixF x = (g * b).cast<float>();
+        NormalizedData z;
+        normalizeData(x, Normalize::Center, z);
+        PcaOptions o;
+        o.method = PcaMethod::Exact;
+        const PcaResult r = pca(z.z, o);
+        QVERIFY(r.ok);
+        QCOMPARE(r.explainedVariance.size(), 50);
+        const Eigen::MatrixXd zd = z.z.cast<double>();
+        const Eigen::MatrixXd cov = zd.transpose() * zd / (n - 1.0);
+        Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(cov);
+        const double top = es.eigenvalues()(d - 1);
+        for (int j = 0; j < 50; ++j)
+            AIMATH_COMPARE_ABS(r.explainedVariance(j), std::max(0.0, es.eigenvalues()(d - 1 - j)), 1e-12 * top);
+        for (int j = 0; j < rank; ++j)
+            AIMATH_COMPARE_REL(std::abs(r.components.col(j).dot(es.eigenvectors().col(d - 1 - j))), 1.0, 1e-9);
+        AIMATH_COMPARE_ABS((r.components.transpose() * r.components - Eigen::MatrixXd::Identity(50, 50)).cwiseAbs().maxCoeff(), 0.0, 1e-12);
+        AIMATH_COMPARE_ABS((cov * r.components.rightCols(20)).cwiseAbs().maxCoeff(), 0.0, 1e-12 * top);
+    }
+
+    void randomizedOfRankDeficientData()
+    {
+        // Rank 20 < the 60 columns of the range finder: the Gram matrix of Z w is singular (its smallest
+        // eigenvalue comes out at rounding level, about -5e-9 of 6e5 here), so the final step forms the
+        // orthonormal basis Q (the pass-free shortcut would divide by the square roots of those values).
+        // The first 20 variances and components are those of the exact method, the other 30 variances 0
+        // to rounding, and all 50 components orthonormal.
+        const int n = 3000, d = 120, rank = 20;
+        std::mt19937 gen(43);
+        std::normal_distribution<double> nd;
+        Eigen::MatrixXd g(n, rank), b(rank, d);
+        for (auto& v : g.reshaped())
+            v = nd(gen);
+        for (auto& v : b.reshaped())
+            v = nd(gen);
+        const RowMatrixF x = (g * b).cast<float>();
+        const Normalization norm = fitNormalization(x, Normalize::Center);
+        PcaOptions o;
+        o.method = PcaMethod::Exact;
+        const PcaResult a = pca(x, norm, o);
+        o.method = PcaMethod::Randomized;
+        const PcaResult r = pca(x, norm, o);
+        QVERIFY(a.ok && r.ok);
+        QCOMPARE(r.explainedVariance.size(), 50);
+        for (int j = 0; j < rank; ++j) {
+            AIMATH_COMPARE_REL(r.explainedVariance(j), a.explainedVariance(j), 1e-5);
+            AIMATH_COMPARE_REL(std::abs(r.components.col(j).dot(a.components.col(j))), 1.0, 1e-5);
+        }
+        for (int j = rank; j < 50; ++j)
+            AIMATH_COMPARE_ABS(r.explainedVariance(j), 0.0, 1e-6 * r.explainedVariance(0));
+        AIMATH_COMPARE_ABS((r.components.transpose() * r.components - Eigen::MatrixXd::Identity(50, 50)).cwiseAbs().maxCoeff(), 0.0, 1e-12);
     }
 
     void signConvention()

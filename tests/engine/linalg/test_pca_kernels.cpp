@@ -11,11 +11,13 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <random>
 #include <string>
+#include <tuple>
 
 using namespace aimath::linalg;
 
@@ -253,6 +255,74 @@ private slots:
         AIMATH_COMPARE_ABS((c * vectors - vectors * values.asDiagonal()).cwiseAbs().maxCoeff(), 0.0, 1e-11 * values(d - 1));
         AIMATH_COMPARE_ABS((vectors.transpose() * vectors - Eigen::MatrixXd::Identity(d, d)).cwiseAbs().maxCoeff(), 0.0, 1e-12);
         AIMATH_COMPARE_REL(values.sum(), c.trace(), 1e-12);
+    }
+
+    void symmetricEigenTopIsTheFullSolversTop_data()
+    {
+        QTest::addColumn<QString>("table");
+        QTest::addColumn<QString>("matrix");
+        QTest::addColumn<int>("d");
+        QTest::addColumn<int>("k");
+        const char* tableNames[] = {"baseline", "avx2"};
+        for (int t = 0; t < (cpuHasAvx2() ? 2 : 1); ++t)
+            for (auto [matrix, d, k] : {std::tuple{"decaying", 300, 50}, std::tuple{"decaying", 60, 59}, std::tuple{"decaying", 60, 1},
+                                        std::tuple{"decaying", 40, 40}, std::tuple{"rank 10", 120, 50}, std::tuple{"repeated", 150, 50},
+                                        std::tuple{"diagonal", 100, 50}, std::tuple{"identity", 80, 50}, std::tuple{"zero", 80, 50},
+                                        std::tuple{"tiny", 200, 30}, std::tuple{"huge", 200, 30}})
+                QTest::addRow("%s %s d=%d k=%d", tableNames[t], matrix, d, k) << QString(tableNames[t]) << QString(matrix) << d << k;
+    }
+    void symmetricEigenTopIsTheFullSolversTop()
+    {
+        // The top-k path (tridiagonalisation, eigenvalues only, inverse iteration, back-transformation)
+        // against Eigen's full solver on the same table: the same eigenvalues, and vectors that are
+        // orthonormal eigenvectors (residual); repeated eigenvalues (equal within rounding, or exactly
+        // equal as in the rank-deficient, diagonal, identity and zero cases) only determine the space,
+        // which residual and orthonormality together pin down.
+        QFETCH(QString, table);
+        QFETCH(QString, matrix);
+        QFETCH(int, d);
+        QFETCH(int, k);
+        const PcaKernels* kern = tableOf(table);
+        QVERIFY(kern);
+        Eigen::MatrixXd c;
+        if (matrix == "decaying" || matrix == "tiny" || matrix == "huge") {
+            const Eigen::MatrixXd z = decayingData(2 * d, d, 31).cast<double>();
+            c = z.transpose() * z;
+            c *= matrix == "tiny" ? 1e-200 : matrix == "huge" ? 1e200 : 1.0;
+        } else if (matrix == "rank 10") {
+            const Eigen::MatrixXd z = gaussianD(500, 10, 32) * gaussianD(10, d, 33);
+            c = z.transpose() * z;
+        } else if (matrix == "repeated") {
+            // Q diag(λ) Qᵀ: 20 eigenvalues 3, 20 equal to 2, 5 within 1e-9 of 2, then 1 / (i + 1)
+            Eigen::HouseholderQR<Eigen::MatrixXd> qr(gaussianD(d, d, 34));
+            const Eigen::MatrixXd q = qr.householderQ();
+            Eigen::VectorXd l(d);
+            for (int i = 0; i < d; ++i)
+                l(i) = i < 20 ? 3.0 : i < 40 ? 2.0 : i < 45 ? 2.0 + 1e-10 * i : 1.0 / (i + 1);
+            c = q * l.asDiagonal() * q.transpose();
+        } else if (matrix == "diagonal") {
+            c = Eigen::MatrixXd::Zero(d, d);
+            for (int i = 0; i < d; ++i)
+                c(i, i) = (i % 7) * 1.5;  // each value 14 or 15 times
+        } else if (matrix == "identity") {
+            c = Eigen::MatrixXd::Identity(d, d);
+        } else {
+            c = Eigen::MatrixXd::Zero(d, d);
+        }
+        Eigen::MatrixXd lowerOnly = c;
+        lowerOnly.triangularView<Eigen::StrictlyUpper>().setConstant(1e9);  // must not be read
+        Eigen::VectorXd all(d), values(k);
+        Eigen::MatrixXd full(d, d), vectors(d, k);
+        QVERIFY(kern->symmetricEigen(lowerOnly.data(), d, all.data(), full.data()));
+        QVERIFY(kern->symmetricEigenTop(lowerOnly.data(), d, k, values.data(), vectors.data()));
+        const double top = std::max(std::abs(all(0)), std::abs(all(d - 1)));
+        for (int j = 0; j < k; ++j)
+            AIMATH_COMPARE_ABS(values(j), all(d - 1 - j), 1e-12 * top);
+        AIMATH_COMPARE_ABS((c * vectors - vectors * values.asDiagonal()).cwiseAbs().maxCoeff(), 0.0, 1e-12 * top);
+        AIMATH_COMPARE_ABS((vectors.transpose() * vectors - Eigen::MatrixXd::Identity(k, k)).cwiseAbs().maxCoeff(), 0.0, 1e-12);
+        if (matrix == "decaying")  // distinct eigenvalues: the same vectors up to sign
+            for (int j = 0; j < k; ++j)
+                AIMATH_COMPARE_REL(std::abs(vectors.col(j).dot(full.col(d - 1 - j))), 1.0, 1e-10);
     }
 
     void pathsAgree_data()

@@ -280,6 +280,16 @@ private slots:
                 drawSamples(d, k.n, 11, draws, xs);
                 const bool ordered = drawsSortSample(draws, d, k.n);
                 QCOMPARE(ordered, drag > 0);
+                if (ordered)
+                    for (int comp = 0; comp < (k.family == Family::Mixture ? 2 : 1); ++comp) {
+                        // Each component's z, sorted (the radix sort against std::sort).
+                        std::vector<double> want;
+                        for (std::size_t i = 0; i < k.n; ++i)
+                            if (k.family == Family::Gaussian || draws.first[i] == (comp == 0 ? 1 : 0))
+                                want.push_back(draws.z[i]);
+                        std::sort(want.begin(), want.end());
+                        QVERIFY(draws.sorted[comp] == want);
+                    }
                 sorted.clear();  // the finite samples in order (ranges end on them)
                 for (double x : xs)
                     if (std::isfinite(x))

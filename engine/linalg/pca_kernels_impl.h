@@ -25,11 +25,18 @@ using ConstRowsMap = Eigen::Map<const RowsF, 0, Stride>;
 
 void gramLower(const float* z, long rows, long ldz, long m, double* c, long ldc, double* work)
 {
-    const ConstRowsMap zb(z, rows, m, Stride(ldz));
-    Eigen::Map<MatrixD> block(work, rows, m);
-    block = zb.cast<double>();
+    // 256 rows at a time: the double copy (600 kB at 300 columns) stays in the 2 MB L2 cache while the
+    // product packs it; one 2,048-row copy (4.9 MB) ran the rank update at 12.5 instead of 15.8 GFMA/s
+    // (300 columns, AVX2; about the one-core peak of this VM's double FMA, 16-17 GFMA/s measured).
+    constexpr long kChunk = 256;
     Eigen::Map<MatrixD, 0, Stride> cm(c, m, m, Stride(ldc));
-    cm.selfadjointView<Eigen::Lower>().rankUpdate(block.transpose());
+    for (long b = 0; b < rows; b += kChunk) {
+        const long count = rows - b < kChunk ? rows - b : kChunk;
+        const ConstRowsMap zb(z + b * ldz, count, m, Stride(ldz));
+        Eigen::Map<MatrixD> block(work, count, m);
+        block = zb.cast<double>();
+        cm.selfadjointView<Eigen::Lower>().rankUpdate(block.transpose());
+    }
 }
 
 void timesRight(const float* z, long rows, long d, long ldz, const float* m, long l, double* out, long ldo, float* work)

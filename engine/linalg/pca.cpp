@@ -191,10 +191,12 @@ Eigen::MatrixXd gramTimes(const PcaKernels& k, const Rows& z, const Eigen::Matri
 
 /// Zᵀ Z for the first m columns, accumulated in double (float products are exact in double). This
 /// product is where PCA's time goes (n·m²/2 multiply-adds): large inputs are summed in two row halves
-/// on two threads. stop is set when cancelled.
-Eigen::MatrixXd gram(const PcaKernels& k, const Rows& z, Eigen::Index m, const PcaOptions& o, Scratch* s, bool& stop)
+/// on two threads. stop is set when cancelled; sumOfSquares, when given, receives Σ‖zᵢ‖² over all columns.
+Eigen::MatrixXd gram(const PcaKernels& k, const Rows& z, Eigen::Index m, const PcaOptions& o, Scratch* s, bool& stop,
+                     double* sumOfSquares = nullptr)
 {
     Eigen::MatrixXd c[2] = {Eigen::MatrixXd::Zero(m, m), Eigen::MatrixXd()};
+    double squares[2] = {0.0, 0.0};
     const Eigen::Index n = z.rows();
     const double work = static_cast<double>(n) * static_cast<double>(m) * static_cast<double>(m) / 2.0;
     const bool ok = inRowHalves(n, work, [&](Eigen::Index begin, Eigen::Index end, int slot) {
@@ -204,6 +206,9 @@ Eigen::MatrixXd gram(const PcaKernels& k, const Rows& z, Eigen::Index m, const P
             const Eigen::Index rows = std::min(kBlockRows, end - b);
             const Eigen::Ref<const RowMatrixF> block = z.block(b, rows, s[slot].rows);
             k.gramLower(block.data(), rows, block.outerStride(), m, c[slot].data(), m, s[slot].d(rows * m));
+            if (sumOfSquares)
+                for (Eigen::Index i = 0; i < rows; ++i)
+                    squares[slot] += block.row(i).cast<double>().squaredNorm();
             if (cancelled(o))
                 return false;
         }
@@ -215,6 +220,8 @@ Eigen::MatrixXd gram(const PcaKernels& k, const Rows& z, Eigen::Index m, const P
     }
     if (c[1].size())
         c[0] += c[1];
+    if (sumOfSquares)
+        *sumOfSquares = squares[0] + squares[1];
     c[0].triangularView<Eigen::StrictlyUpper>() = c[0].transpose();
     return std::move(c[0]);
 }
@@ -331,17 +338,8 @@ PcaResult pcaOfRows(const Rows& z, const PcaOptions& o)
     bool stop = false;
     const Eigen::Index m = std::min<Eigen::Index>(d, std::max(1, o.covarianceBlock));
     // trace(C) = Σ‖zᵢ‖² / (n − 1): the exact method reads it off the diagonal of its Zᵀ Z (the same
-    // exact products, summed in another order), the randomized one sums it in a pass of its own.
-    if (randomized) {
-        double total = 0.0;
-        for (Eigen::Index b = 0; b < n; b += kBlockRows) {
-            const Eigen::Index rows = std::min(kBlockRows, n - b);
-            const Eigen::Ref<const RowMatrixF> block = z.block(b, rows, scratch[0].rows);
-            for (Eigen::Index i = 0; i < rows; ++i)
-                total += block.row(i).cast<double>().squaredNorm();
-        }
-        r.totalVariance = total / denom;
-    }
+    // exact products, summed in another order), the randomized one sums it in the pass that computes
+    // the displayed covariance block (which may have fewer columns than z).
 
     if (!randomized) {
         Eigen::MatrixXd c = gram(kern, z, d, o, scratch, stop);
@@ -377,12 +375,14 @@ PcaResult pcaOfRows(const Rows& z, const PcaOptions& o)
             }
         }
     } else {
-        Eigen::MatrixXd c = gram(kern, z, m, o, scratch, stop);
+        double total = 0.0;
+        Eigen::MatrixXd c = gram(kern, z, m, o, scratch, stop, &total);
         if (stop) {
             r.cancelled = true;
             r.message = "cancelled";
             return r;
         }
+        r.totalVariance = total / denom;
         r.covariance = c / denom;
         // Halko, Martinsson & Tropp (2011), algorithm 4.4: range finder with power iterations, as subspace
         // iteration on ZᵀZ: w ← orth(Zᵀ(Z w)), both products of an iteration in one read of Z (the

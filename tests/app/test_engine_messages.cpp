@@ -16,6 +16,7 @@
 #include "widgets/common/engine_message.h"
 #include "widgets/common/param_panel.h"
 #include "widgets/common/tab.h"
+#include "widgets/distributions/distributions_tab.h"
 
 #include <QDir>
 #include <QFile>
@@ -23,6 +24,7 @@
 #include <QLineEdit>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -502,6 +504,30 @@ private slots:
                 const QString where = bad + (lang == QLatin1String("en") ? QStringLiteral(": line 2: expected a word and 2 values, found 1 values")
                                                                           : QStringLiteral("：第 2 行：应为一个词和 2 个值，实际有 1 个值"));
                 QCOMPARE(tab->currentError(), where);
+            }
+        }
+    }
+
+    void distributionsTableErrorIsChinese()
+    {
+        for (const QString& lang : {QStringLiteral("zh_CN"), QStringLiteral("en")}) {
+            installLanguage(lang);
+            for (const TabInfo& info : builtinTabs()) {
+                if (info.id != QLatin1String("distributions"))
+                    continue;
+                ParamSet params = info.declareParams();
+                QVERIFY(params.setFromString("view", "decoding").empty());
+                std::unique_ptr<Tab> tab(info.create(params));
+                auto* vocab = dynamic_cast<DistributionsTab*>(tab.get()) ? dynamic_cast<DistributionsTab*>(tab.get())->vocabularyTable() : nullptr;
+                QVERIFY(vocab);
+                vocab->item(2, 1)->setText(QStringLiteral("abc"));
+                const Message why = parseReal("abc").why;
+                if (lang == QLatin1String("en")) {
+                    QCOMPARE(tab->currentError(), QStringLiteral("logits: row 3: ") + QString::fromStdString(why.text()));
+                } else {
+                    QVERIFY(trEngine(why) != QString::fromStdString(why.text()));
+                    QCOMPARE(tab->currentError(), QStringLiteral("logits：第 3 行：") + trEngine(why));
+                }
             }
         }
     }

@@ -1,6 +1,7 @@
 #include "widgets/distributions/distributions_tab.h"
 
 #include "engine/core/parse.h"
+#include "widgets/common/engine_message.h"
 #include "widgets/common/explanation_panel.h"
 #include "widgets/common/json_util.h"
 #include "widgets/common/palette.h"
@@ -987,7 +988,7 @@ void DistributionsTab::onVocabularyEdited()
         tokens.push_back(t ? t->text().trimmed().toStdString() : std::string());
         const auto parsed = parseReal(l ? l->text().toStdString() : std::string());
         if (!parsed.ok()) {
-            showError(tr("logits: row %1: %2").arg(i + 1).arg(QString::fromStdString(parsed.error)));
+            showError(tr("logits: row %1: %2").arg(i + 1).arg(trEngine(parsed.why)));
             syncEditors();
             return;
         }
@@ -1038,7 +1039,7 @@ void DistributionsTab::onJointEdited()
             const QTableWidgetItem* it = m_jointTable->item(i, j);
             const auto parsed = parseReal(it ? it->text().toStdString() : std::string());
             if (!parsed.ok()) {
-                showError(tr("joint: cell (x=%1, y=%2): %3").arg(i).arg(j).arg(QString::fromStdString(parsed.error)));
+                showError(tr("joint: cell (x=%1, y=%2): %3").arg(i).arg(j).arg(trEngine(parsed.why)));
                 syncEditors();
                 return;
             }

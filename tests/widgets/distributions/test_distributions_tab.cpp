@@ -334,7 +334,7 @@ private slots:
         // A bad logit is refused, named, and the previous state kept.
         t->item(2, 1)->setText(QStringLiteral("abc"));
         QCOMPARE(tab.params().reals("logits")[2], 2.9);
-        QVERIFY(tab.currentError().startsWith(QStringLiteral("logits")));
+        QCOMPARE(tab.currentError(), QStringLiteral("logits: row 3: ") + QString::fromStdString(parseReal("abc").error));
         QCOMPARE(t->item(2, 1)->text(), QStringLiteral("2.9"));
     }
 
@@ -354,6 +354,12 @@ private slots:
         const prob::JointInfo j = prob::jointInformation(tab.params().reals("joint"), 3, 3);
         QCOMPARE(readout(tab, QStringLiteral("I(X;Y)")), formatNumber(j.mi) + QStringLiteral(" nats"));
         QCOMPARE(readout(tab, QStringLiteral("H(X|Y)")), formatNumber(j.hxGivenY) + QStringLiteral(" nats"));
+        // A cell that is not a number is refused, named by its position, and the table kept.
+        t->item(1, 2)->setText(QStringLiteral("1,5"));
+        QCOMPARE(tab.currentError(), QStringLiteral("joint: cell (x=1, y=2): ") + QString::fromStdString(parseReal("1,5").error));
+        QCOMPARE(tab.params().reals("joint")[5], 1.0);
+        QCOMPARE(t->item(1, 2)->text(), QStringLiteral("1"));
+        QCOMPARE(readout(tab, QStringLiteral("I(X;Y)")), formatNumber(j.mi) + QStringLiteral(" nats"));
         auto* mi = dynamic_cast<QCPBars*>(plottableNamed(tab.informationPlot(), QStringLiteral("I(X;Y)")));
         QCOMPARE(points(mi)[0].second, j.mi);
         // Shrinking the table keeps the overlapping cells.

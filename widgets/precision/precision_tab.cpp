@@ -13,6 +13,7 @@
 #include <QButtonGroup>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -162,6 +163,32 @@ void useTextTicker(QCPAxis* axis)
 {
     axis->setTicker(QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText));
     axis->setNumberFormat(QStringLiteral("g"));
+}
+
+// The value axis labels each value as typed (up to 17 significant digits). Where the widest would
+// reach its neighbour at the plot's width, every long label is cut to 6 significant digits and an
+// ellipsis (the table under the plot has the full values); otherwise they are shown whole.
+void fitValueLabels(QCustomPlot* plot, const std::vector<double>& values)
+{
+    const auto ticker = qSharedPointerCast<QCPAxisTickerText>(plot->xAxis->ticker());
+    if (!ticker || values.empty())
+        return;
+    const QFontMetrics fm(plot->xAxis->tickLabelFont());
+    int widest = 0;
+    for (double v : values)
+        widest = std::max(widest, fm.horizontalAdvance(real(v)));
+    QCPAxisRect* rect = plot->axisRect();
+    const int margins = rect->outerRect().width() - rect->width();
+    const double spacing = (plot->viewport().width() - margins) / static_cast<double>(values.size());
+    const bool cut = values.size() > 1 && widest + 2 * fm.averageCharWidth() > spacing;
+    QMap<double, QString> ticks;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const QString whole = real(values[i]);
+        const QString shortened = QString::number(values[i], 'g', 6);
+        ticks.insert(static_cast<double>(i), cut && shortened.size() < whole.size() ? shortened + QStringLiteral("…") : whole);
+    }
+    if (ticks != ticker->ticks())
+        ticker->setTicks(ticks);
 }
 
 }  // namespace
@@ -390,6 +417,7 @@ void PrecisionTab::buildInspectView(QWidget* page)
 
     m_errPlot = makePlot(split, tr("Relative rounding error |stored − x| / |x|"), tr("value"), tr("relative error"), false, true);
     useTextTicker(m_errPlot->xAxis);
+    connect(m_errPlot, &QCustomPlot::beforeReplot, this, [this] { fitValueLabels(m_errPlot, m_values); });
     legendBelow(m_errPlot, 7);  // inside the axes it hid the last value's markers
     trackPlot(m_errPlot);
 

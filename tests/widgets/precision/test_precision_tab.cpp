@@ -5,6 +5,7 @@
 
 #include "widgets/precision/precision_tab.h"
 
+#include "engine/core/parse.h"
 #include "engine/numerics/float_format.h"
 #include "tests/support/compare.h"
 #include "widgets/common/param_panel.h"
@@ -105,6 +106,34 @@ private slots:
         const QJsonObject seventy = data[QStringLiteral("values")].toArray()[3].toObject();
         QCOMPARE(seventy[QStringLiteral("results")].toObject()[QStringLiteral("fp16")].toObject()[QStringLiteral("stored")].toString(),
                  QStringLiteral("inf"));
+    }
+
+    void longValueLabelsAreCutOnlyWhenCrowded()
+    {
+        // The default values at a narrow plot: the long ones (1/3, pi, the double-rounding trap) are
+        // cut to 6 significant digits and an ellipsis; at a wide plot every label is the value as typed.
+        PrecisionTab tab(PrecisionTab::declareParams());
+        tab.resize(1400, 900);
+        QVERIFY(tab.waitUntilIdle(60000));
+        PlotView* plot = tab.inspectErrorPlot();
+        const auto labels = [plot] {
+            plot->replot(QCustomPlot::rpImmediateRefresh);
+            plot->replot(QCustomPlot::rpImmediateRefresh);  // the second uses the first's layout
+            return qSharedPointerCast<QCPAxisTickerText>(plot->xAxis->ticker())->ticks();
+        };
+        plot->setViewport(QRect(0, 0, 500, 300));  // what an export at that size lays out
+        QMap<double, QString> narrow = labels();
+        QCOMPARE(narrow.size(), 8);
+        QCOMPARE(narrow.value(1), QStringLiteral("0.333333…"));
+        QCOMPARE(narrow.value(6), QStringLiteral("3.14159…"));
+        QCOMPARE(narrow.value(7), QStringLiteral("1.00391…"));
+        QCOMPARE(narrow.value(0), QStringLiteral("0.1"));
+        QCOMPARE(narrow.value(2), QStringLiteral("65504"));
+        plot->setViewport(QRect(0, 0, 4000, 300));
+        QMap<double, QString> wide = labels();
+        for (std::size_t i = 0; i < tab.parsedValues().size(); ++i)
+            QCOMPARE(wide.value(static_cast<double>(i)), QString::fromStdString(formatReal(tab.parsedValues()[i])));
+        QCOMPARE(wide.value(7), QStringLiteral("1.0039062500009095"));
     }
 
     void typingABadValueMarksItAndKeepsTheRest()

@@ -10,6 +10,7 @@
 #include "engine/core/vector_exp.h"
 #include "engine/linalg/pca_kernels.h"
 #include "engine/numerics/float_format.h"
+#include "tests/support/float_edges.h"
 
 #include <QTest>
 
@@ -65,67 +66,13 @@ void setSwitch(const std::optional<std::string>& value)
 }
 
 std::uint64_t bitsOf(double x) { return std::bit_cast<std::uint64_t>(x); }
-double fromBits(std::uint64_t b) { return std::bit_cast<double>(b); }
 
-/// Every edge a conversion has, for one format, then seeded random doubles: NaN payloads (quiet and
-/// signalling, both signs, payloads float keeps and ones it drops), ±inf, ±0, the double's own
-/// subnormals, float's subnormal range, every code of a 16-bit-or-narrower format with the tie above
-/// it and the neighbours of both, the overflow tie, double-rounding traps, raw random patterns.
+/// Every edge a conversion to f has (tests/support/float_edges.h), then seeded random doubles.
 std::vector<double> conversionInputs(const FloatFormat& f, std::size_t randomCount)
 {
-    const double inf = std::numeric_limits<double>::infinity();
-    std::vector<double> v;
-    for (std::uint64_t nan : {0x7ff8000000000000ULL, 0x7ff0000000000001ULL, 0x7ff0000020000000ULL, 0x7ff000001fffffffULL,
-                              0x7ff4000000000000ULL, 0x7ffc000000000001ULL, 0x7fffffffffffffffULL, 0x7ff7ffffffffffffULL})
-        for (std::uint64_t sign : {0ULL, 0x8000000000000000ULL})
-            v.push_back(fromBits(nan | sign));
-    auto withNeighbours = [&v, inf](double x) {
-        v.push_back(x);
-        v.push_back(std::nextafter(x, 0.0));
-        v.push_back(std::nextafter(x, inf));
-    };
-    for (double x : {0.0, inf, std::numeric_limits<double>::denorm_min(), std::numeric_limits<double>::min(),
-                     std::numeric_limits<double>::max(), 1.0, 1.0 + 0x1p-8 + 0x1p-40, 1.0 + 0x1p-11 + 0x1p-40,
-                     static_cast<double>(std::numeric_limits<float>::max()), 0x1p128, 0x1p-149, 0x1p-150, 0x1.8p-150,
-                     0x1p-126, 0x1p-133, 0x1p-134, 0x1.8p-134, 0x1p-24, 0x1p-25, 0x1.8p-25, 65504.0, 65520.0})
-        withNeighbours(x);
-    const double sub = f.minSubnormal();
-    for (double k : {0.25, 0.5, 0.75, 1.0, 1.5, 2.5, 3.5})
-        withNeighbours(k * sub);
-    withNeighbours(f.minNormal());
-    withNeighbours(f.minNormal() - sub / 2);
-    const double max = f.maxFinite();
-    withNeighbours(max);
-    withNeighbours(max + ulpAt(f, max) / 2);
-    withNeighbours(2 * max);
-    if (f.totalBits() <= 16) {
-        const std::uint64_t positive = std::uint64_t{1} << (f.exponentBits + f.mantissaBits);
-        double prev = -1.0;
-        for (std::uint64_t c = 0; c < positive; ++c) {
-            const double x = decode(f, c);
-            if (!std::isfinite(x))
-                continue;
-            withNeighbours(x);
-            if (prev >= 0.0)
-                withNeighbours(prev + (x - prev) / 2);  // the tie between two neighbouring codes
-            prev = x;
-        }
-    }
-    const std::size_t edges = v.size();
-    for (std::size_t i = 0; i < edges; ++i)
-        v.push_back(-v[i]);
-    std::mt19937_64 rng(20261129);
-    std::uniform_real_distribution<double> lg(std::log2(f.minSubnormal()) - 4, std::log2(f.maxFinite()) + 2);
-    for (std::size_t i = 0; i < randomCount; ++i) {
-        if (i % 2 == 0) {
-            v.push_back(fromBits(rng()));
-        } else {
-            // every significand bit random, magnitudes over the format's whole range
-            const double mag = std::exp2(lg(rng));
-            const double x = fromBits((bitsOf(mag) & 0xfff0000000000000ULL) | (rng() >> 12));
-            v.push_back((rng() & 1) ? -x : x);
-        }
-    }
+    std::vector<double> v = aimath::test::formatEdgeValues(f);
+    const std::vector<double> rnd = aimath::test::randomFormatValues(f, 20261129, randomCount);
+    v.insert(v.end(), rnd.begin(), rnd.end());
     return v;
 }
 

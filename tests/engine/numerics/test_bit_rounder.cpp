@@ -7,6 +7,7 @@
 // spread over all exponents, for every named format and a grid of custom ones.
 
 #include "engine/numerics/float_format.h"
+#include "tests/support/float_edges.h"
 
 #include <QTest>
 
@@ -38,93 +39,6 @@ std::vector<FloatFormat> fastFormats()
     return out;
 }
 
-/// Inputs that sit on every edge of the format: codes, ties and their neighbours, the subnormal
-/// range, the overflow threshold, and the double's own extremes.
-std::vector<double> edgeValues(const FloatFormat& f)
-{
-    const double inf = std::numeric_limits<double>::infinity();
-    std::vector<double> v{0.0,
-                          inf,
-                          std::numeric_limits<double>::quiet_NaN(),
-                          std::numeric_limits<double>::signaling_NaN(),
-                          std::bit_cast<double>(std::uint64_t{0x7ff0000000000001ULL}),
-                          std::bit_cast<double>(std::uint64_t{0x7fffffffffffffffULL}),
-                          std::numeric_limits<double>::denorm_min(),
-                          std::numeric_limits<double>::min(),
-                          std::nextafter(std::numeric_limits<double>::min(), 0.0),
-                          std::numeric_limits<double>::max(),
-                          1.0,
-                          1.0 + 0x1p-52};
-    auto withNeighbours = [&v, inf](double x) {
-        v.push_back(x);
-        v.push_back(std::nextafter(x, 0.0));
-        v.push_back(std::nextafter(x, inf));
-    };
-    const double sub = f.minSubnormal();
-    for (double k : {0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5})
-        withNeighbours(k * sub);
-    withNeighbours(f.minNormal());
-    withNeighbours(f.minNormal() - sub / 2);  // tie just under the smallest normal
-    const double max = f.maxFinite();
-    const double ulpMax = ulpAt(f, max);
-    withNeighbours(max);
-    withNeighbours(max + ulpMax / 2);  // the overflow tie
-    withNeighbours(max + ulpMax);
-    withNeighbours(2 * max);
-    if (f.totalBits() <= 16) {
-        // every code and the tie above it
-        const std::uint64_t positive = std::uint64_t{1} << (f.exponentBits + f.mantissaBits);
-        double prev = -1.0;
-        for (std::uint64_t c = 0; c < positive; ++c) {
-            const double x = decode(f, c);
-            if (!std::isfinite(x))
-                continue;
-            withNeighbours(x);
-            if (prev >= 0.0)
-                withNeighbours(prev + (x - prev) / 2);
-            prev = x;
-        }
-    } else {
-        // ties at a spread of binades: 1.m…m1 · 2^e (one bit past the mantissa), odd and even below
-        std::mt19937_64 rng(17);
-        for (int i = 0; i < 4000; ++i) {
-            const int e = f.minExponent() + static_cast<int>(rng() % static_cast<std::uint64_t>(f.maxExponent() - f.minExponent() + 1));
-            const std::uint64_t mant = rng() & ((std::uint64_t{1} << f.mantissaBits) - 1);
-            const double onGrid = std::ldexp(1.0 + std::ldexp(static_cast<double>(mant), -f.mantissaBits), e);
-            withNeighbours(onGrid);
-            withNeighbours(onGrid + ulpAt(f, onGrid) / 2);
-        }
-    }
-    const std::size_t n = v.size();
-    for (std::size_t i = 0; i < n; ++i)
-        v.push_back(-v[i]);
-    return v;
-}
-
-/// Seeded random doubles: raw 64-bit patterns (every exponent, NaNs, infs, subnormals),
-/// and log-uniform magnitudes over the format's range with all 53 significand bits random.
-std::vector<double> randomValues(const FloatFormat& f, std::uint64_t seed, int count)
-{
-    std::mt19937_64 rng(seed);
-    std::vector<double> v;
-    v.reserve(static_cast<std::size_t>(count));
-    const double lg0 = std::log2(f.minSubnormal()) - 4;
-    const double lg1 = std::log2(f.maxFinite()) + 2;
-    std::uniform_real_distribution<double> lg(lg0, lg1);
-    for (int i = 0; i < count; ++i) {
-        if (i % 2 == 0) {
-            v.push_back(std::bit_cast<double>(rng()));
-        } else {
-            const double mag = std::exp2(lg(rng));
-            // keep the full 53 random bits: replace the mantissa of mag by random bits
-            const std::uint64_t b = (bitsOf(mag) & 0xfff0000000000000ULL) | (rng() >> 12);
-            const double x = std::isfinite(mag) && mag >= std::numeric_limits<double>::min() ? std::bit_cast<double>(b) : mag;
-            v.push_back((rng() & 1) ? -x : x);
-        }
-    }
-    return v;
-}
-
 }  // namespace
 
 class TestBitRounder : public QObject {
@@ -154,8 +68,8 @@ private slots:
                 Quantizer q(f, Rounding::NearestEven, o);
                 QVERIFY(q.usesBitPath());
                 const BitRounder br(f, o);
-                std::vector<double> in = edgeValues(f);
-                const std::vector<double> rnd = randomValues(f, 1000 + static_cast<std::uint64_t>(configs), 100'000);
+                std::vector<double> in = aimath::test::formatEdgeValues(f);
+                const std::vector<double> rnd = aimath::test::randomFormatValues(f, 1000 + static_cast<std::uint64_t>(configs), 100'000);
                 in.insert(in.end(), rnd.begin(), rnd.end());
                 std::vector<double> arr(in.size());
                 br.round(in.data(), arr.data(), in.size());
@@ -200,8 +114,8 @@ private slots:
         for (const FloatFormat& f : fastFormats()) {
             Quantizer q(f);
             Quantizer generic(f);
-            const std::vector<double> edges = edgeValues(f);
-            const std::vector<double> rnd = randomValues(f, 77, 20'000);
+            const std::vector<double> edges = aimath::test::formatEdgeValues(f);
+            const std::vector<double> rnd = aimath::test::randomFormatValues(f, 77, 20'000);
             for (const auto* set : {&edges, &rnd}) {
                 for (double hi : *set) {
                     if (!std::isfinite(hi) || hi == 0.0)

@@ -84,6 +84,14 @@
     </message>
 </context>
 <context>
+    <name>aimath::locale</name>
+    <message>
+        <source>en_US</source>
+        <comment>locale name of the window&apos;s language</comment>
+        <translation>zh_CN</translation>
+    </message>
+</context>
+<context>
     <name>aimath::params</name>
     <message>
         <source>Parameters</source>

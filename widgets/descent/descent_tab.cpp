@@ -4,6 +4,7 @@
 #include "engine/optim/analysis.h"
 #include "engine/optim/projection.h"
 #include "widgets/common/engine_message.h"
+#include "widgets/common/number_text.h"
 #include "widgets/common/explanation_panel.h"
 #include "widgets/common/json_util.h"
 #include "widgets/common/palette.h"
@@ -833,7 +834,7 @@ void DescentTab::recomputeTrajectories()
         op.path->setPen(QPen(palette::color(ids[i]), width));
         op.path3d->setPen(QPen(palette::color(ids[i]), width));
         const QString name = QString::fromLatin1(optimizerLabel(ids[i]));
-        const QString label = t.diverged ? tr("%1 (diverged at step %2)").arg(name).arg(t.divergedAt) : name;
+        const QString label = t.diverged ? tr("%1 (diverged at step %2)").arg(name, countText(t.divergedAt)) : name;
         op.path->setName(label);
         op.path3d->setName(label);
     }
@@ -929,7 +930,7 @@ void DescentTab::updateTime(bool changedOnly)
         m_timeSlider->setRange(0, steps);
         m_timeSlider->setValue(t);
     }
-    m_timeLabel->setText(tr("step %1 / %2").arg(t).arg(steps));
+    m_timeLabel->setText(tr("step %1 / %2").arg(countText(t), countText(steps)));
     const bool threeD = m_params.text("view") == "3d";
     for (auto& op : m_optPlots) {
         if (!op.path->visible() || (changedOnly && !op.changed))
@@ -1000,11 +1001,11 @@ void DescentTab::updateReadouts()
         const auto& t = m_allRuns[i];
         const QString name = QString::fromLatin1(optimizerLabel(ids[i]));
         if (t.diverged)
-            rows.emplace_back(name, tr("diverged at step %1").arg(t.divergedAt));
+            rows.emplace_back(name, tr("diverged at step %1").arg(countText(t.divergedAt)));
         else if (!t.f.empty())
             rows.emplace_back(name, tr("f = %1 after %2 steps at (%3, %4)")
                                         .arg(formatNumber(t.f.back()))
-                                        .arg(t.size() - 1)
+                                        .arg(countText(static_cast<long long>(t.size()) - 1))
                                         .arg(formatNumber(t.x.back(), 5), formatNumber(t.y.back(), 5)));
     }
     readouts()->setRows(rows);

@@ -2,6 +2,7 @@
 
 #include "engine/core/parse.h"
 #include "widgets/common/engine_message.h"
+#include "widgets/common/number_text.h"
 #include "widgets/common/explanation_panel.h"
 #include "widgets/common/json_util.h"
 #include "widgets/common/palette.h"
@@ -272,7 +273,7 @@ DistributionsTab::DistributionsTab(ParamSet params, QWidget* parent)
     connect(m_busyTitleTimer, &QTimer::timeout, this, [this] {
         if (!m_samplingBusy)
             return;
-        m_histPlot->setTitle(tr("Drawing %1 samples from P …").arg(m_params.integer("samples")));
+        m_histPlot->setTitle(tr("Drawing %1 samples from P …").arg(countText(m_params.integer("samples"))));
         m_histPlot->replot(QCustomPlot::rpQueuedReplot);
     });
     connect(m_samplingWatcher, &QFutureWatcherBase::finished, this, &DistributionsTab::onSamplingFinished);
@@ -1277,7 +1278,7 @@ void DistributionsTab::drawSampling()
     const Distribution p = distributions::distributionOf(m_params, "p");
     const bool discrete = prob::isDiscrete(p.family);
     const std::size_t n = m_samples.size();
-    m_histPlot->setTitle(tr("%1 samples from P = %2").arg(n).arg(describe(p)));
+    m_histPlot->setTitle(tr("%1 samples from P = %2").arg(countText(static_cast<long long>(n)), describe(p)));
     double xlo, xhi, yTop = 0;
     if (!discrete) {
         xlo = s.histLo;
@@ -1425,7 +1426,7 @@ void DistributionsTab::drawSampling()
     }
 
     std::vector<std::pair<QString, QString>> rows;
-    rows.push_back({tr("n"), QString::number(n)});
+    rows.push_back({tr("n"), countText(static_cast<long long>(n))});
     rows.push_back({tr("sample mean"), formatNumber(s.summary.mean)});
     rows.push_back({tr("true mean E[X]"), formatNumber(mu)});
     rows.push_back({tr("sample variance"), formatNumber(s.summary.variance)});
@@ -1439,7 +1440,7 @@ void DistributionsTab::drawSampling()
     }
     if (s.bernoulli) {
         const prob::BetaPosterior& b = s.posterior;
-        rows.push_back({tr("ones k"), QString::number(b.k)});
+        rows.push_back({tr("ones k"), countText(static_cast<long long>(b.k))});
         rows.push_back({tr("posterior"), QStringLiteral("Beta(%1, %2)").arg(formatNumber(b.postAlpha), formatNumber(b.postBeta))});
         rows.push_back({tr("MLE k/n"), b.mleDefined ? formatNumber(b.mle) : tr("undefined (n = 0)")});
         rows.push_back({tr("MAP"), b.mapDefined ? formatNumber(b.map) : tr("undefined (no interior mode)")});
@@ -1502,7 +1503,7 @@ void DistributionsTab::drawDecoding()
         m_sampledGraph->setData(sx, sy, true);
         m_sampledGraph->setVisible(sampled);
         setLegend(m_sampledGraph, sampled);
-        m_sampledGraph->setName(tr("sampled frequency (%1 draws)").arg(m_params.integer("draws")));
+        m_sampledGraph->setName(tr("sampled frequency (%1 draws)").arg(countText(m_params.integer("draws"))));
     }
     m_tokenPlot->yAxis->setRange(0, 1.05);
     m_tokenPlot->replot(QCustomPlot::rpQueuedReplot);

@@ -3,6 +3,7 @@
 #include "engine/core/parse.h"
 #include "engine/numerics/format_tables.h"
 #include "widgets/common/engine_message.h"
+#include "widgets/common/number_text.h"
 #include "widgets/common/explanation_panel.h"
 #include "widgets/common/json_util.h"
 #include "widgets/common/palette.h"
@@ -899,7 +900,7 @@ void PrecisionTab::showPartialAccumulation()
     m_accum = std::move(partial);
     m_accumPartialOf = m_accumWanted;
     m_progress->setFormat(tr("summing on: the curves show the first %1 of %2 terms… %p%")
-                              .arg(QLocale().toString(have), QLocale().toString(m_accumWanted)));
+                              .arg(countText(have), countText(m_accumWanted)));
     m_progress->show();
     drawAccumulation();
     updateReadouts();
@@ -1422,9 +1423,9 @@ void PrecisionTab::updateReadouts()
     case kAccumulation:
         if (m_accum.ok && !m_accum.reference.empty()) {
             if (m_accumPartialOf > 0)
-                rows.emplace_back(tr("n (summed so far)"), tr("%1 of %2").arg(m_accum.checkpoints.back()).arg(m_accumPartialOf));
+                rows.emplace_back(tr("n (summed so far)"), tr("%1 of %2").arg(countText(m_accum.checkpoints.back()), countText(m_accumPartialOf)));
             else
-                rows.emplace_back(tr("n"), QString::number(m_accum.checkpoints.back()));
+                rows.emplace_back(tr("n"), countText(m_accum.checkpoints.back()));
             rows.emplace_back(tr("reference sum"), formatNumber(m_accum.reference.back(), 12));
             for (const auto& c : m_accum.curves)
                 rows.emplace_back(QStringLiteral("%1 %2").arg(fmtId(c.formatId), methodLabel(c.method)),

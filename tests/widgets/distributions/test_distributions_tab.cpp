@@ -217,6 +217,7 @@ private slots:
         const prob::SampleSummary s = prob::summarize(xs);
         QCOMPARE(readout(tab, QStringLiteral("sample mean")), formatNumber(s.mean));
         QCOMPARE(readout(tab, QStringLiteral("n")), QStringLiteral("5000"));
+        QVERIFY2(tab.histogramPlot()->title().startsWith(QStringLiteral("5000 samples from P = ")), qPrintable(tab.histogramPlot()->title()));
         auto* run = dynamic_cast<QCPGraph*>(plottableNamed(tab.runningMeanPlot(), QStringLiteral("running mean")));
         AIMATH_COMPARE_REL(points(run).back().second, s.mean, 1e-9);
         QCOMPARE(points(run).back().first, 5000.0);
@@ -250,7 +251,9 @@ private slots:
         std::vector<double> xs;
         prob::drawSamples(distributions::distributionOf(tab.params(), "p"), 300000, 9, xs);
         const prob::SampleSummary s = prob::summarize(xs);
-        QCOMPARE(readout(tab, QStringLiteral("n")), QStringLiteral("300000"));
+        // Counts of 5 digits and more with group separators (whatever LANG is), 4 digits as they are.
+        QCOMPARE(readout(tab, QStringLiteral("n")), QStringLiteral("300,000"));
+        QVERIFY2(tab.histogramPlot()->title().startsWith(QStringLiteral("300,000 samples from P = ")), qPrintable(tab.histogramPlot()->title()));
         QCOMPARE(readout(tab, QStringLiteral("sample mean")), formatNumber(s.mean));
         auto* run = dynamic_cast<QCPGraph*>(plottableNamed(tab.runningMeanPlot(), QStringLiteral("running mean")));
         AIMATH_COMPARE_REL(points(run).back().second, s.mean, 1e-9);

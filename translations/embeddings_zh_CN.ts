@@ -290,7 +290,7 @@
         <translation>在三维视图中旋转手写数字（拖动图）：前三个主成分只占 40 % 的方差，但 0、2、4 已经各自形成分开的点云。</translation>
     </message>
     <message>
-        <source>Keep k = 10 of the digits' 64 dimensions: the ten largest components hold 74 % of the variance, and the reconstruction error e(10), the sum of the other 54 eigenvalues, is the remaining 26 %.</source>
+        <source>Keep k = 10 of the digits&apos; 64 dimensions: the ten largest components hold 74 % of the variance, and the reconstruction error e(10), the sum of the other 54 eigenvalues, is the remaining 26 %.</source>
         <translation>在手写数字的 64 个维度中保留 k = 10 个：最大的十个主成分占 74 % 的方差，重构误差 e(10) 即其余 54 个特征值之和，正好是剩下的 26 %。</translation>
     </message>
 </context>
@@ -303,6 +303,10 @@
     <message>
         <source>dataset: &apos;file&apos; needs a file: set file=PATH (or use File &gt; Open Embeddings…)</source>
         <translation>dataset：&apos;file&apos; 需要一个文件：请设置 file=PATH（或使用“文件 &gt; 打开嵌入文件…”）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>

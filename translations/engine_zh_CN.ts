@@ -463,5 +463,125 @@
         <source>Permission denied</source>
         <translation>权限不够</translation>
     </message>
+    <message>
+        <source>%1: row %2 has every key masked, so its softmax is undefined</source>
+        <translation>%1：第 %2 行的所有键都被掩码，其 softmax 无定义</translation>
+    </message>
+    <message>
+        <source>text: there are no tokens</source>
+        <translation>text：没有词元</translation>
+    </message>
+    <message>
+        <source>temperature: must be a positive number</source>
+        <translation>temperature：必须是正数</translation>
+    </message>
+    <message>
+        <source>scale_factor: must be finite</source>
+        <translation>scale_factor：必须是有限值</translation>
+    </message>
+    <message>
+        <source>pad: masking the last %1 of %2 tokens leaves no key to attend to; use 0 to %3</source>
+        <translation>pad：对 %2 个词元中的最后 %1 个做掩码后，没有可关注的键；请用 0 到 %3</translation>
+    </message>
+    <message>
+        <source>heads: %1 does not divide d_model = %2 (each head gets d_model / heads columns)</source>
+        <translation>heads：%1 不能整除 d_model = %2（每个注意力头分得 d_model / heads 列）</translation>
+    </message>
+    <message>
+        <source>text: a token vector is not finite</source>
+        <translation>text：有词元向量不是有限值</translation>
+    </message>
+    <message>
+        <source>manual_k: Q, K and V need one vector per token, and Q and K the same length</source>
+        <translation>manual_k：Q、K、V 需要每个词元一个向量，且 Q 与 K 的长度相同</translation>
+    </message>
+    <message>
+        <source>%1: %2 numbers given; each token needs two (x, y), so the count must be even</source>
+        <translation>%1：给出了 %2 个数；每个词元需要两个数 (x, y)，所以个数必须是偶数</translation>
+    </message>
+    <message>
+        <source>%1: %2 vectors given; the toy mode takes %3 to %4 tokens (%5 to %6 numbers)</source>
+        <translation>%1：给出了 %2 个向量；玩具模式接受 %3 到 %4 个词元（%5 到 %6 个数）</translation>
+    </message>
+    <message>
+        <source>seq_len: %1 is out of range [1, %2]</source>
+        <translation>seq_len：%1 超出范围 [1, %2]</translation>
+    </message>
+    <message>
+        <source>manual_k: %1 numbers given but manual_q has %2; give one (x, y) key per token</source>
+        <translation>manual_k：给出了 %1 个数，但 manual_q 有 %2 个；请为每个词元给出一个键 (x, y)</translation>
+    </message>
+    <message>
+        <source>manual_v: %1 numbers given but manual_q has %2; give one (x, y) value per token</source>
+        <translation>manual_v：给出了 %1 个数，但 manual_q 有 %2 个；请为每个词元给出一个值 (x, y)</translation>
+    </message>
+    <message>
+        <source>d_model: must be positive</source>
+        <translation>d_model：必须是正数</translation>
+    </message>
+    <message>
+        <source>heads: %1 does not divide d_model = %2 (each head gets d_model / heads columns); try a divisor such as 1, 2 or 4</source>
+        <translation>heads：%1 不能整除 d_model = %2（每个注意力头分得 d_model / heads 列）；请试一个约数，例如 1、2 或 4</translation>
+    </message>
+    <message>
+        <source>temperature: must be positive</source>
+        <translation>temperature：必须是正数</translation>
+    </message>
+    <message>
+        <source>pad: masking the last %1 of %2 tokens hides every key, so no row has anything to attend to; use 0 to %3</source>
+        <translation>pad：对 %2 个词元中的最后 %1 个做掩码会遮住所有键，任何一行都没有可关注的对象；请用 0 到 %3</translation>
+    </message>
+    <message>
+        <source>text: more than %1 tokens (words and punctuation count separately); shorten the sentence</source>
+        <translation>text：超过 %1 个词元（词和标点分别计数）；请缩短句子</translation>
+    </message>
+    <message>
+        <source>text: the sentence is empty; type at least one word</source>
+        <translation>text：句子为空；请至少输入一个词</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is out of range (rows #0 to #%2)</source>
+        <translation>&apos;%1&apos; 超出范围（行 #0 到 #%2）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a label of the data set</source>
+        <translation>&apos;%1&apos; 不是数据集中的标签</translation>
+    </message>
+    <message>
+        <source>analogy: empty expression (write for example %1)</source>
+        <translation>analogy：表达式为空（例如写成 %1）</translation>
+    </message>
+    <message>
+        <source>analogy: two operators in a row before &apos;%1&apos;</source>
+        <translation>analogy：&apos;%1&apos; 之前连续出现了两个运算符</translation>
+    </message>
+    <message>
+        <source>analogy: missing &apos;+&apos; or &apos;-&apos; before &apos;%1&apos; (separate terms with spaces: %2)</source>
+        <translation>analogy：&apos;%1&apos; 之前缺少 &apos;+&apos; 或 &apos;-&apos;（各项之间用空格分开：%2）</translation>
+    </message>
+    <message>
+        <source>analogy: %1</source>
+        <translation>analogy：%1</translation>
+    </message>
+    <message>
+        <source>analogy: the expression ends with an operator</source>
+        <translation>analogy：表达式以运算符结尾</translation>
+    </message>
+    <message>
+        <source>PCA needs at least 2 rows and 1 column (the data has %1 × %2)</source>
+        <translation>主成分分析（PCA）至少需要 2 行 1 列（数据为 %1 × %2）</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>the eigen-decomposition of the covariance did not converge</source>
+        <translation>协方差矩阵的特征分解没有收敛</translation>
+    </message>
+    <message>
+        <source>the normalisation was fitted to data with %1 columns, not %2</source>
+        <translation>归一化是在 %1 列的数据上拟合的，而不是 %2 列</translation>
+    </message>
 </context>
 </TS>

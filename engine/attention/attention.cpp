@@ -21,11 +21,12 @@ constexpr Eigen::Index kRowBlock = 64;
 // Cache stamps are unique in the process, so a result never mistakes one cache's Q, K, V for another's.
 std::atomic<std::uint64_t> g_nextStamp{1};
 
-void fail(Result& out, std::string key, std::string message)
+void fail(Result& out, std::string key, Message why)
 {
     out.ok = false;
     out.key = std::move(key);
-    out.message = std::move(message);
+    out.message = why.text();
+    out.why = std::move(why);
 }
 
 std::string str(long long v) { return std::to_string(v); }
@@ -330,8 +331,8 @@ void attend(const Options& opt, Cache* cache, Result& out)
             bad = p;
     if (bad) {
         fail(out, opt.mask == Mask::Padding ? "pad" : "mask",
-             std::string(opt.mask == Mask::Padding ? "pad" : "mask") + ": row " + str(bad->badRow) +
-                 " has every key masked, so its softmax is undefined");
+             Message(QT_TRANSLATE_NOOP("aimath::engine", "%1: row %2 has every key masked, so its softmax is undefined"),
+                     {std::string(opt.mask == Mask::Padding ? "pad" : "mask"), str(bad->badRow)}));
         if (cache)
             for (int h = 0; h < heads; ++h)
                 if (keep[static_cast<std::size_t>(h)])
@@ -409,20 +410,20 @@ void concatOutputs(Result& out)
 bool checkCommon(const Options& opt, int n, Result& out)
 {
     if (n < 1) {
-        fail(out, "text", "text: there are no tokens");
+        fail(out, "text", Message(QT_TRANSLATE_NOOP("aimath::engine", "text: there are no tokens")));
         return false;
     }
     if (!(opt.temperature > 0.0) || !std::isfinite(opt.temperature)) {
-        fail(out, "temperature", "temperature: must be a positive number");
+        fail(out, "temperature", Message(QT_TRANSLATE_NOOP("aimath::engine", "temperature: must be a positive number")));
         return false;
     }
     if (!std::isfinite(opt.scaleFactor)) {
-        fail(out, "scale_factor", "scale_factor: must be finite");
+        fail(out, "scale_factor", Message(QT_TRANSLATE_NOOP("aimath::engine", "scale_factor: must be finite")));
         return false;
     }
     if (opt.mask == Mask::Padding && (opt.pad < 0 || opt.pad >= n)) {
-        fail(out, "pad", "pad: masking the last " + str(opt.pad) + " of " + str(n) +
-                             " tokens leaves no key to attend to; use 0 to " + str(n - 1));
+        fail(out, "pad", Message(QT_TRANSLATE_NOOP("aimath::engine", "pad: masking the last %1 of %2 tokens leaves no key to attend to; use 0 to %3"),
+                                 {str(opt.pad), str(n), str(n - 1)}));
         return false;
     }
     return true;
@@ -604,17 +605,18 @@ void computeAttention(const Eigen::Ref<const Eigen::MatrixXd>& x, const Options&
     out.cancelled = false;
     out.key.clear();
     out.message.clear();
+    out.why = {};
     const int n = static_cast<int>(x.rows());
     const int d = static_cast<int>(x.cols());
     if (!checkCommon(opt, n, out))
         return;
     if (d < 1 || opt.heads < 1 || d % opt.heads != 0) {
-        fail(out, "heads", "heads: " + str(opt.heads) + " does not divide d_model = " + str(d) +
-                               " (each head gets d_model / heads columns)");
+        fail(out, "heads", Message(QT_TRANSLATE_NOOP("aimath::engine", "heads: %1 does not divide d_model = %2 (each head gets d_model / heads columns)"),
+                                   {str(opt.heads), str(d)}));
         return;
     }
     if (!x.allFinite()) {
-        fail(out, "text", "text: a token vector is not finite");
+        fail(out, "text", Message(QT_TRANSLATE_NOOP("aimath::engine", "text: a token vector is not finite")));
         return;
     }
     const int dk = d / opt.heads;
@@ -742,12 +744,13 @@ void computeFromQkv(const Eigen::Ref<const Eigen::MatrixXd>& q, const Eigen::Ref
     out.cancelled = false;
     out.key.clear();
     out.message.clear();
+    out.why = {};
     out.qkvStamp = 0;  // q, k, v below come from no cache
     const int n = static_cast<int>(q.rows());
     if (!checkCommon(opt, n, out))
         return;
     if (k.rows() != n || v.rows() != n || k.cols() != q.cols() || q.cols() < 1 || v.cols() < 1) {
-        fail(out, "manual_k", "manual_k: Q, K and V need one vector per token, and Q and K the same length");
+        fail(out, "manual_k", Message(QT_TRANSLATE_NOOP("aimath::engine", "manual_k: Q, K and V need one vector per token, and Q and K the same length")));
         return;
     }
     out.n = n;

@@ -6,6 +6,8 @@
 // Per head h:  S = Q_h K_hᵀ · scale_factor / √d_k (the √d_k only when scaled) / temperature,
 //              masked entries −∞, A = softmax over each row (stable), O_h = A V_h.
 
+#include "engine/core/message.h"
+
 #include <Eigen/Core>
 
 #include <atomic>
@@ -90,6 +92,7 @@ struct Result {
     bool cancelled = false;
     std::string key;               ///< parameter at fault when !ok
     std::string message;           ///< starts with key when !ok
+    Message why;                   ///< message, translatable (message == why.text()); empty when cancelled
     int n = 0, dModel = 0, heads = 0, dk = 0;
     double factor = 0.0;           ///< the multiplier applied to Q Kᵀ: scale_factor / √d_k / temperature
     std::vector<HeadResult> head;

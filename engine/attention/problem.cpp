@@ -7,15 +7,15 @@ namespace aimath::attention {
 namespace {
 std::string str(long long v) { return std::to_string(v); }
 
-std::string checkManualList(const char* key, const std::vector<double>& v)
+Message checkManualList(const char* key, const std::vector<double>& v)
 {
     if (v.size() % 2 != 0)
-        return std::string(key) + ": " + str(static_cast<long long>(v.size())) +
-               " numbers given; each token needs two (x, y), so the count must be even";
+        return Message(QT_TRANSLATE_NOOP("aimath::engine", "%1: %2 numbers given; each token needs two (x, y), so the count must be even"),
+                       {std::string(key), str(static_cast<long long>(v.size()))});
     const long long tokens = static_cast<long long>(v.size() / 2);
     if (tokens < kMinManualTokens || tokens > kMaxManualTokens)
-        return std::string(key) + ": " + str(tokens) + " vectors given; the toy mode takes " + str(kMinManualTokens) +
-               " to " + str(kMaxManualTokens) + " tokens (4 to 12 numbers)";
+        return Message(QT_TRANSLATE_NOOP("aimath::engine", "%1: %2 vectors given; the toy mode takes %3 to %4 tokens (%5 to %6 numbers)"),
+                       {std::string(key), str(tokens), str(kMinManualTokens), str(kMaxManualTokens), str(2 * kMinManualTokens), str(2 * kMaxManualTokens)});
     return {};
 }
 
@@ -43,55 +43,59 @@ int tokenCount(const Spec& spec)
     return 0;
 }
 
-std::string checkSpec(const Spec& spec)
+std::string checkSpec(const Spec& spec) { return checkSpecMessage(spec).text(); }
+
+Message checkSpecMessage(const Spec& spec)
 {
     int n = 0;
     switch (spec.source) {
     case Source::Text: {
         const Tokens t = tokenize(spec.text);
         if (!t.ok())
-            return t.error;
+            return t.why;
         n = static_cast<int>(t.tokens.size());
         break;
     }
     case Source::Random:
         if (spec.seqLen < 1 || spec.seqLen > kMaxRandomTokens)
-            return "seq_len: " + str(spec.seqLen) + " is out of range [1, " + str(kMaxRandomTokens) + "]";
+            return Message(QT_TRANSLATE_NOOP("aimath::engine", "seq_len: %1 is out of range [1, %2]"), {str(spec.seqLen), str(kMaxRandomTokens)});
         n = spec.seqLen;
         break;
     case Source::Manual: {
-        if (auto e = checkManualList("manual_q", spec.manualQ); !e.empty())
+        if (Message e = checkManualList("manual_q", spec.manualQ); !e.empty())
             return e;
         if (spec.manualK.size() != spec.manualQ.size())
-            return "manual_k: " + str(static_cast<long long>(spec.manualK.size())) + " numbers given but manual_q has " +
-                   str(static_cast<long long>(spec.manualQ.size())) + "; give one (x, y) key per token";
+            return Message(QT_TRANSLATE_NOOP("aimath::engine", "manual_k: %1 numbers given but manual_q has %2; give one (x, y) key per token"),
+                           {str(static_cast<long long>(spec.manualK.size())), str(static_cast<long long>(spec.manualQ.size()))});
         if (spec.manualV.size() != spec.manualQ.size())
-            return "manual_v: " + str(static_cast<long long>(spec.manualV.size())) + " numbers given but manual_q has " +
-                   str(static_cast<long long>(spec.manualQ.size())) + "; give one (x, y) value per token";
+            return Message(QT_TRANSLATE_NOOP("aimath::engine", "manual_v: %1 numbers given but manual_q has %2; give one (x, y) value per token"),
+                           {str(static_cast<long long>(spec.manualV.size())), str(static_cast<long long>(spec.manualQ.size()))});
         n = static_cast<int>(spec.manualQ.size() / 2);
         break;
     }
     }
     if (spec.source != Source::Manual) {
         if (spec.dModel < 1)
-            return "d_model: must be positive";
+            return Message(QT_TRANSLATE_NOOP("aimath::engine", "d_model: must be positive"));
         if (spec.heads < 1 || spec.dModel % spec.heads != 0)
-            return "heads: " + str(spec.heads) + " does not divide d_model = " + str(spec.dModel) +
-                   " (each head gets d_model / heads columns); try a divisor such as 1, 2 or 4";
+            return Message(QT_TRANSLATE_NOOP("aimath::engine", "heads: %1 does not divide d_model = %2 (each head gets d_model / heads columns); try a divisor such as 1, 2 or 4"),
+                           {str(spec.heads), str(spec.dModel)});
     }
     if (!(spec.temperature > 0.0))
-        return "temperature: must be positive";
+        return Message(QT_TRANSLATE_NOOP("aimath::engine", "temperature: must be positive"));
     if (spec.mask == Mask::Padding && (spec.pad < 0 || spec.pad >= n))
-        return "pad: masking the last " + str(spec.pad) + " of " + str(n) + " tokens hides every key, so no row has anything to attend to; use 0 to " + str(n - 1);
+        return Message(QT_TRANSLATE_NOOP("aimath::engine", "pad: masking the last %1 of %2 tokens hides every key, so no row has anything to attend to; use 0 to %3"),
+                       {str(spec.pad), str(n), str(n - 1)});
     return {};
 }
 
 Prepared prepare(const Spec& spec, const EmbeddingTable* table)
 {
     Prepared p;
-    if (auto e = checkSpec(spec); !e.empty()) {
-        p.key = e.substr(0, e.find(':'));
-        p.message = e;
+    if (Message why = checkSpecMessage(spec); !why.empty()) {
+        p.message = why.text();
+        p.key = p.message.substr(0, p.message.find(':'));
+        p.why = std::move(why);
         return p;
     }
     const bool sinusoidal = spec.positional == Positional::Sinusoidal;

@@ -46,6 +46,7 @@ struct Prepared {
     bool ok = false;
     std::string key;
     std::string message;
+    Message why;                       ///< message, translatable (message == why.text())
     std::vector<std::string> labels;   ///< one per token (words, "#i" for random tokens, A…F in toy mode)
     TokenVectors vectors;              ///< X (text and random sources)
     Eigen::MatrixXd manualQ, manualK, manualV;  ///< n × 2 (toy mode)
@@ -57,6 +58,8 @@ struct Prepared {
 int tokenCount(const Spec& spec);
 /// Checks the spec without building anything: "" when fine, else "key: what is wrong".
 std::string checkSpec(const Spec& spec);
+/// The same check, the refusal as a translatable Message (text() is checkSpec's string, byte for byte).
+Message checkSpecMessage(const Spec& spec);
 /// Checks and builds the inputs. `table` is used when spec.vectors is Embeddings (may be null).
 Prepared prepare(const Spec& spec, const EmbeddingTable* table);
 /// The attention options the spec implies (head selection and storage left at their defaults).

@@ -36,15 +36,19 @@ Tokens tokenize(std::string_view text, int maxTokens)
         }
         // Stop collecting once past the limit: the count is all the error needs.
         if (static_cast<int>(out.tokens.size()) >= maxTokens) {
-            out.error = "text: more than " + std::to_string(maxTokens) + " tokens (words and punctuation count separately); shorten the sentence";
+            out.why = Message(QT_TRANSLATE_NOOP("aimath::engine", "text: more than %1 tokens (words and punctuation count separately); shorten the sentence"),
+                              {std::to_string(maxTokens)});
+            out.error = out.why.text();
             out.tokens.clear();
             return out;
         }
         out.tokens.emplace_back(text.substr(i, j - i));
         i = j;
     }
-    if (out.tokens.empty())
-        out.error = "text: the sentence is empty; type at least one word";
+    if (out.tokens.empty()) {
+        out.why = Message(QT_TRANSLATE_NOOP("aimath::engine", "text: the sentence is empty; type at least one word"));
+        out.error = out.why.text();
+    }
     return out;
 }
 

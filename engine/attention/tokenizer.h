@@ -3,6 +3,8 @@
 // punctuation separately (a deliberately simple, predictable rule rather than
 // a learned BPE vocabulary, so a learner can predict every row of the heatmap).
 
+#include "engine/core/message.h"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +17,7 @@ inline constexpr int kMaxTextTokens = 512;
 struct Tokens {
     std::vector<std::string> tokens;
     std::string error;  ///< empty on success; otherwise starts with "text: "
+    Message why;        ///< error, translatable (error == why.text())
     bool ok() const { return error.empty(); }
 };
 

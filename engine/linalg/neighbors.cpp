@@ -53,7 +53,7 @@ std::vector<Neighbor> nearest(const EmbeddingTable::Matrix& x, const Eigen::Vect
     return all;
 }
 
-int resolveRow(const EmbeddingTable& table, std::string_view name, std::string* message)
+int resolveRow(const EmbeddingTable& table, std::string_view name, Message* why)
 {
     const std::string_view t = trimmed(name);
     if (t.size() > 1 && t.front() == '#') {
@@ -61,16 +61,34 @@ int resolveRow(const EmbeddingTable& table, std::string_view name, std::string* 
         if (idx.ok() && idx.value >= 0 && idx.value < table.rows())
             return static_cast<int>(idx.value);
         if (idx.ok()) {
-            if (message)
-                *message = "'" + std::string(t) + "' is out of range (rows #0 to #" + std::to_string(table.rows() - 1) + ")";
+            if (why)
+                *why = Message(QT_TRANSLATE_NOOP("aimath::engine", "'%1' is out of range (rows #0 to #%2)"), {std::string(t), std::to_string(table.rows() - 1)});
             return -1;
         }
     }
     const int i = table.find(std::string(t));
-    if (i < 0 && message)
-        *message = "'" + std::string(t) + "' is not a label of the data set";
+    if (i < 0 && why)
+        *why = Message(QT_TRANSLATE_NOOP("aimath::engine", "'%1' is not a label of the data set"), {std::string(t)});
     return i;
 }
+
+int resolveRow(const EmbeddingTable& table, std::string_view name, std::string* message)
+{
+    Message why;
+    const int i = resolveRow(table, name, message ? &why : nullptr);
+    if (i < 0 && message)
+        *message = why.text();
+    return i;
+}
+
+namespace {
+AnalogyResult fail(AnalogyResult& r, Message why)
+{
+    r.message = why.text();
+    r.why = std::move(why);
+    return std::move(r);
+}
+}  // namespace
 
 AnalogyResult analogy(const EmbeddingTable& table, const Eigen::VectorXd& norms, std::string_view expression, Metric metric, int k)
 {
@@ -90,38 +108,33 @@ AnalogyResult analogy(const EmbeddingTable& table, const Eigen::VectorXd& norms,
     if (!cur.empty())
         tokens.push_back(cur);
     if (tokens.empty()) {
-        r.message = "analogy: empty expression (write for example \"king - man + woman\")";
-        return r;
+        return fail(r, Message(QT_TRANSLATE_NOOP("aimath::engine", "analogy: empty expression (write for example %1)"), {std::string("\"king - man + woman\"")}));
     }
     int sign = 1;
     bool expectTerm = true;
     for (const auto& tok : tokens) {
         if (tok == "+" || tok == "-") {
             if (expectTerm && !r.terms.empty()) {
-                r.message = "analogy: two operators in a row before '" + tok + "'";
-                return r;
+                return fail(r, Message(QT_TRANSLATE_NOOP("aimath::engine", "analogy: two operators in a row before '%1'"), {tok}));
             }
             sign = tok == "-" ? -1 : 1;
             expectTerm = true;
             continue;
         }
         if (!expectTerm) {
-            r.message = "analogy: missing '+' or '-' before '" + tok + "' (separate terms with spaces: \"king - man + woman\")";
-            return r;
+            return fail(r, Message(QT_TRANSLATE_NOOP("aimath::engine", "analogy: missing '+' or '-' before '%1' (separate terms with spaces: %2)"),
+                                   {tok, std::string("\"king - man + woman\"")}));
         }
-        std::string why;
+        Message why;
         const int idx = resolveRow(table, tok, &why);
-        if (idx < 0) {
-            r.message = "analogy: " + why;
-            return r;
-        }
+        if (idx < 0)
+            return fail(r, Message(QT_TRANSLATE_NOOP("aimath::engine", "analogy: %1"), {why}));
         r.terms.push_back({sign, tok, idx});
         sign = 1;
         expectTerm = false;
     }
     if (expectTerm) {
-        r.message = "analogy: the expression ends with an operator";
-        return r;
+        return fail(r, Message(QT_TRANSLATE_NOOP("aimath::engine", "analogy: the expression ends with an operator")));
     }
     r.target = Eigen::VectorXd::Zero(table.dim());
     std::vector<int> exclude;

@@ -3,6 +3,7 @@
 // by brute force over every row (exact; a few tens of milliseconds for 400,000 × 100).
 
 #include "engine/core/embedding_table.h"
+#include "engine/core/message.h"
 
 #include <Eigen/Core>
 
@@ -30,6 +31,8 @@ std::vector<Neighbor> nearest(const EmbeddingTable::Matrix& x, const Eigen::Vect
 
 /// A row named by its label (exact, then case-insensitive) or by "#index" (0-based); -1 and a message when none.
 int resolveRow(const EmbeddingTable& table, std::string_view name, std::string* message = nullptr);
+/// The same, the refusal as a translatable Message (why->text() is the string above, byte for byte).
+int resolveRow(const EmbeddingTable& table, std::string_view name, Message* why);
 
 struct AnalogyTerm {
     int sign = 1;  ///< +1 or −1
@@ -40,6 +43,7 @@ struct AnalogyTerm {
 struct AnalogyResult {
     bool ok = false;
     std::string message;              ///< "analogy: 'kingg' is not a label of the data set"
+    Message why;                      ///< message, translatable (message == why.text())
     std::vector<AnalogyTerm> terms;
     Eigen::VectorXd target;           ///< Σ signᵢ·xᵢ (unit vectors xᵢ/‖xᵢ‖ for Cosine, as word2vec's 3CosAdd)
     std::vector<Neighbor> results;    ///< nearest to the target, input rows excluded

@@ -317,6 +317,12 @@ void fixSigns(Eigen::MatrixXd& components)
 
 namespace {
 
+void fail(PcaResult& r, Message why)
+{
+    r.message = why.text();
+    r.why = std::move(why);
+}
+
 PcaResult pcaOfRows(const Rows& z, const PcaOptions& o)
 {
     PcaResult r;
@@ -324,7 +330,7 @@ PcaResult pcaOfRows(const Rows& z, const PcaOptions& o)
     r.n = static_cast<int>(n);
     r.dim = static_cast<int>(d);
     if (n < 2 || d < 1) {
-        r.message = "PCA needs at least 2 rows and 1 column (the data has " + std::to_string(n) + " × " + std::to_string(d) + ")";
+        fail(r, Message(QT_TRANSLATE_NOOP("aimath::engine", "PCA needs at least 2 rows and 1 column (the data has %1 × %2)"), {std::to_string(n), std::to_string(d)}));
         return r;
     }
     const Eigen::Index k = std::min<Eigen::Index>({n - 1, d, std::max(1, o.maxComponents)});
@@ -345,7 +351,7 @@ PcaResult pcaOfRows(const Rows& z, const PcaOptions& o)
         Eigen::MatrixXd c = gram(kern, z, d, o, scratch, stop);
         if (stop) {
             r.cancelled = true;
-            r.message = "cancelled";
+            fail(r, Message(QT_TRANSLATE_NOOP("aimath::engine", "cancelled")));
             return r;
         }
         r.totalVariance = c.trace() / denom;
@@ -357,7 +363,7 @@ PcaResult pcaOfRows(const Rows& z, const PcaOptions& o)
             // Only the k wanted eigenvectors (pca_kernels.h): at 768 dimensions and 50 components a third
             // of the full solver's time, the same eigenvalues and vectors to rounding.
             if (!kern.symmetricEigenTop(c.data(), d, k, r.explainedVariance.data(), r.components.data())) {
-                r.message = "the eigen-decomposition of the covariance did not converge";
+                fail(r, Message(QT_TRANSLATE_NOOP("aimath::engine", "the eigen-decomposition of the covariance did not converge")));
                 return r;
             }
             r.explainedVariance = r.explainedVariance.cwiseMax(0.0);
@@ -365,7 +371,7 @@ PcaResult pcaOfRows(const Rows& z, const PcaOptions& o)
             Eigen::VectorXd values(d);
             Eigen::MatrixXd vectors(d, d);
             if (!kern.symmetricEigen(c.data(), d, values.data(), vectors.data())) {
-                r.message = "the eigen-decomposition of the covariance did not converge";
+                fail(r, Message(QT_TRANSLATE_NOOP("aimath::engine", "the eigen-decomposition of the covariance did not converge")));
                 return r;
             }
             // Ascending eigenvalues: take the last k, reversed.
@@ -379,7 +385,7 @@ PcaResult pcaOfRows(const Rows& z, const PcaOptions& o)
         Eigen::MatrixXd c = gram(kern, z, m, o, scratch, stop, &total);
         if (stop) {
             r.cancelled = true;
-            r.message = "cancelled";
+            fail(r, Message(QT_TRANSLATE_NOOP("aimath::engine", "cancelled")));
             return r;
         }
         r.totalVariance = total / denom;
@@ -395,7 +401,7 @@ PcaResult pcaOfRows(const Rows& z, const PcaOptions& o)
         for (int it = 0;; ++it) {
             if (cancelled(o)) {
                 r.cancelled = true;
-                r.message = "cancelled";
+                fail(r, Message(QT_TRANSLATE_NOOP("aimath::engine", "cancelled")));
                 return r;
             }
             a = gramTimes(kern, z, w, scratch);
@@ -422,7 +428,7 @@ PcaResult pcaOfRows(const Rows& z, const PcaOptions& o)
         if (bt.size() == 0) {
             if (cancelled(o)) {
                 r.cancelled = true;
-                r.message = "cancelled";
+                fail(r, Message(QT_TRANSLATE_NOOP("aimath::engine", "cancelled")));
                 return r;
             }
             Eigen::MatrixXd q;
@@ -464,7 +470,8 @@ PcaResult pca(const Eigen::Ref<const RowMatrixF>& x, const Normalization& norm, 
 {
     if (norm.normalize != Normalize::None && (norm.mean.size() != x.cols() || norm.scale.size() != x.cols())) {
         PcaResult r;
-        r.message = "the normalisation was fitted to data with " + std::to_string(norm.mean.size()) + " columns, not " + std::to_string(x.cols());
+        fail(r, Message(QT_TRANSLATE_NOOP("aimath::engine", "the normalisation was fitted to data with %1 columns, not %2"),
+                        {std::to_string(norm.mean.size()), std::to_string(x.cols())}));
         return r;
     }
     return pcaOfRows(Rows(x, &norm), o);

@@ -5,6 +5,8 @@
 //   components are unit eigenvectors of C ordered by decreasing eigenvalue
 //   (explained variance); each component's largest-magnitude loading is positive.
 
+#include "engine/core/message.h"
+
 #include <Eigen/Core>
 
 #include <atomic>
@@ -65,6 +67,7 @@ struct PcaResult {
     bool ok = false;
     bool cancelled = false;
     std::string message;
+    Message why;  ///< message, translatable (message == why.text())
     bool randomized = false;
     int n = 0;
     int dim = 0;

@@ -9,14 +9,22 @@
 // tests follow three messages to where the window shows them.
 #include "app/builtin_tabs.h"
 #include "app/language.h"
+#include "engine/attention/attention.h"
+#include "engine/attention/problem.h"
+#include "engine/attention/tokenizer.h"
 #include "engine/core/params.h"
 #include "engine/core/parse.h"
 #include "engine/io/embedding_loader.h"
+#include "engine/linalg/neighbors.h"
+#include "engine/linalg/pca.h"
+#include "engine/linalg/semantic_vectors.h"
 #include "engine/optim/surface.h"
 #include "widgets/common/engine_message.h"
+#include "widgets/common/number_text.h"
 #include "widgets/common/param_panel.h"
 #include "widgets/common/tab.h"
 #include "widgets/distributions/distributions_tab.h"
+#include "widgets/embeddings/embeddings_tab.h"
 
 #include <QDir>
 #include <QFile>
@@ -323,10 +331,105 @@ class TestEngineMessages : public QObject {
         return out;
     }
 
+    /// The attention tab's refusals: the spec check (what the panel, Try this and the tab show), the tokenizer
+    /// and the engine's own checks (the toy mode's Q, K, V; a vector that is not finite; an empty input).
+    static std::vector<Case> attentionCorpus()
+    {
+        using namespace attention;
+        std::vector<Case> out;
+        const auto spec = [](auto change) {
+            Spec s;
+            s.text = "the cat sat";
+            change(s);
+            return s;
+        };
+        const std::vector<std::pair<std::string, Spec>> specs{
+            {"text empty", spec([](Spec& s) { s.text = "  "; })},
+            {"text long", spec([](Spec& s) { s.text.clear(); for (int i = 0; i < 600; ++i) s.text += "a "; })},
+            {"seq_len", spec([](Spec& s) { s.source = Source::Random; s.seqLen = 5000; })},
+            {"manual_q odd", spec([](Spec& s) { s.source = Source::Manual; s.manualQ = {1, 2, 3}; })},
+            {"manual_q many", spec([](Spec& s) { s.source = Source::Manual; s.manualQ = std::vector<double>(14, 1.0); })},
+            {"manual_k", spec([](Spec& s) { s.source = Source::Manual; s.manualQ = {1, 0, 0, 1}; s.manualK = {1, 0}; s.manualV = {1, 0, 0, 1}; })},
+            {"manual_v", spec([](Spec& s) { s.source = Source::Manual; s.manualQ = {1, 0, 0, 1}; s.manualK = {1, 0, 0, 1}; s.manualV = {1, 0, 0, 1, 1, 1}; })},
+            {"d_model", spec([](Spec& s) { s.dModel = 0; })},
+            {"heads", spec([](Spec& s) { s.heads = 3; })},
+            {"temperature", spec([](Spec& s) { s.temperature = 0; })},
+            {"pad", spec([](Spec& s) { s.mask = Mask::Padding; s.pad = 3; })},
+        };
+        for (const auto& [name, s] : specs) {
+            const std::string english = checkSpec(s);
+            if (english.empty())
+                qFatal("attention spec %s was accepted: it must be refused", name.c_str());
+            out.push_back({"attention " + name, checkSpecMessage(s), english});
+            const Prepared p = prepare(s, nullptr);
+            out.push_back({"attention prepare " + name, p.why, p.message});
+        }
+        const Tokens t = tokenize("");
+        out.push_back({"tokenize empty", t.why, t.error});
+
+        const Eigen::MatrixXd x = Eigen::MatrixXd::Ones(4, 8);
+        const auto run = [&](const char* name, const Eigen::MatrixXd& in, auto change) {
+            Options o;
+            o.heads = 2;
+            change(o);
+            const Result r = computeAttention(in, o);
+            if (r.ok)
+                qFatal("attention run %s succeeded: it must be refused", name);
+            out.push_back({std::string("attention run ") + name, r.why, r.message});
+        };
+        run("no tokens", Eigen::MatrixXd(0, 8), [](Options&) {});
+        run("temperature", x, [](Options& o) { o.temperature = -1; });
+        run("scale_factor", x, [](Options& o) { o.scaleFactor = std::numeric_limits<double>::infinity(); });
+        run("pad", x, [](Options& o) { o.mask = Mask::Padding; o.pad = 4; });
+        run("heads", x, [](Options& o) { o.heads = 3; });
+        Eigen::MatrixXd nan = x;
+        nan(1, 2) = std::numeric_limits<double>::quiet_NaN();
+        run("not finite", nan, [](Options&) {});
+        Result r;
+        computeFromQkv(Eigen::MatrixXd::Ones(3, 2), Eigen::MatrixXd::Ones(2, 2), Eigen::MatrixXd::Ones(3, 2), Options{}, r);
+        out.push_back({"attention run manual", r.why, r.message});
+        return out;
+    }
+
+    /// PCA's refusals and the word lookups of the embeddings tab (select, analogy).
+    static std::vector<Case> embeddingCorpus()
+    {
+        std::vector<Case> out;
+        const linalg::RowMatrixF one = linalg::RowMatrixF::Ones(1, 3);
+        linalg::PcaResult r = linalg::pca(one);
+        out.push_back({"pca rows", r.why, r.message});
+        const linalg::RowMatrixF wide = linalg::RowMatrixF::Random(10, 6);
+        const linalg::Normalization five = linalg::fitNormalization(linalg::RowMatrixF::Random(10, 5), linalg::Normalize::Center);
+        r = linalg::pca(wide, five);
+        out.push_back({"pca normalisation", r.why, r.message});
+        const std::atomic<bool> cancel{true};
+        linalg::PcaOptions o;
+        o.cancel = &cancel;
+        r = linalg::pca(wide, o);
+        out.push_back({"pca cancelled", r.why, r.message});
+
+        const EmbeddingTable t = linalg::semanticVectors();
+        const Eigen::VectorXd norms = linalg::rowNorms(t.vectors);
+        for (const char* name : {"kingg", "#99999"}) {
+            std::string english;
+            Message why;
+            if (linalg::resolveRow(t, name, &english) >= 0 || linalg::resolveRow(t, name, &why) >= 0)
+                qFatal("row %s was found: it must be refused", name);
+            out.push_back({std::string("select ") + name, why, english});
+        }
+        for (const char* e : {"", "king - - man", "king man", "king - kingg", "king - #99999", "king -"}) {
+            const linalg::AnalogyResult a = linalg::analogy(t, norms, e, linalg::Metric::Cosine, 5);
+            if (a.ok)
+                qFatal("analogy %s was solved: it must be refused", e);
+            out.push_back({std::string("analogy ") + e, a.why, a.message});
+        }
+        return out;
+    }
+
     std::vector<Case> corpus() const
     {
         std::vector<Case> all = loaderCorpus();
-        for (auto* part : {&paramCorpus, &tabParamCorpus, &expressionCorpus})
+        for (auto* part : {&paramCorpus, &tabParamCorpus, &expressionCorpus, &attentionCorpus, &embeddingCorpus})
             for (Case& c : part())
                 all.push_back(std::move(c));
         return all;
@@ -391,6 +494,11 @@ private slots:
         QTest::newRow("bool") << "scaled=maybe" << "scaled: expected true/false, 1/0 or on/off, got \"maybe\"";
         QTest::newRow("expression") << "expression (x + y" << "expression: column 7: expected ')' to close the '(' at column 1, found end of input";
         QTest::newRow("arity") << "expression max(x)" << "expression: column 6: max takes 2 arguments: expected ',', found ')'";
+        QTest::newRow("tokens") << "attention text long" << "text: more than 512 tokens (words and punctuation count separately); shorten the sentence";
+        QTest::newRow("toy") << "attention manual_q many" << "manual_q: 7 vectors given; the toy mode takes 2 to 6 tokens (4 to 12 numbers)";
+        QTest::newRow("pca") << "pca rows" << "PCA needs at least 2 rows and 1 column (the data has 1 × 3)";
+        QTest::newRow("analogy") << "analogy king man" << "analogy: missing '+' or '-' before 'man' (separate terms with spaces: \"king - man + woman\")";
+        QTest::newRow("select") << "select kingg" << "'kingg' is not a label of the data set";
     }
 
     void englishTextIsUnchanged()
@@ -439,6 +547,13 @@ private slots:
         QTest::newRow("nested") << "values=0.5,x" << "values：第 2 项：应为数字，得到的是 \"x\"";
         QTest::newRow("count") << "values=1,1,1,1" << "values：给出了 4 项，允许 1 到 3 项";
         QTest::newRow("expression") << "expression (x + y" << "expression：第 7 列：应为 ')' 以闭合第 1 列的 '('，实际为 输入结尾";
+        QTest::newRow("heads") << "attention heads" << "heads：3 不能整除 d_model = 64（每个注意力头分得 d_model / heads 列）；请试一个约数，例如 1、2 或 4";
+        QTest::newRow("pad") << "attention run pad" << "pad：对 4 个词元中的最后 4 个做掩码后，没有可关注的键；请用 0 到 3";
+        QTest::newRow("toy") << "attention manual_q many" << "manual_q：给出了 7 个向量；玩具模式接受 2 到 6 个词元（4 到 12 个数）";
+        QTest::newRow("pca") << "pca rows" << "主成分分析（PCA）至少需要 2 行 1 列（数据为 1 × 3）";
+        QTest::newRow("select") << "select #99999" << "'#99999' 超出范围（行 #0 到 #%1）";
+        QTest::newRow("analogy") << "analogy king - kingg" << "analogy：'kingg' 不是数据集中的标签";
+        QTest::newRow("analogy operator") << "analogy king man" << "analogy：'man' 之前缺少 '+' 或 '-'（各项之间用空格分开：\"king - man + woman\"）";
     }
 
     void chineseKeepsNumbersAndNames()
@@ -446,6 +561,8 @@ private slots:
         QFETCH(QString, name);
         QFETCH(QString, chinese);
         installLanguage(QStringLiteral("zh_CN"));
+        if (name == QLatin1String("select #99999"))
+            chinese = chinese.arg(linalg::semanticVectors().rows() - 1);
         for (const Case& c : corpus())
             if (QString::fromStdString(c.name) == name) {
                 QCOMPARE(trEngine(c.why), chinese);
@@ -529,6 +646,88 @@ private slots:
                     QCOMPARE(tab->currentError(), QStringLiteral("logits：第 3 行：") + trEngine(why));
                 }
             }
+        }
+    }
+
+    void distributionsVocabularyRefusalIsChinese()
+    {
+        // A logit that parses but is out of range: the parameter's own refusal, through Tab::setParams.
+        for (const QString& lang : {QStringLiteral("zh_CN"), QStringLiteral("en")}) {
+            installLanguage(lang);
+            for (const TabInfo& info : builtinTabs()) {
+                if (info.id != QLatin1String("distributions"))
+                    continue;
+                ParamSet params = info.declareParams();
+                QVERIFY(params.setFromString("view", "decoding").empty());
+                std::unique_ptr<Tab> tab(info.create(params));
+                auto* vocab = dynamic_cast<DistributionsTab*>(tab.get()) ? dynamic_cast<DistributionsTab*>(tab.get())->vocabularyTable() : nullptr;
+                QVERIFY(vocab);
+                vocab->item(2, 1)->setText(QStringLiteral("500"));
+                QCOMPARE(tab->currentError(), lang == QLatin1String("en") ? QStringLiteral("logits: entry 3 (500) is out of range [-100, 100]")
+                                                                          : QStringLiteral("logits：第 3 项（500）超出范围 [-100, 100]"));
+                QCOMPARE(tab->params().reals("logits")[2], 2.9);
+            }
+        }
+    }
+
+    void attentionConstraintIsChinese()
+    {
+        // The tab's constraint is what the panel's refusal, Try this and --set show.
+        for (const QString& lang : {QStringLiteral("zh_CN"), QStringLiteral("en")}) {
+            installLanguage(lang);
+            for (const TabInfo& info : builtinTabs()) {
+                if (info.id != QLatin1String("attention"))
+                    continue;
+                ParamSet params = info.declareParams();
+                QVERIFY(params.setFromString("source", "text").empty());
+                QVERIFY(params.setFromString("text", "  ").empty());
+                QCOMPARE(QString::fromStdString(params.checkConstraints()),
+                         lang == QLatin1String("en") ? QStringLiteral("text: the sentence is empty; type at least one word")
+                                                     : QStringLiteral("text：句子为空；请至少输入一个词"));
+            }
+        }
+    }
+
+    void embeddingsAnalogyNoteIsChinese()
+    {
+        for (const QString& lang : {QStringLiteral("zh_CN"), QStringLiteral("en")}) {
+            installLanguage(lang);
+            for (const TabInfo& info : builtinTabs()) {
+                if (info.id != QLatin1String("embeddings"))
+                    continue;
+                ParamSet params = info.declareParams();
+                QVERIFY(params.setFromString("dataset", "semantic").empty());
+                QVERIFY(params.setFromString("analogy", "king - kingg").empty());
+                QVERIFY(params.setFromString("select", "#99999").empty());
+                std::unique_ptr<Tab> tab(info.create(params));
+                QVERIFY(tab->waitUntilIdle(60000));
+                auto* emb = dynamic_cast<EmbeddingsTab*>(tab.get());
+                QVERIFY(emb);
+                QTRY_VERIFY_WITH_TIMEOUT(!emb->note().isEmpty(), 60000);
+                const QString last = QString::number(linalg::semanticVectors().rows() - 1);
+                const QString note = emb->note();
+                if (lang == QLatin1String("en")) {
+                    QVERIFY2(note.contains(QStringLiteral("analogy: 'kingg' is not a label of the data set")), qPrintable(note));
+                    QVERIFY2(note.contains(QStringLiteral("select: '#99999' is out of range (rows #0 to #%1)").arg(last)), qPrintable(note));
+                } else {
+                    QVERIFY2(note.contains(QStringLiteral("analogy：'kingg' 不是数据集中的标签")), qPrintable(note));
+                    QVERIFY2(note.contains(QStringLiteral("select：'#99999' 超出范围（行 #0 到 #%1）").arg(last)), qPrintable(note));
+                }
+            }
+        }
+    }
+
+    void countsAreGroupedInTheWindowLocale()
+    {
+        // LANG may be C here (no grouping): the window's language decides.
+        for (const QString& lang : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+            installLanguage(lang);
+            QCOMPARE(windowLocale().name(), lang == QLatin1String("en") ? QStringLiteral("en_US") : QStringLiteral("zh_CN"));
+            QCOMPARE(countText(9999), QStringLiteral("9999"));
+            QCOMPARE(countText(-9999), QStringLiteral("-9999"));
+            QCOMPARE(countText(10000), QStringLiteral("10,000"));
+            QCOMPARE(countText(1000000), QStringLiteral("1,000,000"));
+            QCOMPARE(countText(-123456), QStringLiteral("-123,456"));
         }
     }
 

@@ -3,6 +3,7 @@
 #include "widgets/attention/pixel_bars.h"
 #include "widgets/attention/toy_plane.h"
 #include "widgets/common/embedding_store.h"
+#include "widgets/common/engine_message.h"
 #include "widgets/common/explanation_panel.h"
 #include "widgets/common/json_util.h"
 #include "widgets/common/palette.h"
@@ -298,7 +299,8 @@ ParamSet AttentionTab::declareParams()
               .inGroup(toy)
               .tip(QT_TRANSLATE_NOOP("aimath::params", "One 2-D value per token, as many as queries")));
 
-    s.setConstraint([](const ParamSet& p) { return checkSpec(specFromParams(p)); });
+    // In the window's language, like the other tabs' constraint messages.
+    s.setConstraint([](const ParamSet& p) { return trEngine(checkSpecMessage(specFromParams(p))).toStdString(); });
     return s;
 }
 
@@ -565,14 +567,14 @@ void AttentionTab::recompute(bool inputsChanged)
     Prepared fresh;
     const bool reuse = !inputsChanged && m_prepValid;
     if (reuse) {
-        if (auto e = checkSpec(spec); !e.empty()) {
-            showError(q(e));
+        if (const Message e = checkSpecMessage(spec); !e.empty()) {
+            showError(trEngine(e));
             return;
         }
     } else {
         fresh = prepare(spec, table.get());
         if (!fresh.ok) {
-            showError(q(fresh.message));
+            showError(trEngine(fresh.why));
             return;
         }
     }
@@ -621,7 +623,7 @@ void AttentionTab::recompute(bool inputsChanged)
     run(in, spec, opt, m_syncCache, *m_back);
     if (!m_back->ok) {
         endCompute();
-        showError(q(m_back->message));
+        showError(trEngine(m_back->why));
         return;
     }
     std::swap(m_front, m_back);
@@ -713,7 +715,7 @@ void AttentionTab::onAsyncFinished()
             return;
         }
     } else if (current && !m_async->cancelled) {
-        showError(q(m_async->message));
+        showError(trEngine(m_async->why));
     }
     // Stale results (an older generation) are dropped without being drawn.
     if (m_asyncPending) {

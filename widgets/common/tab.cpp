@@ -114,8 +114,9 @@ std::string Tab::setParams(const std::vector<std::pair<std::string, ParamValue>>
     ParamSet trial = m_params;
     std::set<std::string> keys;
     for (const auto& [key, v] : changes) {
-        if (auto e = trial.set(key, v); !e.empty())
-            return e;
+        // In the window's language, like the constraint's message below: the tabs show it.
+        if (const Message e = trial.trySet(key, v); !e.empty())
+            return trEngine(e).toStdString();
         keys.insert(key);
     }
     if (auto e = trial.checkConstraints(); !e.empty())

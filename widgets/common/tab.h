@@ -95,7 +95,7 @@ protected:
     virtual void onParamsChanged(const std::set<std::string>& keys) = 0;
 
     /// Lets a tab change parameters from its own controls (a drag on a plot, an
-    /// action button); the panel follows. Returns the validation error or "".
+    /// action button); the panel follows. Returns the validation error, in the window's language, or "".
     std::string setParam(const std::string& key, const ParamValue& v);
     std::string setParams(const std::vector<std::pair<std::string, ParamValue>>& changes);
 

@@ -113,7 +113,10 @@ std::shared_ptr<EmbeddingsPrepared> prepare(const PrepareRequest& req, io::LoadC
     out->pca = linalg::pca(out->table->vectors, *normalized, po);
     if (!out->pca.ok) {
         out->cancelled = out->pca.cancelled;
-        out->error = out->table->source + ": " + out->pca.message;
+        // Shown in the window and printed by the command line, in the language chosen.
+        out->error = QCoreApplication::translate("aimath::EmbeddingsTab", "%1: %2")
+                         .arg(QString::fromStdString(out->table->source), trEngine(out->pca.why))
+                         .toStdString();
         out->ioError = fromFile;
         return out;
     }
@@ -937,10 +940,10 @@ void EmbeddingsTab::updateQueries()
     paramPanel()->setParamError("select", {});
     const std::string& sel = m_params.text("select");
     if (!trimmed(sel).empty()) {
-        std::string why;
+        Message why;
         m_selected = linalg::resolveRow(t, sel, &why);
         if (m_selected < 0) {
-            const QString msg = tr("select: %1").arg(qs(why));
+            const QString msg = tr("select: %1").arg(trEngine(why));
             notes << msg;
             paramPanel()->setParamError("select", msg);
         } else {
@@ -954,8 +957,8 @@ void EmbeddingsTab::updateQueries()
     if (!trimmed(expr).empty()) {
         m_analogy = linalg::analogy(t, m_data->norms, expr, metric, k);
         if (!m_analogy.ok) {
-            notes << qs(m_analogy.message);
-            paramPanel()->setParamError("analogy", qs(m_analogy.message));
+            notes << trEngine(m_analogy.why);
+            paramPanel()->setParamError("analogy", trEngine(m_analogy.why));
         }
     }
     m_queryNote = notes.join(QLatin1Char(' '));

@@ -1451,7 +1451,7 @@ void PrecisionTab::updateReadouts()
             rows.emplace_back(tr("SQNR"), QStringLiteral("%1 dB").arg(formatNumber(m_quant.sqnrDb, 4)));
             rows.emplace_back(tr("KL(P‖Q) of histograms"), tr("%1 nats").arg(formatNumber(m_quant.klDivergence, 4)));
             rows.emplace_back(tr("max |error|"), formatNumber(m_quant.maxAbsError, 6));
-            rows.emplace_back(tr("groups × size"), QStringLiteral("%1 × %2").arg(m_quant.scales.size()).arg(m_quant.groupSize));
+            rows.emplace_back(tr("groups × size"), QStringLiteral("%1 × %2").arg(countText(static_cast<long long>(m_quant.scales.size())), countText(m_quant.groupSize)));
             rows.emplace_back(tr("scale of group 0"), formatNumber(m_quant.scales.front(), 6));
             rows.emplace_back(tr("scale of the outlier's group"), formatNumber(m_quant.scales[static_cast<std::size_t>(m_quant.outlierGroup)], 6));
         }

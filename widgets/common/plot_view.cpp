@@ -1,6 +1,7 @@
 #include "widgets/common/plot_view.h"
 
 #include "widgets/common/figure_export.h"
+#include "widgets/common/legend_placement.h"
 #include "widgets/common/theme.h"
 
 #include <QApplication>
@@ -69,6 +70,19 @@ void PlotView::onBeforeReplot()
     if (m_styleDirty || m_styledDark)
         applyPlotPalette(palette());
     m_styleDirty = false;
+    // Plots that clear their layout (head grids, bar strips) have no legend or no axis rect.
+    if (m_legendAuto && legend && legend->visible() && axisRect()) {
+        QCPLayoutInset* inset = axisRect()->insetLayout();
+        if (!m_legendPreferredKnown && inset && inset->elementCount() > 0 && inset->elementAt(0) == legend) {
+            m_legendPreferred = inset->insetAlignment(0);  // the corner the tab chose
+            m_legendPreferredKnown = true;
+        }
+        if (m_legendPreferredKnown) {
+            if (axisRect()->rect().isEmpty())
+                updateLayout();  // the first replot: the data's pixels need the axis rect laid out
+            placeLegend(this, m_legendPreferred);
+        }
+    }
 }
 
 void PlotView::restyleForScreen()

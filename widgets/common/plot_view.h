@@ -52,6 +52,10 @@ public:
     void applyPlotPalette(const QPalette& palette);
     /// Marks the plot to be styled again for its own palette at the next replot.
     void restyleForScreen();
+    /// Before every replot a legend inside the axis rect moves to the corner where it hides the
+    /// least of the data (legend_placement.h), preferring the corner the tab gave it. On by default.
+    void setLegendAutoPlacement(bool on) { m_legendAuto = on; }
+    bool legendAutoPlacement() const { return m_legendAuto; }
 
 protected:
     void contextMenuEvent(QContextMenuEvent* event) override;
@@ -68,6 +72,9 @@ private:
     QHash<InkKey, Ink> m_inks;
     bool m_styleDirty = true;
     bool m_styledDark = false;
+    bool m_legendAuto = true;
+    bool m_legendPreferredKnown = false;
+    Qt::Alignment m_legendPreferred;
     QCPTextElement* m_title = nullptr;
     std::function<void()> m_reset;
     std::function<QString()> m_csv;

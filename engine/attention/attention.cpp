@@ -73,34 +73,26 @@ void poolRowAvx2(const double* src, Eigen::Index full, Eigen::Index p, double* d
     for (; i < n; ++i)
         y[i] = x[i] * f;
 }
-void scaleBaseline(const double* x, double f, double* y, Eigen::Index n) { scaleKernel(x, f, y, n); }
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-[[gnu::target("avx2")]] void scaleAvx2(const double* x, double f, double* y, Eigen::Index n) { scaleKernel(x, f, y, n); }
-#else
-void scaleAvx2(const double* x, double f, double* y, Eigen::Index n) { scaleKernel(x, f, y, n); }
-#endif
 
-// Adds the rows of a block of weights (starting at row r0) into pooled sums with p × p cells.
-void accumulateBlocks(const Eigen::Map<RowMatrix>& a, Eigen::Index r0, Eigen::Index p, RowMatrix& sum)
+// Adds row `row` of the weights (or scores), src[0…cols), into pooled sums with p × p cells. Called
+// row after row, right after each row's softmax while the row is still in the L1 cache; each cell
+// gets its rows in row order and, within a row, its p columns in column order, as in poolMean.
+void accumulateRow(const double* src, Eigen::Index cols, Eigen::Index row, Eigen::Index p, RowMatrix& sum, bool avx2)
 {
-    const bool avx2 = vexp::useAvx2();
-    for (Eigen::Index i = 0; i < a.rows(); ++i) {
-        if (p == 1) {
-            sum.row(r0 + i) += a.row(i);
-            continue;
-        }
-        double* dst = sum.row((r0 + i) / p).data();
-        const double* src = a.row(i).data();
-        // Cell by cell, its p columns in order: the additions of poolMean, in its order, without
-        // looking up each column's cell (cells are independent, so they pipeline).
-        const Eigen::Index cols = a.cols(), full = cols / p;
-        if (avx2)
-            poolRowAvx2(src, full, p, dst);
-        else
-            poolRowBaseline(src, full, p, dst);
-        for (Eigen::Index j = full * p; j < cols; ++j)
-            dst[full] += src[j];
+    if (p == 1) {
+        sum.row(row) += Eigen::Map<const Eigen::RowVectorXd>(src, cols);
+        return;
     }
+    double* dst = sum.row(row / p).data();
+    // Cell by cell, its p columns in order: the additions of poolMean, in its order, without
+    // looking up each column's cell (cells are independent, so they pipeline).
+    const Eigen::Index full = cols / p;
+    if (avx2)
+        poolRowAvx2(src, full, p, dst);
+    else
+        poolRowBaseline(src, full, p, dst);
+    for (Eigen::Index j = full * p; j < cols; ++j)
+        dst[full] += src[j];
 }
 
 void concatOutputs(Result& out);
@@ -157,6 +149,9 @@ void attend(const Options& opt, Cache* cache, Result& out)
 
     const Eigen::Index blocks = (n + kRowBlock - 1) / kRowBlock;
     const Eigen::Index padStart = opt.mask == Mask::Padding ? n - opt.pad : n;
+    // The mask hides some scores: max |S| is taken over the visible ones (else from max |q·k|).
+    const bool maskedScores = opt.mask == Mask::Causal || (opt.mask == Mask::Padding && padStart < n);
+    const bool avx2 = vexp::useAvx2();
 
     // Per head: what is computed, what is stored, where the logits come from.
     std::vector<char> run(static_cast<std::size_t>(heads)), store(static_cast<std::size_t>(heads)),
@@ -246,14 +241,8 @@ void attend(const Options& opt, Cache* cache, Result& out)
                 const Eigen::Index rows = std::min(kRowBlock, n - r0);
                 Eigen::Map<RowMatrix> s(store[hs] ? hr.scores.data() + r0 * n : wsS.data(), rows, n);
                 Eigen::Map<RowMatrix> a(store[hs] ? hr.weights.data() + r0 * n : wsA.data(), rows, n);
-                if (fromCache[hs]) {
-                    // The same products as below, each rounded once: identical to a fresh computation.
-                    const double* l = cache->logits[hs].data() + r0 * n;
-                    if (vexp::useAvx2())
-                        scaleAvx2(l, out.factor, s.data(), rows * n);
-                    else
-                        scaleBaseline(l, out.factor, s.data(), rows * n);
-                } else {
+                const bool fused = fromCache[hs];
+                if (!fused) {
                     s.noalias() = hr.q.middleRows(r0, rows) * hr.k.transpose();
                     maxLogit = std::max(maxLogit, s.cwiseAbs().maxCoeff());
                     if (keep[hs])
@@ -262,7 +251,9 @@ void attend(const Options& opt, Cache* cache, Result& out)
                 }
                 clearUpperVectorState();
                 // Largest |S| over the entries the mask leaves visible, then the mask itself.
-                if (opt.mask == Mask::Causal) {
+                if (fused) {
+                    // Row by row below, with the scaling (unmasked: from the cached max |q·k|).
+                } else if (opt.mask == Mask::Causal) {
                     for (Eigen::Index i = 0; i < rows; ++i) {
                         const Eigen::Index visible = r0 + i + 1;
                         maxScore = std::max(maxScore, s.row(i).head(visible).cwiseAbs().maxCoeff());
@@ -271,26 +262,41 @@ void attend(const Options& opt, Cache* cache, Result& out)
                 } else if (opt.mask == Mask::Padding && padStart < n) {
                     maxScore = std::max(maxScore, s.leftCols(padStart).cwiseAbs().maxCoeff());
                     s.rightCols(n - padStart).setConstant(kNegInf);
-                } else if (!fromCache[hs]) {
+                } else {
                     maxScore = std::max(maxScore, s.cwiseAbs().maxCoeff());
-                }  // else: from the cached max |q·k| below
+                }
+                // Each row's softmax, then its pooled sums while the row is still in the L1 cache (a pass
+                // over the whole 64-row block for each read it back from L2).
                 for (Eigen::Index i = 0; i < rows; ++i) {
-                    const double H = softmaxRow(s.row(i).data(), a.row(i).data(), n);
+                    double* si = s.row(i).data();
+                    double* ai = a.row(i).data();
+                    double H;
+                    if (fused) {
+                        // Cached logits (a temperature change): S = logits · factor, the mask and the softmax
+                        // in one call on one row, the maximum found while scaling. The same products, each
+                        // rounded once, and the same softmax: identical to a fresh computation.
+                        const Eigen::Index visible = opt.mask == Mask::Causal ? r0 + i + 1 : padStart;
+                        H = detail::scaleSoftmaxRow(cache->logits[hs].data() + (r0 + i) * n, out.factor, visible, si, ai, n);
+                        if (maskedScores)
+                            maxScore = std::max(maxScore, s.row(i).head(visible).cwiseAbs().maxCoeff());
+                    } else {
+                        H = softmaxRow(si, ai, n);
+                    }
                     if (std::isnan(H)) {
                         part.badHead = h;
                         part.badRow = r0 + i;
                         return;
                     }
                     hr.rowEntropy[r0 + i] = H;
+                    if (!light) {
+                        accumulateRow(ai, n, r0 + i, tp, out.thumbSum[hs], avx2);
+                        accumulateRow(ai, n, r0 + i, mp, out.meanSum, avx2);
+                    }
+                    if (dp > 1 && h == sel)
+                        accumulateRow(opt.displayScores ? si : ai, n, r0 + i, dp, out.display, avx2);
                 }
-                if (!light) {
-                    if (outputs)
-                        hr.output.middleRows(r0, rows).noalias() = a * hr.v;
-                    accumulateBlocks(a, r0, tp, out.thumbSum[hs]);
-                    accumulateBlocks(a, r0, mp, out.meanSum);
-                }
-                if (dp > 1 && h == sel)
-                    accumulateBlocks(opt.displayScores ? s : a, r0, dp, out.display);
+                if (outputs)
+                    hr.output.middleRows(r0, rows).noalias() = a * hr.v;
                 if (opt.progress) {
                     // One call at a time and in order, whichever thread finished the block.
                     const std::lock_guard<std::mutex> lock(progressMutex);
@@ -435,29 +441,70 @@ namespace {
 // then a_j = e^{s_j − m} summed in eight compensated lanes, then a_j / z with the entropy's Σ a_j (s_j − m)
 // in eight lanes. The lanes are the same on every path (SSE2 or AVX2), so are the bits. A tail
 // shorter than a step goes through the same code, padded with −∞ (weight 0, adds nothing).
-[[gnu::always_inline]] inline double softmaxRowKernel(const double* s, double* a, Eigen::Index n)
+constexpr int kVecs = 2;
+constexpr Eigen::Index kStep = 4 * kVecs;
+
+// The row maximum: eight lanes over the whole steps, the lanes in a fixed order, then the tail.
+[[gnu::always_inline]] inline double rowMaxKernel(const double* s, Eigen::Index n)
 {
     using vexp::Vec4;
-    constexpr int kVecs = 2;
-    constexpr Eigen::Index kStep = 4 * kVecs;
     double m = kNegInf;
-    {
-        Vec4 mv[kVecs];
-        for (Vec4& v : mv)
-            v = Vec4{kNegInf, kNegInf, kNegInf, kNegInf};
-        Eigen::Index j = 0;
-        for (; j + kStep <= n; j += kStep)
-            for (int i = 0; i < kVecs; ++i) {
-                Vec4 v;
-                vexp::load(v, s + j + 4 * i);
-                mv[i] = v > mv[i] ? v : mv[i];
-            }
-        for (const Vec4& v : mv)
-            for (int l = 0; l < 4; ++l)
-                m = std::max(m, v[l]);
-        for (; j < n; ++j)
-            m = std::max(m, s[j]);
+    Vec4 mv[kVecs];
+    for (Vec4& v : mv)
+        v = Vec4{kNegInf, kNegInf, kNegInf, kNegInf};
+    Eigen::Index j = 0;
+    for (; j + kStep <= n; j += kStep)
+        for (int i = 0; i < kVecs; ++i) {
+            Vec4 v;
+            vexp::load(v, s + j + 4 * i);
+            mv[i] = v > mv[i] ? v : mv[i];
+        }
+    for (const Vec4& v : mv)
+        for (int l = 0; l < 4; ++l)
+            m = std::max(m, v[l]);
+    for (; j < n; ++j)
+        m = std::max(m, s[j]);
+    return m;
+}
+
+// s_j = l_j · f (each product rounded once, as Eigen's l * f) for j < visible, −∞ from there on, and
+// returns rowMaxKernel(s, n): unmasked, in the same pass and the same lanes and order as rowMaxKernel
+// (the same comparisons, so the same result even with NaN); masked, by rowMaxKernel on the written row.
+[[gnu::always_inline]] inline double scaleMaxKernel(const double* l, double f, Eigen::Index visible, double* s, Eigen::Index n)
+{
+    using vexp::Vec4;
+    if (visible < n) {
+        scaleKernel(l, f, s, visible);
+        std::fill(s + visible, s + n, kNegInf);
+        return rowMaxKernel(s, n);
     }
+    double m = kNegInf;
+    Vec4 mv[kVecs];
+    for (Vec4& v : mv)
+        v = Vec4{kNegInf, kNegInf, kNegInf, kNegInf};
+    Eigen::Index j = 0;
+    for (; j + kStep <= n; j += kStep)
+        for (int i = 0; i < kVecs; ++i) {
+            Vec4 v;
+            vexp::load(v, l + j + 4 * i);
+            v = v * f;
+            vexp::store(s + j + 4 * i, v);
+            mv[i] = v > mv[i] ? v : mv[i];
+        }
+    for (const Vec4& v : mv)
+        for (int k = 0; k < 4; ++k)
+            m = std::max(m, v[k]);
+    for (; j < n; ++j) {
+        s[j] = l[j] * f;
+        m = std::max(m, s[j]);
+    }
+    return m;
+}
+
+// The softmax of a row whose maximum m (rowMaxKernel's) is known.
+[[gnu::always_inline]] inline double softmaxFromMaxKernel(const double* s, double* a, Eigen::Index n, double m)
+{
+    using vexp::Vec4;
     if (m == kNegInf) {
         std::fill(a, a + n, 0.0);
         return std::numeric_limits<double>::quiet_NaN();
@@ -525,15 +572,37 @@ namespace {
     // Each (s_j − m) ≤ 0, so H ≥ 0 up to rounding.
     return std::max(0.0, std::log(z) - dot);
 }
+
+[[gnu::always_inline]] inline double softmaxRowKernel(const double* s, double* a, Eigen::Index n)
+{
+    return softmaxFromMaxKernel(s, a, n, rowMaxKernel(s, n));
+}
 }  // namespace
 
 namespace detail {
 double softmaxRowBaseline(const double* s, double* a, Eigen::Index n) { return softmaxRowKernel(s, a, n); }
+double scaleSoftmaxRowBaseline(const double* l, double f, Eigen::Index visible, double* s, double* a, Eigen::Index n)
+{
+    return softmaxFromMaxKernel(s, a, n, scaleMaxKernel(l, f, visible, s, n));
+}
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 [[gnu::target("avx2")]] double softmaxRowAvx2(const double* s, double* a, Eigen::Index n) { return softmaxRowKernel(s, a, n); }
+[[gnu::target("avx2")]] double scaleSoftmaxRowAvx2(const double* l, double f, Eigen::Index visible, double* s, double* a, Eigen::Index n)
+{
+    return softmaxFromMaxKernel(s, a, n, scaleMaxKernel(l, f, visible, s, n));
+}
 #else
 double softmaxRowAvx2(const double* s, double* a, Eigen::Index n) { return softmaxRowKernel(s, a, n); }
+double scaleSoftmaxRowAvx2(const double* l, double f, Eigen::Index visible, double* s, double* a, Eigen::Index n)
+{
+    return scaleSoftmaxRowBaseline(l, f, visible, s, a, n);
+}
 #endif
+
+double scaleSoftmaxRow(const double* l, double f, Eigen::Index visible, double* s, double* a, Eigen::Index n)
+{
+    return vexp::useAvx2() ? scaleSoftmaxRowAvx2(l, f, visible, s, a, n) : scaleSoftmaxRowBaseline(l, f, visible, s, a, n);
+}
 }  // namespace detail
 
 double softmaxRow(const double* s, double* a, Eigen::Index n)

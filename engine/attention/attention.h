@@ -126,6 +126,12 @@ double softmaxRow(const double* s, double* a, Eigen::Index n);
 namespace detail {
 double softmaxRowBaseline(const double* s, double* a, Eigen::Index n);  ///< softmaxRow on SSE2
 double softmaxRowAvx2(const double* s, double* a, Eigen::Index n);      ///< softmaxRow on AVX2: only if the CPU has it
+/// One row of a change of temperature on cached logits l (Q Kᵀ): s_j = l_j · factor for j < visible,
+/// −∞ from visible on (the mask), then softmaxRow(s, a, n), its maximum found while scaling instead of
+/// in a pass of its own. The same bits as the scaling followed by softmaxRow.
+double scaleSoftmaxRow(const double* l, double factor, Eigen::Index visible, double* s, double* a, Eigen::Index n);
+double scaleSoftmaxRowBaseline(const double* l, double factor, Eigen::Index visible, double* s, double* a, Eigen::Index n);
+double scaleSoftmaxRowAvx2(const double* l, double factor, Eigen::Index visible, double* s, double* a, Eigen::Index n);  ///< only if the CPU has AVX2
 }  // namespace detail
 
 /// Cells per side of a pooling block so that n cells fit in at most maxCells.

@@ -136,6 +136,7 @@ private slots:
     void uniformAttentionReachesMaxEntropy();
     void softmaxMatchesStdExpReference();
     void softmaxSameBitsOnEveryPath();
+    void fusedScaleSoftmaxMatchesDefinition();
     void othersEntropyOnlyGivesSameNumbers();
 };
 
@@ -1195,6 +1196,91 @@ void TestAttention::softmaxSameBitsOnEveryPath()
             QVERIFY(std::memcmp(&ha, &hc, sizeof ha) == 0);
         }
     }
+}
+
+void TestAttention::fusedScaleSoftmaxMatchesDefinition()
+{
+    // A temperature change on cached logits scales, masks and takes the softmax of a row in one call
+    // (detail::scaleSoftmaxRow, the maximum found while scaling). It must give the bits of the plain
+    // steps, s = l · factor, −∞ from `visible` on, then softmaxRow, on SSE2 and on AVX2: on the rows
+    // above (lengths not multiples of 4 or 8, −∞ entries, huge offsets), on ties (all equal, the
+    // maximum repeated), under factors from a huge temperature (1e-300: every score 0 or subnormal) to
+    // a tiny one (1e300: scores overflow to ±∞), negative and zero, and under masks. Where the
+    // scaled row is finite with a finite maximum, the weights are also held to the definition with
+    // std::exp and a long double sum (4 ulp, as softmaxMatchesStdExpReference).
+    bool avx2 = false;
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+    avx2 = __builtin_cpu_supports("avx2");
+#endif
+    std::vector<std::vector<double>> rows = softmaxRows();
+    for (int n : {1, 5, 8, 13, 64, 2047}) {
+        rows.emplace_back(static_cast<std::size_t>(n), 0.25);  // ties: uniform
+        std::vector<double> t(static_cast<std::size_t>(n));
+        for (int j = 0; j < n; ++j)
+            t[static_cast<std::size_t>(j)] = j % 3 == 0 ? 9.5 : -static_cast<double>(j);  // the maximum repeated
+        rows.push_back(std::move(t));
+    }
+    constexpr double kEps = std::numeric_limits<double>::epsilon();
+    const double tinyAbs = 2.0 * std::numeric_limits<double>::denorm_min();
+    const auto same = [](const std::vector<double>& x, const std::vector<double>& y) {
+        return std::memcmp(x.data(), y.data(), x.size() * sizeof(double)) == 0;
+    };
+    int checkedAgainstDefinition = 0, masked = 0;
+    for (const std::vector<double>& l : rows) {
+        const auto n = static_cast<Eigen::Index>(l.size());
+        for (double f : {1.0, 1e-300, 1e-3, 0.125, 7.5, 1e3, 1e300, -0.5, 0.0}) {
+            for (Eigen::Index visible : {n, n / 2 + 1, Eigen::Index(1)}) {
+                if (visible > n)
+                    continue;
+                masked += visible < n;
+                // The plain steps.
+                std::vector<double> sRef(l.size()), aRef(l.size());
+                for (Eigen::Index j = 0; j < n; ++j)
+                    sRef[static_cast<std::size_t>(j)] = j < visible ? l[static_cast<std::size_t>(j)] * f : -kInf;
+                const double hRef = detail::softmaxRowBaseline(sRef.data(), aRef.data(), n);
+                std::vector<double> s(l.size(), 3.0), a(l.size(), 3.0);
+                const double h = detail::scaleSoftmaxRow(l.data(), f, visible, s.data(), a.data(), n);
+                QVERIFY2(same(s, sRef) && same(a, aRef) && std::memcmp(&h, &hRef, sizeof h) == 0,
+                         qPrintable(QStringLiteral("n %1, factor %2, visible %3").arg(n).arg(f).arg(visible)));
+                std::vector<double> sb(l.size(), 3.0), ab(l.size(), 3.0);
+                const double hb = detail::scaleSoftmaxRowBaseline(l.data(), f, visible, sb.data(), ab.data(), n);
+                QVERIFY(same(sb, sRef) && same(ab, aRef) && std::memcmp(&hb, &hRef, sizeof hb) == 0);
+                if (avx2) {
+                    std::vector<double> sv(l.size(), 3.0), av(l.size(), 3.0);
+                    const double hv = detail::scaleSoftmaxRowAvx2(l.data(), f, visible, sv.data(), av.data(), n);
+                    QVERIFY(same(sv, sRef) && same(av, aRef) && std::memcmp(&hv, &hRef, sizeof hv) == 0);
+                }
+                // The definition, where it is defined.
+                double m = -kInf;
+                bool finite = true;
+                for (Eigen::Index j = 0; j < visible; ++j) {
+                    finite = finite && std::isfinite(sRef[static_cast<std::size_t>(j)]);
+                    m = std::max(m, sRef[static_cast<std::size_t>(j)]);
+                }
+                if (!finite)
+                    continue;
+                ++checkedAgainstDefinition;
+                long double z = 0;
+                for (Eigen::Index j = 0; j < visible; ++j)
+                    z += std::exp(sRef[static_cast<std::size_t>(j)] - m);
+                long double href = 0;
+                for (Eigen::Index j = 0; j < n; ++j) {
+                    const auto js = static_cast<std::size_t>(j);
+                    if (j >= visible) {
+                        QVERIFY2(a[js] == 0.0 && !std::signbit(a[js]), "a masked key has weight +0");
+                        continue;
+                    }
+                    const double ref = static_cast<double>(std::exp(sRef[js] - m) / z);
+                    QVERIFY2(std::fabs(a[js] - ref) <= 4.0 * kEps * ref + tinyAbs,
+                             qPrintable(QStringLiteral("n %1, factor %2: %3 against %4").arg(n).arg(f).arg(a[js], 0, 'g', 17).arg(ref, 0, 'g', 17)));
+                    if (ref > 0)
+                        href -= static_cast<long double>(ref) * std::log(static_cast<long double>(ref));
+                }
+                AIMATH_COMPARE_ABS(h, static_cast<double>(href), 1e-12 * std::max(1.0, static_cast<double>(href)));
+            }
+        }
+    }
+    QVERIFY(checkedAgainstDefinition > 1000 && masked > 1000);
 }
 
 void TestAttention::othersEntropyOnlyGivesSameNumbers()

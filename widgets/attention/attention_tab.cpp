@@ -30,6 +30,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 
 namespace aimath {
@@ -44,6 +45,7 @@ constexpr int kThumbCells = 64;
 constexpr double kFp16Max = 65504.0;
 constexpr int kCurveMaxTokens = 256;
 const char* const kViewIds[] = {"weights", "heads", "matrices", "sqrt_d"};
+constexpr int kProgressDelayMs = 100;  ///< background work shorter than this shows no progress bar
 
 Source sourceOf(const std::string& s)
 {
@@ -136,13 +138,23 @@ AttentionTab::AttentionTab(ParamSet params, QWidget* parent)
     controlsExtraLayout()->addWidget(m_progress);
     m_progressLabel->hide();
     m_progress->hide();
-    auto* poll = new QTimer(this);
-    poll->setInterval(50);
-    connect(poll, &QTimer::timeout, this, [this] {
-        if (m_asyncRunning)
-            m_progress->setValue(static_cast<int>(1000 * m_asyncProgress.load()));
+    // Shown only when the work lasts: most first pictures of a long sequence come within ~30 ms, and
+    // showing, laying out, repainting and hiding the bar for them was work on the GUI thread while
+    // the picture was being computed. While shown, the bar repaints when its value moves by 1%.
+    m_progressReveal = new QTimer(this);
+    m_progressReveal->setSingleShot(true);
+    m_progressReveal->setInterval(kProgressDelayMs);
+    connect(m_progressReveal, &QTimer::timeout, this, [this] {
+        if (busy())
+            showProgress();
     });
-    poll->start();
+    m_progressPoll = new QTimer(this);
+    m_progressPoll->setInterval(50);
+    connect(m_progressPoll, &QTimer::timeout, this, [this] {
+        const int v = m_asyncRunning ? static_cast<int>(1000 * m_asyncProgress.load()) : m_progress->value();
+        if (std::abs(v - m_progress->value()) >= 10)
+            m_progress->setValue(v);
+    });
     connect(&m_watcher, &QFutureWatcher<void>::finished, this, &AttentionTab::onAsyncFinished);
     m_idlePool.setMaxThreadCount(1);
     m_idlePool.setThreadPriority(QThread::IdlePriority);
@@ -618,6 +630,8 @@ void AttentionTab::recompute(bool inputsChanged)
     // A synchronous result supersedes anything still running in the background.
     if (m_asyncRunning)
         m_cancel->store(true);
+    else
+        hideProgress();  // a follow-up that was about to start no longer will
     m_asyncPending = false;
     beginCompute();
     run(in, spec, opt, m_syncCache, *m_back);
@@ -653,9 +667,12 @@ void AttentionTab::startAsync()
     m_runningJob.opt.cancel = m_cancel.get();
     m_runningJob.opt.progress = [this](double f) { m_asyncProgress.store(f, std::memory_order_relaxed); };
     m_progressLabel->setText(tr("Computing %1 tokens in the background…").arg(m_runningJob.prep->labels.size()));
-    m_progressLabel->show();
-    m_progress->setValue(0);
-    m_progress->show();
+    if (!m_progress->isHidden())
+        ;  // the poll moves it (a repaint now would be GUI work while the job starts)
+    else if (m_runningJob.completion)
+        showProgress();  // a data export asked for: the whole layer takes a while
+    else if (!m_progressReveal->isActive())
+        m_progressReveal->start();  // from the first job of a busy spell
     beginCompute();
     Result* out = m_async.get();
     const Job job = m_runningJob;
@@ -721,10 +738,27 @@ void AttentionTab::onAsyncFinished()
     if (m_asyncPending) {
         startAsync();
     } else {
-        m_progress->hide();
-        m_progressLabel->hide();
+        hideProgress();
         onIdleForExport();
     }
+}
+
+void AttentionTab::setProgressDelay(int ms) { m_progressReveal->setInterval(ms); }
+
+void AttentionTab::hideProgress()
+{
+    m_progressReveal->stop();
+    m_progressPoll->stop();
+    m_progress->hide();
+    m_progressLabel->hide();
+}
+
+void AttentionTab::showProgress()
+{
+    m_progress->setValue(m_asyncRunning ? static_cast<int>(1000 * m_asyncProgress.load()) : 0);
+    m_progressLabel->show();
+    m_progress->show();
+    m_progressPoll->start();
 }
 
 bool AttentionTab::exportNeedsWholeLayer() const

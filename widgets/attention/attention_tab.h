@@ -20,6 +20,7 @@ class QButtonGroup;
 class QLabel;
 class QProgressBar;
 class QStackedWidget;
+class QTimer;
 class QCPBars;
 class QCPColorMap;
 class QCPGraph;
@@ -81,6 +82,8 @@ public:
     ToyPlane* toyPlane() const { return m_toy; }
     QStackedWidget* viewStack() const { return m_stack; }
     QProgressBar* progressBar() const { return m_progress; }
+    /// Background work shorter than this shows no progress bar (default 100 ms).
+    void setProgressDelay(int ms);
     /// The hover text of a heatmap cell (what the tooltip shows), "" outside.
     QString heatmapHoverText(QPointF pixel) const;
 
@@ -164,6 +167,10 @@ private:
     std::atomic<double> m_asyncProgress{0.0};
     QProgressBar* m_progress = nullptr;
     QLabel* m_progressLabel = nullptr;
+    QTimer* m_progressReveal = nullptr;  ///< shows the bar once a busy spell has lasted kProgressDelayMs
+    QTimer* m_progressPoll = nullptr;    ///< moves the shown bar (runs only while it is shown)
+    void showProgress();
+    void hideProgress();
 
     QButtonGroup* m_viewButtons = nullptr;
     QStackedWidget* m_stack = nullptr;

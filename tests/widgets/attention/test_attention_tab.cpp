@@ -26,6 +26,7 @@
 #include <QTimer>
 
 #include <cmath>
+#include <cstdlib>
 
 using namespace aimath;
 namespace at = aimath::attention;
@@ -94,6 +95,7 @@ private slots:
     void toyPlaneDragMovesQuery();
     void embeddingsAreBorrowed();
     void longSequenceRunsInBackground();
+    void progressShowsOnlyForLastingWork();
     void longSequenceWeightsViewLeavesTheRestForLater();
     void followUpRunsAtIdlePriority();
     void dataExportCompletesTheLayerInTheBackground();
@@ -419,7 +421,7 @@ void TestAttentionTab::longSequenceRunsInBackground()
     big.set("query", 100LL);
     tab.applyParams(big);
     QVERIFY(tab.busy());
-    QVERIFY(tab.progressBar()->isVisible());
+    QVERIFY(!tab.progressBar()->isVisible());  // not before the work has lasted 100 ms
     QCOMPARE(tab.result().n, 12);  // the previous picture stays until the new one is ready
     QVERIFY(tab.waitUntilIdle(120000));
     QVERIFY(!tab.busy());
@@ -448,6 +450,66 @@ void TestAttentionTab::longSequenceRunsInBackground()
     QVERIFY(tab.busy());
     QVERIFY(tab.waitUntilIdle(120000));
     QVERIFY(tab.result().head[0].stored());
+}
+
+namespace {
+// Counts the show and paint events a widget receives.
+class EventCounter : public QObject {
+public:
+    int shows = 0, paints = 0;
+    bool eventFilter(QObject*, QEvent* e) override
+    {
+        shows += e->type() == QEvent::Show;
+        paints += e->type() == QEvent::Paint;
+        return false;
+    }
+};
+}  // namespace
+
+void TestAttentionTab::progressShowsOnlyForLastingWork()
+{
+    // Background work shows its progress bar once it has lasted a while (100 ms by default): a first
+    // picture that comes sooner shows, lays out and paints no bar. Work that lasts shows it; the bar
+    // then moves in steps of 1% or more (or back for the next job), and hides when the work is done.
+    AttentionTab tab(AttentionTab::declareParams());
+    tab.show();
+    ParamSet p = tab.params();
+    p.set("source", std::string("random"));
+    p.set("seq_len", 2048LL);
+    p.set("heads", 1LL);
+    tab.applyParams(p);
+    QVERIFY(tab.waitUntilIdle(120000));
+    QVERIFY(!tab.progressBar()->isVisible());
+    // Work shorter than the delay (set long here, so that a slow machine cannot make it last longer).
+    tab.setProgressDelay(60000);
+    EventCounter bar;
+    tab.progressBar()->installEventFilter(&bar);
+    p.set("temperature", 0.4);
+    tab.applyParams(p);
+    QVERIFY(tab.busy());
+    QTRY_VERIFY_WITH_TIMEOUT(!tab.busy(), 60000);
+    QCOMPARE(tab.result().factor, 1.0 / 8.0 / 0.4);  // the new picture (d_k = 64)
+    QCoreApplication::processEvents();
+    QVERIFY(!tab.progressBar()->isVisible());
+    QCOMPARE(bar.shows, 0);
+    QCOMPARE(bar.paints, 0);
+
+    // Work that lasts longer than the delay (2 ms here): 4,096 tokens and four heads.
+    tab.setProgressDelay(2);
+    QSignalSpy values(tab.progressBar(), &QProgressBar::valueChanged);
+    p.set("seq_len", 4096LL);
+    p.set("heads", 4LL);
+    tab.applyParams(p);
+    QVERIFY(!tab.progressBar()->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(tab.progressBar()->isVisible() || !tab.busy(), 60000);
+    QVERIFY2(tab.busy(), "4,096 tokens took under 2 ms");
+    QVERIFY(bar.shows > 0);
+    QVERIFY(tab.waitUntilIdle(300000));
+    QVERIFY(!tab.progressBar()->isVisible());
+    for (int i = 1; i < values.count(); ++i) {
+        const int before = values[i - 1][0].toInt(), after = values[i][0].toInt();
+        QVERIFY2(std::abs(after - before) >= 10, qPrintable(QStringLiteral("%1 → %2").arg(before).arg(after)));
+    }
 }
 
 void TestAttentionTab::longSequenceWeightsViewLeavesTheRestForLater()

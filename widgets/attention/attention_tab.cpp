@@ -615,6 +615,7 @@ void AttentionTab::recompute(bool inputsChanged)
 
     if (n > kFullStoreLimit) {
         m_pendingJob = Job{std::make_shared<Prepared>(reuse ? m_prep : std::move(fresh)), spec, opt, m_generation};
+        m_pendingJob.samePrep = reuse;
         m_asyncPending = true;
         // m_prep still describes the picture on screen, not this request: the next
         // request must prepare its inputs again rather than reuse the old ones.
@@ -701,7 +702,9 @@ void AttentionTab::onAsyncFinished()
         m_frontOpt = job.opt;
         m_frontOpt.cancel = nullptr;
         m_frontOpt.progress = nullptr;
-        if (!alreadyDrawn)
+        // (A job that reused the inputs on screen has a copy of m_prep: a newer request that changed
+        // m_prep would have made this one stale. 2,048 labels and X copied back were 1 M instructions.)
+        if (!alreadyDrawn && !job.samePrep)
             m_prep = *job.prep;
         m_spec = job.spec;
         m_prepValid = true;
@@ -873,15 +876,10 @@ void AttentionTab::redrawWeights()
     }
     const int cells = static_cast<int>(shown->rows());
     attention_view::fillMap(m_heat.map, cells, cells, [&](int i, int j) { return displayValue((*shown)(i, j)); });
+    // The finite cells' range, found while filling (±∞ are drawn as NaN and take no part).
+    const QCPRange shownBounds = m_heat.map->data()->dataBounds();
     if (scores) {
-        double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-        for (Eigen::Index i = 0; i < shown->size(); ++i) {
-            const double v = shown->data()[i];
-            if (std::isfinite(v)) {
-                lo = std::min(lo, v);
-                hi = std::max(hi, v);
-            }
-        }
+        double lo = shownBounds.lower, hi = shownBounds.upper;
         if (!(hi > lo)) {
             lo -= 0.5;
             hi += 0.5;
@@ -891,7 +889,7 @@ void AttentionTab::redrawWeights()
                                                          : tr("score S (grey: masked, −∞)"));
     } else if (m_displayPool > 1) {
         // Block means of n > 512 tokens are near 1/n: a 0–1 scale would show one flat colour.
-        m_heat.map->setDataRange(QCPRange(0, std::max(1e-12, shown->maxCoeff())));
+        m_heat.map->setDataRange(QCPRange(0, std::max(1e-12, shownBounds.upper)));
         m_heat.scale->axis()->setLabel(tr("weight (mean of %1×%1 block; scale 0 to max)").arg(m_displayPool));
     } else {
         m_heat.map->setDataRange(QCPRange(0, 1));

@@ -147,6 +147,7 @@ private:
         quint64 generation = 0;
         bool background = false;  ///< the follow-up of a quick first picture: runs on m_idlePool
         bool completion = false;  ///< the whole layer of the picture on screen, for a data export
+        bool samePrep = false;    ///< prep is a copy of m_prep (a softmax-only change): nothing to copy back
     };
     /// The front result lacks what exportData() needs and only a whole-layer run gives it.
     bool exportNeedsWholeLayer() const;

@@ -8,6 +8,7 @@
 #include <QTextDocument>
 #include <QTextFrame>
 #include <QTextTable>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -30,6 +31,10 @@ ReadoutPanel::ReadoutPanel(QWidget* parent)
     connect(copyAll, &QAction::triggered, this, [this] { QApplication::clipboard()->setText(text()); });
     m_view->addAction(copyAll);
     layout->addWidget(m_view);
+    m_shrink = new QTimer(this);
+    m_shrink->setSingleShot(true);
+    m_shrink->setInterval(kShrinkDelayMs);
+    connect(m_shrink, &QTimer::timeout, this, [this] { fitHeight(true); });
     setRows({});
 }
 
@@ -39,7 +44,8 @@ void ReadoutPanel::setRows(const std::vector<std::pair<QString, QString>>& rows)
         return;
     // A slider drag changes values under the same names: rewrite only the value
     // cells that changed (a whole setHtml re-parses and lays out every row).
-    if (!m_shown || !updateValues(rows)) {
+    const bool rebuilt = !m_shown || !updateValues(rows);
+    if (rebuilt) {
         m_rows = rows;
         QString html = QStringLiteral("<table cellspacing='0' cellpadding='2' width='100%'>");
         for (const auto& [name, value] : rows)
@@ -48,14 +54,26 @@ void ReadoutPanel::setRows(const std::vector<std::pair<QString, QString>>& rows)
         m_view->setHtml(html);
         m_shown = true;
     }
+    fitHeight(rebuilt);
+}
+
+void ReadoutPanel::fitHeight(bool now)
+{
     // Grow with the content so the column scrolls rather than the readouts. setTextWidth lays
     // the whole document out again even at the same width (half of a drag's readout cost).
     const qreal width = m_view->viewport()->width() > 0 ? m_view->viewport()->width() : 280;
     if (m_view->document()->textWidth() != width)
         m_view->document()->setTextWidth(width);
     const int height = static_cast<int>(m_view->document()->size().height()) + 8;
-    if (m_view->height() != height)
+    // A value that wraps onto one line less while a slider moves shrinks the panel only once the
+    // values rest: a new height lays out and repaints the whole controls column (5-10 ms, the
+    // slowest changes of a descent lr drag, as its Adam row went from one line to two and back).
+    if (height > m_view->height() || (height < m_view->height() && now)) {
+        m_shrink->stop();
         m_view->setFixedHeight(height);
+    } else if (height < m_view->height()) {
+        m_shrink->start();
+    }
 }
 
 bool ReadoutPanel::updateValues(const std::vector<std::pair<QString, QString>>& rows)

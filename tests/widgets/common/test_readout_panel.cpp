@@ -163,7 +163,46 @@ private slots:
         }
         fresh.setRows(rows);
         QCOMPARE(shownText(dragged), shownText(fresh));
-        QCOMPARE(dragged.findChild<QTextBrowser*>()->height(), fresh.findChild<QTextBrowser*>()->height());
+        // Once the values rest (a panel that had taller values shrinks after kShrinkDelayMs).
+        QTRY_COMPARE_WITH_TIMEOUT(dragged.findChild<QTextBrowser*>()->height(), fresh.findChild<QTextBrowser*>()->height(),
+                                  5 * ReadoutPanel::kShrinkDelayMs);
+    }
+
+    // A value that wraps onto more lines grows the panel at once; back on fewer lines, it shrinks
+    // only once the values rest (each new height lays out the whole controls column), and at once
+    // when another number of rows rebuilds the table.
+    void shrinksOnlyOnceTheValuesRest()
+    {
+        ReadoutPanel panel;
+        panel.resize(280, 400);
+        const auto height = [&panel] { return panel.findChild<QTextBrowser*>()->height(); };
+        Rows rows = first();
+        panel.setRows(rows);
+        const int oneLine = height();
+        rows[1].second = QStringLiteral("f = 0.000123457 after 500 steps at (0.99812, 0.99623) and on and on, long enough to wrap twice");
+        panel.setRows(rows);
+        const int wrapped = height();
+        QVERIFY2(wrapped > oneLine, qPrintable(QStringLiteral("%1 vs %2").arg(wrapped).arg(oneLine)));
+        for (int i = 0; i < 5; ++i) {
+            rows[1].second = QString::number(0.5 + i);
+            panel.setRows(rows);
+            QCOMPARE(height(), wrapped);  // a drag back on one line: no relayout yet
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(height(), oneLine, 5 * ReadoutPanel::kShrinkDelayMs);
+        ReadoutPanel fresh;
+        fresh.resize(280, 400);
+        fresh.setRows(rows);
+        QCOMPARE(height(), fresh.findChild<QTextBrowser*>()->height());
+
+        rows[1].second = QStringLiteral("f = 0.000123457 after 500 steps at (0.99812, 0.99623) and on and on, long enough to wrap twice");
+        panel.setRows(rows);
+        QCOMPARE(height(), wrapped);
+        rows[1].second = QStringLiteral("1");
+        rows.pop_back();
+        panel.setRows(rows);  // fewer rows: rebuilt, fitted at once
+        fresh.setRows(rows);
+        QVERIFY(height() < wrapped);
+        QCOMPARE(height(), fresh.findChild<QTextBrowser*>()->height());
     }
 };
 

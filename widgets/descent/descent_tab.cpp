@@ -42,6 +42,7 @@ constexpr int kFieldLattice = 22;
 constexpr int kTaylorGrid = 81;
 constexpr int kWireLines = 31;
 constexpr int kWireSamples = 61;
+constexpr int kWidePathSteps = 2000;  // paths of more points are drawn with a 1-px pen (dense: several times faster)
 const QString kMovingLayer = QStringLiteral("moving");  // paths, markers, step lines (buffered)
 const QString kHotLayer = QStringLiteral("hot");        // the map's path and marker of the run being dragged (buffered)
 // Grids whose n²·valueCost() reaches this are sampled off the GUI thread (about 10 ms of work
@@ -356,6 +357,8 @@ void DescentTab::buildPlots()
     m_gridProgressTimer->setInterval(200);
     connect(m_gridProgressTimer, &QTimer::timeout, this, &DescentTab::onGridProgress);
     connect(&m_gridWatcher, &QFutureWatcher<GridOutcome>::finished, this, &DescentTab::onGridFinished);
+    m_gridPool.setMaxThreadCount(1);
+    m_gridPool.setThreadPriority(QThread::IdlePriority);
 
     // Expression errors right under the controls, beside the field they concern.
     m_expressionError = new QLabel(this);
@@ -614,7 +617,7 @@ void DescentTab::startGridJob(int n, const std::string& key)
     m_pendingGridN = n;
     m_gridProgressTimer->start();
     const bool log = m_params.boolean("log_scale");
-    m_gridWatcher.setFuture(QtConcurrent::run([surface = m_surface, n, key, generation, cancel, progress, log] {
+    m_gridWatcher.setFuture(QtConcurrent::run(&m_gridPool, [surface = m_surface, n, key, generation, cancel, progress, log] {
         GridOutcome o;
         o.generation = generation;
         o.key = key;
@@ -830,7 +833,7 @@ void DescentTab::recomputeTrajectories()
             op.py << t.y[static_cast<std::size_t>(k)];
         }
         // Long paths are dense: a 1-pixel pen draws them several times faster than a wide one.
-        const int width = t.size() > 2000 ? 1 : 2;
+        const int width = t.size() > kWidePathSteps ? 1 : 2;
         op.path->setPen(QPen(palette::color(ids[i]), width));
         op.path3d->setPen(QPen(palette::color(ids[i]), width));
         const QString name = QString::fromLatin1(optimizerLabel(ids[i]));
@@ -838,6 +841,16 @@ void DescentTab::recomputeTrajectories()
         op.path->setName(label);
         op.path3d->setName(label);
     }
+
+    // 2-px paths are drawn a segment at a time: a wide antialiased polyline is stroked as one outline,
+    // and a path that zig-zags across the map (Adam at a large lr) crosses itself on every scanline:
+    // 22 M instructions for 500 steps, 3.5 M segment by segment. A 1-px path is fastest as one
+    // polyline (10,000 segments drawn one by one made a stress time scrub 30% slower). The contours
+    // and the field are separate segments either way; the dashed Taylor curve keeps its polyline.
+    bool allWide = true;
+    for (const auto* t : m_runs)
+        allWide = allWide && t->size() <= static_cast<std::size_t>(kWidePathSteps);
+    m_map->setPlottingHint(QCP::phFastPolylines, allWide);
 
     // Loss curves: f − f* on a log axis when the minimum is known (else f, on a log axis only if positive).
     const bool haveRef = std::isfinite(m_lossRef);
@@ -889,8 +902,11 @@ void DescentTab::recomputeTrajectories()
             found = true;
         }
         if (found) {
+            // Log axes end on whole decades (with at least a factor 2 of margin): the ends move only when
+            // a run crosses a decade, so a learning-rate drag redraws the dragged curve alone, not the
+            // whole plot at every step (a diverging Adam's peak loss changed them at every value).
             if (p->yAxis->scaleType() == QCPAxis::stLogarithmic)
-                p->yAxis->setRange(range.lower / 2, range.upper * 2);
+                p->yAxis->setRange(std::pow(10.0, std::floor(std::log10(range.lower / 2))), std::pow(10.0, std::ceil(std::log10(range.upper * 2))));
             else
                 p->yAxis->setRange(range.lower - 0.05 * (range.size() + 1e-12), range.upper + 0.05 * (range.size() + 1e-12));
         }

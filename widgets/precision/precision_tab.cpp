@@ -428,10 +428,10 @@ void PrecisionTab::buildInspectView(QWidget* page)
     m_table->setHorizontalHeaderLabels({tr("value"), tr("format"), tr("stored"), tr("hex"), tr("bits"), tr("abs error"), tr("rel error"),
                                         tr("spacing (ULP)"), tr("via fp32 first")});
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    // Fit the columns to the first 100 rows (every format of the first values) and the visible
+    // Fit the columns to the first kTableFitRows rows (every format of the first values) and the visible
     // ones, not to all of 64 values × every format: each fit lays out the text of every row measured.
-    m_table->horizontalHeader()->setResizeContentsPrecision(100);
+    // Fitted by drawInspect when a text there changes length, not by ResizeToContents at every edit.
+    m_table->horizontalHeader()->setResizeContentsPrecision(kTableFitRows);
     m_table->verticalHeader()->setVisible(false);
     // The table is not part of the exported figure (it lives under the view stack, see the constructor).
     m_table->setMaximumHeight(150);
@@ -1046,10 +1046,11 @@ void PrecisionTab::drawInspect()
     m_errPlot->yAxis->setRange(kErrorFloor / 2, kErrorCeiling * 2);
     m_errPlot->replot(QCustomPlot::rpQueuedReplot);
 
-    // ResizeToContents measures a whole column again for every changed cell (text
-    // layout of each row: 0.3 s for the default 32 rows); fill first, fit once.
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    // Fill first, then fit the columns only if a text among the rows a fit measures changed length
+    // (or the rows their number): a fit lays out every measured cell again, 25 M instructions of a
+    // 120 M values edit at 64 values × every format, where ResizeToContents fitted at every edit.
     m_table->setRowCount(static_cast<int>(m_rows.size()));
+    std::vector<qsizetype> longest(static_cast<std::size_t>(m_table->columnCount()), 0);
     for (int r = 0; r < static_cast<int>(m_rows.size()); ++r) {
         const auto& row = m_rows[static_cast<std::size_t>(r)];
         const auto& in = row.inspection;
@@ -1069,9 +1070,20 @@ void PrecisionTab::drawInspect()
                 m_table->setItem(r, c, item);
             }
             item->setText(cells[c]);
+            if (r < kTableFitRows)
+                longest[static_cast<std::size_t>(c)] = std::max(longest[static_cast<std::size_t>(c)], cells[c].size());
         }
     }
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    if (longest != m_tableFitLengths || m_table->rowCount() != m_tableFitRowCount) {
+        m_tableFitLengths = longest;
+        m_tableFitRowCount = m_table->rowCount();
+        // A '0' of slack: a later text as long as the fitted one but of wider glyphs is not elided.
+        const int slack = m_table->fontMetrics().horizontalAdvance(QLatin1Char('0'));
+        for (int c = 0; c < m_table->columnCount(); ++c) {
+            m_table->resizeColumnToContents(c);
+            m_table->setColumnWidth(c, m_table->columnWidth(c) + slack);
+        }
+    }
     m_flipLabel->setText(tr("Click a bit in the pattern to flip it and see the value the new code encodes."));
 }
 

@@ -154,6 +154,9 @@ private:
     QLabel* m_flipLabel = nullptr;
     PlotView* m_errPlot = nullptr;
     QTableWidget* m_table = nullptr;
+    static constexpr int kTableFitRows = 100;     ///< the rows a column fit measures (and the visible ones)
+    std::vector<qsizetype> m_tableFitLengths;      ///< per column, the longest text among those rows at the last fit
+    int m_tableFitRowCount = -1;                   ///< the table's rows at the last fit
 
     // Range
     PlotView* m_constPlot = nullptr;

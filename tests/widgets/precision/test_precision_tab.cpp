@@ -21,6 +21,8 @@
 #include <QSignalSpy>
 #include <QSlider>
 #include <QStackedWidget>
+#include <QStyle>
+#include <QTableWidget>
 #include <QTest>
 #include <qcustomplot.h>
 
@@ -150,6 +152,45 @@ private slots:
         typeInto(edit, QStringLiteral("0.5, 3, 2"));
         QVERIFY(tab.currentError().isEmpty());
         QCOMPARE(tab.parsedValues().size(), std::size_t(3));
+    }
+
+    // The columns are fitted again only when a text changes length: they must still hold every
+    // text of the rows a fit measures after edits that lengthen, keep and shorten them.
+    void tableColumnsFollowTheirTexts()
+    {
+        PrecisionTab tab(withValues({{"values", "1, 2"}, {"formats", "fp16,bf16"}}));
+        tab.resize(1400, 900);
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        auto* edit = qobject_cast<QLineEdit*>(tab.paramPanel()->control("values"));
+        QTableWidget* table = tab.inspectTable();
+        const auto textsFit = [table] {
+            const QFontMetrics fm(table->font());
+            // What the item delegate leaves for the text: the cell less a focus-frame margin + 1 on each side.
+            const int margins = 2 * (table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, table) + 1);
+            for (int r = 0; r < std::min(table->rowCount(), 100); ++r)
+                for (int c = 0; c < table->columnCount(); ++c)
+                    if (const QTableWidgetItem* item = table->item(r, c); item && fm.horizontalAdvance(item->text()) + margins > table->columnWidth(c))
+                        return QStringLiteral("row %1 column %2: '%3' (%4 px) in %5 px")
+                            .arg(r)
+                            .arg(c)
+                            .arg(item->text())
+                            .arg(fm.horizontalAdvance(item->text()))
+                            .arg(table->columnWidth(c));
+            return QString();
+        };
+        QCOMPARE(textsFit(), QString());
+        const int narrow = table->columnWidth(0);
+        typeInto(edit, QStringLiteral("0.1234567890123, -2.5e-7"));  // longer texts: the columns grow
+        QCOMPARE(textsFit(), QString());
+        QVERIFY(table->columnWidth(0) > narrow);
+        const int wide = table->columnWidth(0);
+        typeInto(edit, QStringLiteral("0.9876543210987, -8.8e-8"));  // as long: the columns stay and still hold them
+        QCOMPARE(textsFit(), QString());
+        QCOMPARE(table->columnWidth(0), wide);
+        typeInto(edit, QStringLiteral("3, 4"));  // shorter: fitted again, narrower
+        QCOMPARE(textsFit(), QString());
+        QVERIFY(table->columnWidth(0) < wide);
     }
 
     void clickingABitFlipsIt()

@@ -29,6 +29,7 @@
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -59,6 +60,8 @@ std::vector<std::string> lossScaleChoices()
 // Floors and ceilings so that exact results (error 0) and overflows (inf/NaN) stay on a log axis.
 constexpr double kErrorFloor = 1e-17;
 constexpr double kErrorCeiling = 10.0;
+constexpr int kLogTickCount = 5;  // QCPAxisTickerLog's own default: the most decade labels a tall log axis gets
+constexpr int kLogSubTicks = 8;   // … and its sub ticks (2…9 within a decade)
 
 double forLogAxis(double e)
 {
@@ -88,6 +91,21 @@ PlotView* makePlot(QWidget* parent, const QString& title, const QString& xLabel,
         p->yAxis->setTicker(t);
         p->yAxis->setNumberFormat(QStringLiteral("eb"));
         p->yAxis->setNumberPrecision(0);
+        // As many decade labels as the axis has height for, 1.5 label heights each: at the default
+        // window the error plot's 17 decades got 9 labels in 100 px, touching each other. With fewer
+        // labels than the default a step spans several decades: no sub ticks (they are linear steps).
+        QObject::connect(p, &QCustomPlot::afterLayout, p, [p, t] {
+            const int px = p->yAxis->axisRect()->height();
+            if (px <= 0)
+                return;
+            const int label = QFontMetrics(p->yAxis->tickLabelFont()).height() * 4 / 3;  // 10 with a superscript
+            const int count = std::clamp(2 * px / (3 * label), 1, kLogTickCount);
+            if (t->tickCount() != count) {
+                t->setTickCount(count);  // the ticks of this replot are set already: the next one uses it
+                t->setSubTickCount(count < kLogTickCount ? 0 : kLogSubTicks);
+                p->replot(QCustomPlot::rpQueuedReplot);
+            }
+        });
     }
     p->setMinimumHeight(160);
     return p;

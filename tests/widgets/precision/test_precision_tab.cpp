@@ -193,6 +193,42 @@ private slots:
         QVERIFY(table->columnWidth(0) < wide);
     }
 
+    // The error plot's log axis gets as many decade labels as its height holds: at a short plot
+    // (the default window gives it about 100 px) neighbouring labels are at least a label apart;
+    // a tall one keeps QCPAxisTickerLog's default (a label every second decade for 17 decades).
+    void logAxisLabelsDoNotTouch()
+    {
+        PrecisionTab tab(PrecisionTab::declareParams());
+        QCustomPlot* plot = tab.inspectErrorPlot();
+        const auto gaps = [plot] {
+            for (int i = 0; i < 3; ++i) {  // the tick count follows the height at the replot after a layout
+                plot->replot();
+                QCoreApplication::processEvents();
+            }
+            const QVector<double> ticks = plot->yAxis->tickVector();
+            const QCPRange r = plot->yAxis->range();
+            QVector<double> px;
+            for (double t : ticks)
+                if (r.contains(t))
+                    px << plot->yAxis->coordToPixel(t);
+            double smallest = 1e9;
+            for (int i = 1; i < px.size(); ++i)
+                smallest = std::min(smallest, std::abs(px[i] - px[i - 1]));
+            return std::make_pair(static_cast<int>(px.size()), smallest);
+        };
+        const int label = QFontMetrics(plot->yAxis->tickLabelFont()).height();
+        plot->setFixedHeight(230);  // about 100 px of axis rect under the title and the legend row
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        const auto [shortCount, shortGap] = gaps();
+        QVERIFY2(shortCount >= 3, qPrintable(QString::number(shortCount)));
+        QVERIFY2(shortGap >= 1.3 * label, qPrintable(QStringLiteral("%1 px between labels %2 px high").arg(shortGap).arg(label)));
+        plot->setFixedHeight(900);
+        const auto [tallCount, tallGap] = gaps();
+        QVERIFY2(tallCount >= 8, qPrintable(QString::number(tallCount)));  // 10^-16 … 10^0 every second decade
+        QVERIFY(tallGap >= 1.3 * label);
+    }
+
     void clickingABitFlipsIt()
     {
         PrecisionTab tab(withValues({{"values", "1"}, {"formats", "fp16"}, {"show_double_rounding", "false"}}));

@@ -181,8 +181,14 @@ private slots:
         };
         QCOMPARE(textsFit(), QString());
         const int narrow = table->columnWidth(0);
+        QSignalSpy changed(table->model(), &QAbstractItemModel::dataChanged);
         typeInto(edit, QStringLiteral("0.1234567890123, -2.5e-7"));  // longer texts: the columns grow
         QCOMPARE(textsFit(), QString());
+        // The cells are written quietly and announced at once: the view hears of every row.
+        QVERIFY(!changed.isEmpty());
+        QCOMPARE(changed.last().at(0).toModelIndex().row(), 0);
+        QCOMPARE(changed.last().at(1).toModelIndex().row(), table->rowCount() - 1);
+        QCOMPARE(changed.last().at(1).toModelIndex().column(), table->columnCount() - 1);
         QVERIFY(table->columnWidth(0) > narrow);
         const int wide = table->columnWidth(0);
         typeInto(edit, QStringLiteral("0.9876543210987, -8.8e-8"));  // as long: the columns stay and still hold them

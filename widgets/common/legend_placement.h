@@ -11,7 +11,7 @@ namespace aimath {
 /// How much of what is drawn a legend would hide at `corner` of `rect` (pixels), measured on a coarse
 /// grid over `rect`: each plottable of the plot (graphs and curves along their lines, bars over their
 /// columns, scatters by point; colour maps cover everything and are not counted) and each text item
-/// adds weight to the cells it crosses. Sampling keeps the cost to about 2,000 points a plottable.
+/// adds weight to the cells it crosses. Sampling keeps the cost to about 512 points a plottable.
 class LegendOccupancy {
 public:
     LegendOccupancy(QCustomPlot* plot, QCPAxisRect* axisRect, int cells = 32);

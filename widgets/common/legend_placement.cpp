@@ -50,6 +50,32 @@ QRectF boxAt(const QRectF& rect, Qt::Alignment corner, QSizeF size)
 }
 }  // namespace
 
+template <typename Container>
+void LegendOccupancy::addPath(const QCPAbstractPlottable* p, const Container& data, bool line, double fillToY)
+{
+    const double halfCell = m_rect.width() / m_cells / 2;
+    double lastFillX = -std::numeric_limits<double>::infinity();
+    QPointF prev;
+    bool havePrev = false;
+    sampled(data, [&](const auto& d) {
+        const QPointF px = toPixel(p, d.key, d.value);
+        if (!finite(px)) {
+            havePrev = false;
+            return;
+        }
+        if (line && havePrev)
+            addSegment(prev, px);
+        else
+            addPoint(px);
+        if (std::isfinite(fillToY) && px.x() - lastFillX >= halfCell) {
+            addColumn(px.x(), std::clamp(fillToY, m_rect.top(), m_rect.bottom()), px.y());
+            lastFillX = px.x();
+        }
+        prev = px;
+        havePrev = true;
+    });
+}
+
 LegendOccupancy::LegendOccupancy(QCustomPlot* plot, QCPAxisRect* axisRect, int cells)
     : m_rect(axisRect->rect()), m_cells(std::max(2, cells)), m_grid(static_cast<std::size_t>(m_cells) * m_cells, 0.0)
 {
@@ -60,49 +86,15 @@ LegendOccupancy::LegendOccupancy(QCustomPlot* plot, QCPAxisRect* axisRect, int c
         if (!p->realVisibility() || !p->keyAxis() || !p->valueAxis() || p->keyAxis()->axisRect() != axisRect)
             continue;
         if (auto* g = qobject_cast<QCPGraph*>(p)) {
-            const bool line = g->lineStyle() != QCPGraph::lsNone;
             // a filled graph (a density's shaded area) also covers down to zero, or to the axis
             const bool filled = g->brush().style() != Qt::NoBrush && !g->channelFillGraph() &&
                                 g->keyAxis()->orientation() == Qt::Horizontal;
-            const double zeroY = g->valueAxis()->coordToPixel(g->valueAxis()->scaleType() == QCPAxis::stLogarithmic ? g->valueAxis()->range().lower : 0.0);
-            const double halfCell = m_rect.width() / m_cells / 2;
-            double lastFillX = -std::numeric_limits<double>::infinity();
-            QPointF prev;
-            bool havePrev = false;
-            sampled(*g->data(), [&](const QCPGraphData& d) {
-                const QPointF px = toPixel(g, d.key, d.value);
-                if (!finite(px)) {
-                    havePrev = false;
-                    return;
-                }
-                if (line && havePrev)
-                    addSegment(prev, px);
-                else
-                    addPoint(px);
-                if (filled && std::isfinite(zeroY) && px.x() - lastFillX >= halfCell) {
-                    addColumn(px.x(), std::clamp(zeroY, m_rect.top(), m_rect.bottom()), px.y());
-                    lastFillX = px.x();
-                }
-                prev = px;
-                havePrev = true;
-            });
+            const QCPAxis* v = g->valueAxis();
+            const double zeroY = v->coordToPixel(v->scaleType() == QCPAxis::stLogarithmic ? v->range().lower : 0.0);
+            addPath(g, *g->data(), g->lineStyle() != QCPGraph::lsNone,
+                    filled ? zeroY : std::numeric_limits<double>::quiet_NaN());
         } else if (auto* c = qobject_cast<QCPCurve*>(p)) {
-            const bool line = c->lineStyle() != QCPCurve::lsNone;
-            QPointF prev;
-            bool havePrev = false;
-            sampled(*c->data(), [&](const QCPCurveData& d) {
-                const QPointF px = toPixel(c, d.key, d.value);
-                if (!finite(px)) {
-                    havePrev = false;
-                    return;
-                }
-                if (line && havePrev)
-                    addSegment(prev, px);
-                else
-                    addPoint(px);
-                prev = px;
-                havePrev = true;
-            });
+            addPath(c, *c->data(), c->lineStyle() != QCPCurve::lsNone, std::numeric_limits<double>::quiet_NaN());
         } else if (auto* b = qobject_cast<QCPBars*>(p)) {
             sampled(*b->data(), [&](const QCPBarsData& d) {
                 const double base = b->baseValue();

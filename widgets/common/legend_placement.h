@@ -20,6 +20,10 @@ public:
     double total() const { return m_total; }
 
 private:
+    /// Marks a graph's or curve's samples, along their lines if `line`, and the columns down to the
+    /// pixel row `fillToY` under them unless it is NaN.
+    template <typename Container>
+    void addPath(const QCPAbstractPlottable* p, const Container& data, bool line, double fillToY);
     void addPoint(QPointF px, double w = 1.0);
     void addSegment(QPointF a, QPointF b);
     void addColumn(double x, double y0, double y1);

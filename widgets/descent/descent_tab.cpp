@@ -617,7 +617,9 @@ void DescentTab::startGridJob(int n, const std::string& key)
     m_pendingGridN = n;
     m_gridProgressTimer->start();
     const bool log = m_params.boolean("log_scale");
-    m_gridWatcher.setFuture(QtConcurrent::run(&m_gridPool, [surface = m_surface, n, key, generation, cancel, progress, log] {
+    m_gridOnIdlePool = !m_hurry;
+    QThreadPool* pool = m_gridOnIdlePool ? &m_gridPool : QThreadPool::globalInstance();
+    m_gridWatcher.setFuture(QtConcurrent::run(pool, [surface = m_surface, n, key, generation, cancel, progress, log] {
         GridOutcome o;
         o.generation = generation;
         o.key = key;
@@ -1215,6 +1217,17 @@ void DescentTab::onViewButton(int index) { setParam("view", std::string(index ==
 
 bool DescentTab::waitUntilIdle(int timeoutMs)
 {
+    // A grid at idle priority is cancelled (within a row) and started again at normal priority.
+    m_hurry = timeoutMs > 0;
+    if (m_hurry && m_gridBusy && m_gridOnIdlePool) {
+        const int n = m_pendingGridN;
+        const std::string key = m_pendingGridKey;
+        startGridJob(n, key);
+    }
+    struct Calm {
+        bool& hurry;
+        ~Calm() { hurry = false; }
+    } calm{m_hurry};
     QElapsedTimer timer;
     timer.start();
     while (m_gridBusy) {

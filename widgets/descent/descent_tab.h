@@ -76,6 +76,8 @@ public:
     const optim::SurfaceGrid& grid() const { return m_grid; }
     /// True while a costly grid (the logistic loss, big grids) is sampled off the GUI thread.
     bool gridPending() const { return m_gridBusy; }
+    /// Whether the grid being computed runs at idle priority (false once someone waits for it).
+    bool gridAtIdlePriority() const { return m_gridBusy && m_gridOnIdlePool; }
     /// The "computing…" note on the map while the grid is pending.
     QCPItemText* gridNote() const { return m_gridNote; }
 
@@ -167,6 +169,10 @@ private:
     QFutureWatcher<GridOutcome> m_gridWatcher;
     quint64 m_gridGeneration = 0;
     bool m_gridBusy = false;
+    /// Someone waits for the grid (waitUntilIdle: exports, tests): it runs at normal priority, as an
+    /// idle-priority thread could wait for a core for as long as the machine is busy.
+    bool m_hurry = false;
+    bool m_gridOnIdlePool = false;
     std::string m_pendingGridKey;
     int m_pendingGridN = 0;
     std::shared_ptr<std::atomic<bool>> m_gridCancel;

@@ -1070,6 +1070,11 @@ void PrecisionTab::drawInspect()
     // 120 M values edit at 64 values × every format, where ResizeToContents fitted at every edit.
     m_table->setRowCount(static_cast<int>(m_rows.size()));
     std::vector<qsizetype> longest(static_cast<std::size_t>(m_table->columnCount()), 0);
+    // A fit measures the first kTableFitRows rows and the visible ones: both count (a longer value
+    // edited near the bottom of a scrolled table must widen its column too).
+    const int firstVisible = m_table->rowAt(0);
+    const int lastVisibleAt = m_table->rowAt(m_table->viewport()->height() - 1);
+    const int lastVisible = lastVisibleAt < 0 ? m_table->rowCount() - 1 : lastVisibleAt;
     // The cells are written with the model's signals blocked and announced in one dataChanged: a
     // signal per changed cell (up to 6,300 at 64 values × every format) cost 13 M instructions.
     QAbstractItemModel* model = m_table->model();
@@ -1093,7 +1098,7 @@ void PrecisionTab::drawInspect()
                 m_table->setItem(r, c, item);
             }
             item->setText(cells[c]);
-            if (r < kTableFitRows)
+            if (r < kTableFitRows || (firstVisible >= 0 && r >= firstVisible && r <= lastVisible))
                 longest[static_cast<std::size_t>(c)] = std::max(longest[static_cast<std::size_t>(c)], cells[c].size());
         }
     }

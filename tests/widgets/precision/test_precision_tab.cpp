@@ -199,6 +199,31 @@ private slots:
         QVERIFY(table->columnWidth(0) < wide);
     }
 
+    // Beyond the first 100 rows the visible ones count too: a longer value edited at the bottom of a
+    // scrolled table widens its column (only the first 100 rows were tracked, and it was elided).
+    void scrolledRowsWidenTheirColumns()
+    {
+        QStringList ones;
+        for (int i = 0; i < 60; ++i)
+            ones << QStringLiteral("1");
+        const std::string sixtyOnes = ones.join(QStringLiteral(", ")).toStdString();
+        PrecisionTab tab(withValues({{"values", sixtyOnes.c_str()}, {"formats", "fp16,bf16,fp32"}}));
+        tab.resize(1400, 900);
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        QTableWidget* table = tab.inspectTable();
+        QCOMPARE(table->rowCount(), 180);
+        table->scrollToBottom();
+        QCoreApplication::processEvents();
+        const int narrow = table->columnWidth(0);
+        ones.last() = QStringLiteral("0.1234567890123");
+        typeInto(qobject_cast<QLineEdit*>(tab.paramPanel()->control("values")), ones.join(QStringLiteral(", ")));
+        QCOMPARE(table->item(179, 0)->text(), QStringLiteral("0.1234567890123"));
+        const QFontMetrics fm(table->font());
+        QVERIFY2(table->columnWidth(0) > narrow && table->columnWidth(0) >= fm.horizontalAdvance(table->item(179, 0)->text()),
+                 qPrintable(QStringLiteral("%1 px for '%2' (%3 px)").arg(table->columnWidth(0)).arg(table->item(179, 0)->text()).arg(fm.horizontalAdvance(table->item(179, 0)->text()))));
+    }
+
     // The error plot's log axis gets as many decade labels as its height holds: at a short plot
     // (the default window gives it about 100 px) neighbouring labels are at least a label apart;
     // a tall one keeps QCPAxisTickerLog's default (a label every second decade for 17 decades).

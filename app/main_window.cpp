@@ -34,7 +34,17 @@
 #include <Eigen/Core>
 #include <qcustomplot.h>
 
+#include <algorithm>
+
 namespace aimath {
+
+std::string constraintKeyOf(const std::string& message)
+{
+    const std::size_t ascii = message.find(':');
+    const std::size_t wide = message.find("\xEF\xBC\x9A");  // U+FF1A FULLWIDTH COLON
+    const std::size_t end = std::min(ascii, wide);
+    return end == std::string::npos ? std::string() : message.substr(0, end);
+}
 
 namespace {
 QString settingsKey(const QString& tab, const std::string& key) { return QStringLiteral("params/%1/%2").arg(tab, QString::fromStdString(key)); }
@@ -295,7 +305,7 @@ void MainWindow::restoreSettings()
             const std::string e = params.checkConstraints();
             if (e.empty())
                 break;
-            const std::string key = e.substr(0, e.find(':'));
+            const std::string key = constraintKeyOf(e);
             if (!params.has(key) || params.value(key) == declared.value(key)) {
                 params = declared;  // no way to tell which value is at fault
                 break;

@@ -9,6 +9,7 @@
 #include <QPointer>
 
 #include <map>
+#include <string>
 #include <vector>
 
 class QLabel;
@@ -19,6 +20,10 @@ namespace aimath {
 
 class HelpWindow;
 class PlotView;
+
+/// The parameter key a constraint message starts with: "key: …" in English, "key：…" (a full-width
+/// colon) in Chinese; empty if it has neither.
+std::string constraintKeyOf(const std::string& message);
 
 class MainWindow : public QMainWindow {
     Q_OBJECT

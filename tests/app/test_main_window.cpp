@@ -47,6 +47,17 @@ private slots:
         QCOMPARE(w.paramsOf(0).real("amplitude"), 5.0);
     }
 
+    void constraintKeyInEitherLanguage()
+    {
+        // Restoring settings resets only the key a broken constraint names; the Chinese messages use a
+        // full-width colon, and reading up to ':' there reset every saved value of the tab.
+        QCOMPARE(constraintKeyOf("low: must be below high"), std::string("low"));
+        QCOMPARE(constraintKeyOf("heads\xEF\xBC\x9A" "3 \xE4\xB8\x8D\xE8\x83\xBD\xE6\x95\xB4\xE9\x99\xA4 d_model = 64"), std::string("heads"));
+        QCOMPARE(constraintKeyOf("top_k\xEF\xBC\x9A" "a: b"), std::string("top_k"));
+        QCOMPARE(constraintKeyOf("no key here"), std::string());
+        QCOMPARE(constraintKeyOf(""), std::string());
+    }
+
     void constraintRefusalKeepsState()
     {
         MainWindow w(tabs(), true);

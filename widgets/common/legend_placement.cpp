@@ -54,6 +54,11 @@ template <typename Container>
 void LegendOccupancy::addPath(const QCPAbstractPlottable* p, const Container& data, bool line, double fillToY)
 {
     const double halfCell = m_rect.width() / m_cells / 2;
+    // Sampled sparsely, two samples may lie on either side of a break (NaN) in the data, as in the
+    // contour curves, one curve of many pieces: a long chord between them is not drawn, so only
+    // near neighbours are joined.
+    const bool sparse = data.size() > kMaxSamples;
+    const double maxJoin = 4 * (2 * halfCell);  // four cells
     double lastFillX = -std::numeric_limits<double>::infinity();
     QPointF prev;
     bool havePrev = false;
@@ -63,7 +68,7 @@ void LegendOccupancy::addPath(const QCPAbstractPlottable* p, const Container& da
             havePrev = false;
             return;
         }
-        if (line && havePrev)
+        if (line && havePrev && (!sparse || std::max(std::fabs(px.x() - prev.x()), std::fabs(px.y() - prev.y())) <= maxJoin))
             addSegment(prev, px);
         else
             addPoint(px);

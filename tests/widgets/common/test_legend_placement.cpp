@@ -108,6 +108,35 @@ private slots:
         QVERIFY(pointOcc.weightAt(TR, box) < lineOcc.weightAt(TR, box));
     }
 
+    void sparseSamplesDoNotJoinAcrossBreaks()
+    {
+        // One curve of two pieces with a NaN between them (as the contour curves are): a piece up the
+        // left edge, then one entirely off to the right. Sampled sparsely (over 512 points), the
+        // samples either side of the break must not be joined by a chord across the top.
+        Fixture f(TL);
+        auto* curve = new QCPCurve(f.plot.xAxis, f.plot.yAxis);
+        curve->setName(QStringLiteral("contours"));
+        QVector<double> t, x, y;
+        for (int i = 0; i < 601; ++i) {  // 601: the break falls between samples (every third point)
+            t << t.size();
+            x << 0.2;
+            y << 9.6 * i / 600.0;
+        }
+        t << t.size();
+        x << std::numeric_limits<double>::quiet_NaN();
+        y << std::numeric_limits<double>::quiet_NaN();
+        for (int i = 0; i < 600; ++i) {
+            t << t.size();
+            x << 20.0;
+            y << 9.6 - 0.01 * i;
+        }
+        curve->setData(t, x, y, true);
+        f.plot.replot();
+        LegendOccupancy occ(&f.plot, f.plot.axisRect());
+        QCOMPARE(occ.weightAt(TR, QSize(150, 40)), 0.0);
+        QVERIFY(occ.weightAt(TL, QSize(150, 40)) > 0.0);
+    }
+
     void barsCountOverTheirColumn()
     {
         Fixture f(TR);

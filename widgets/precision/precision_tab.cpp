@@ -2,6 +2,7 @@
 
 #include "engine/core/parse.h"
 #include "engine/numerics/format_tables.h"
+#include "widgets/common/decade_ticker.h"
 #include "widgets/common/engine_message.h"
 #include "widgets/common/number_text.h"
 #include "widgets/common/explanation_panel.h"
@@ -61,8 +62,6 @@ std::vector<std::string> lossScaleChoices()
 // Floors and ceilings so that exact results (error 0) and overflows (inf/NaN) stay on a log axis.
 constexpr double kErrorFloor = 1e-17;
 constexpr double kErrorCeiling = 10.0;
-constexpr int kLogTickCount = 5;  // QCPAxisTickerLog's own default: the most decade labels a tall log axis gets
-constexpr int kLogSubTicks = 8;   // … and its sub ticks (2…9 within a decade)
 
 double forLogAxis(double e)
 {
@@ -79,35 +78,12 @@ PlotView* makePlot(QWidget* parent, const QString& title, const QString& xLabel,
     p->setTitle(title);
     p->xAxis->setLabel(xLabel);
     p->yAxis->setLabel(yLabel);
-    if (logX) {
-        p->xAxis->setScaleType(QCPAxis::stLogarithmic);
-        QSharedPointer<QCPAxisTickerLog> t(new QCPAxisTickerLog);
-        p->xAxis->setTicker(t);
-        p->xAxis->setNumberFormat(QStringLiteral("eb"));
-        p->xAxis->setNumberPrecision(0);
-    }
-    if (logY) {
-        p->yAxis->setScaleType(QCPAxis::stLogarithmic);
-        QSharedPointer<QCPAxisTickerLog> t(new QCPAxisTickerLog);
-        p->yAxis->setTicker(t);
-        p->yAxis->setNumberFormat(QStringLiteral("eb"));
-        p->yAxis->setNumberPrecision(0);
-        // As many decade labels as the axis has height for, 1.5 label heights each: at the default
-        // window the error plot's 17 decades got 9 labels in 100 px, touching each other. With fewer
-        // labels than the default a step spans several decades: no sub ticks (they are linear steps).
-        QObject::connect(p, &QCustomPlot::afterLayout, p, [p, t] {
-            const int px = p->yAxis->axisRect()->height();
-            if (px <= 0)
-                return;
-            const int label = QFontMetrics(p->yAxis->tickLabelFont()).height() * 4 / 3;  // 10 with a superscript
-            const int count = std::clamp(2 * px / (3 * label), 1, kLogTickCount);
-            if (t->tickCount() != count) {
-                t->setTickCount(count);  // the ticks of this replot are set already: the next one uses it
-                t->setSubTickCount(count < kLogTickCount ? 0 : kLogSubTicks);
-                p->replot(QCustomPlot::rpQueuedReplot);
-            }
-        });
-    }
+    // Log axes are labelled 10ⁿ at as many decades as their length holds: at the default window the
+    // error plot's 17 decades in about 100 px got 9 labels (QCPAxisTickerLog's count), touching.
+    if (logX)
+        setDecadeAxis(p->xAxis);
+    if (logY)
+        setDecadeAxis(p->yAxis);
     p->setMinimumHeight(160);
     return p;
 }

@@ -8,6 +8,7 @@
 #include "engine/core/parse.h"
 #include "engine/numerics/float_format.h"
 #include "tests/support/compare.h"
+#include "widgets/common/figure_export.h"
 #include "widgets/common/param_panel.h"
 #include "widgets/common/plot_view.h"
 
@@ -258,6 +259,35 @@ private slots:
         const auto [tallCount, tallGap] = gaps();
         QVERIFY2(tallCount >= 8, qPrintable(QString::number(tallCount)));  // 10^-16 … 10^0 every second decade
         QVERIFY(tallGap >= 1.3 * label);
+    }
+
+    // A headless export lays the plots out at the export size in the export itself: the error plot's
+    // decade labels follow that layout's height at once (the step used to be set after a layout and
+    // apply from the next replot, so a first export at a small size drew 9 labels in ~70 px, touching).
+    void firstSmallExportKeepsLogLabelsApart()
+    {
+        PrecisionTab tab(PrecisionTab::declareParams());
+        tab.resize(1400, 900);  // never shown, as with --export-image
+        QVERIFY(tab.waitUntilIdle(60000));
+        QCustomPlot* plot = tab.inspectErrorPlot();
+        QVector<double> px;
+        int height = 0;
+        connect(plot, &QCustomPlot::afterLayout, &tab, [&] {
+            px.clear();
+            const QCPRange r = plot->yAxis->range();
+            for (double t : plot->yAxis->tickVector())
+                if (r.contains(t))
+                    px << plot->yAxis->coordToPixel(t);
+            height = plot->yAxis->axisRect()->height();
+        });
+        const QImage image = renderFigure(tab.figure(), QSize(900, 560), 1.0);
+        QVERIFY(!image.isNull());
+        QVERIFY2(height > 20 && height < 160, qPrintable(QString::number(height)));  // a short axis, as in the default window
+        const int label = QFontMetrics(plot->yAxis->tickLabelFont()).height();
+        QVERIFY2(px.size() >= 2, qPrintable(QString::number(px.size())));
+        for (int i = 1; i < px.size(); ++i)
+            QVERIFY2(std::abs(px[i] - px[i - 1]) >= 1.3 * label,
+                     qPrintable(QStringLiteral("%1 px between labels %2 px high (%3 labels in %4 px)").arg(std::abs(px[i] - px[i - 1])).arg(label).arg(px.size()).arg(height)));
     }
 
     void clickingABitFlipsIt()

@@ -3,6 +3,7 @@
 #include "engine/core/parse.h"
 #include "engine/optim/analysis.h"
 #include "engine/optim/projection.h"
+#include "widgets/common/decade_ticker.h"
 #include "widgets/common/engine_message.h"
 #include "widgets/common/number_text.h"
 #include "widgets/common/explanation_panel.h"
@@ -96,10 +97,7 @@ QCPCurve* makeMarker(QCustomPlot* plot, QCPScatterStyle style, const QString& na
 void setLogAxis(QCPAxis* axis, bool log)
 {
     if (log && axis->scaleType() != QCPAxis::stLogarithmic) {
-        axis->setScaleType(QCPAxis::stLogarithmic);
-        axis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
-        axis->setNumberFormat(QStringLiteral("eb"));
-        axis->setNumberPrecision(0);
+        setDecadeAxis(axis);
     } else if (!log && axis->scaleType() != QCPAxis::stLinear) {
         axis->setScaleType(QCPAxis::stLinear);
         axis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));

@@ -1,6 +1,7 @@
 #include "widgets/distributions/distributions_tab.h"
 
 #include "engine/core/parse.h"
+#include "widgets/common/decade_ticker.h"
 #include "widgets/common/engine_message.h"
 #include "widgets/common/number_text.h"
 #include "widgets/common/explanation_panel.h"
@@ -404,8 +405,7 @@ void DistributionsTab::buildSamplingView(QWidget* page)
 
     auto* bottom = new QSplitter(Qt::Horizontal, split);
     m_runPlot = makePlot(bottom, tr("Law of large numbers: running mean"), tr("samples drawn m (log)"), tr("mean of first m"));
-    m_runPlot->xAxis->setScaleType(QCPAxis::stLogarithmic);
-    m_runPlot->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+    setDecadeAxis(m_runPlot->xAxis);  // 10ⁿ labels as on every log axis ("10000" and "100000" sat beside "10⁶")
     m_runGraph = m_runPlot->addGraph();
     m_runGraph->setName(tr("running mean"));
     m_runGraph->setPen(pen(QColor(90, 90, 90), 1.0));  // a jagged curve: 1 px takes the fast cosmetic stroker (8 → 1 ms a replot)
@@ -487,8 +487,7 @@ void DistributionsTab::buildDecodingView(QWidget* page)
     connect(m_logitPlot, &QCustomPlot::mouseMove, this, &DistributionsTab::onLogitMove);
     connect(m_logitPlot, &QCustomPlot::mouseRelease, this, &DistributionsTab::onLogitRelease);
     m_tempPlot = makePlot(bottom, tr("Entropy of softmax(logits / T) against T"), tr("temperature T (log)"), tr("entropy (nats)"));
-    m_tempPlot->xAxis->setScaleType(QCPAxis::stLogarithmic);
-    m_tempPlot->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+    setDecadeAxis(m_tempPlot->xAxis);
     m_tempGraph = m_tempPlot->addGraph();
     m_tempGraph->setName(tr("H(T)"));
     m_tempGraph->setPen(pen(pc, 2.0));

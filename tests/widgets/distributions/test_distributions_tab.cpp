@@ -19,6 +19,7 @@
 #include <QJsonDocument>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTableWidget>
@@ -235,6 +236,43 @@ private slots:
         const prob::BetaPosterior b = prob::betaBernoulli(xs, 2, 2);
         QCOMPARE(readout(tab, QStringLiteral("MAP")), formatNumber(b.map));
         QCOMPARE(readout(tab, QStringLiteral("ones k")), QString::number(b.k));
+    }
+
+    // Log axes label every decade as 10ⁿ, as descent's and precision's do: the running mean's axis
+    // read "10000", "100000" and then "10⁶" (QCustomPlot's "g" format turns to an exponent at 10⁶).
+    void logAxesLabelDecadesAsPowersOfTen()
+    {
+        DistributionsTab tab(DistributionsTab::declareParams());
+        tab.resize(1500, 950);
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        clickView(tab, "sampling");
+        typeValue(tab.paramPanel(), "samples", QStringLiteral("1000000"));
+        QVERIFY(tab.waitUntilIdle(60000));
+        const auto labelsOf = [](QCustomPlot* plot) {
+            plot->replot();
+            QStringList shown;
+            const QVector<double> ticks = plot->xAxis->tickVector();
+            const QVector<QString> labels = plot->xAxis->tickVectorLabels();
+            for (int i = 0; i < ticks.size(); ++i)
+                if (plot->xAxis->range().contains(ticks[i]))
+                    shown << labels[i];
+            return shown;
+        };
+        // "1e+04" with the "b" of "eb" is drawn as 10 with a superscript exponent.
+        const QRegularExpression power(QStringLiteral("^1e[+-]\\d+$"));
+        const QStringList run = labelsOf(tab.runningMeanPlot());
+        QCOMPARE(tab.runningMeanPlot()->xAxis->numberFormat(), QStringLiteral("eb"));
+        QVERIFY2(run.size() >= 3 && run.contains(QStringLiteral("1e+06")), qPrintable(run.join(QLatin1Char(' '))));
+        for (const QString& l : run)
+            QVERIFY2(power.match(l).hasMatch(), qPrintable(run.join(QLatin1Char(' '))));
+        clickView(tab, "decoding");
+        QVERIFY(tab.waitUntilIdle(60000));
+        const QStringList temp = labelsOf(tab.temperaturePlot());
+        QCOMPARE(tab.temperaturePlot()->xAxis->numberFormat(), QStringLiteral("eb"));
+        QVERIFY2(temp.contains(QStringLiteral("1e-02")) && temp.contains(QStringLiteral("1e+02")), qPrintable(temp.join(QLatin1Char(' '))));
+        for (const QString& l : temp)
+            QVERIFY2(power.match(l).hasMatch(), qPrintable(temp.join(QLatin1Char(' '))));
     }
 
     void largeSamplesAreDrawnOffTheGuiThread()

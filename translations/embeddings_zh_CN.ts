@@ -332,8 +332,8 @@
         <translation>数据</translation>
     </message>
     <message>
-        <source>semantic: word vectors built from attribute directions (king − man + woman ≈ queen); digits: 1,797 8×8 images; file: the file below (File &gt; Open Embeddings…, or drop a file on the window)</source>
-        <translation>semantic：由属性方向构造的词向量（king − man + woman ≈ queen）；digits：1,797 张 8×8 图像；file：下面的文件（文件 &gt; 打开嵌入文件…，或把文件拖到窗口上）</translation>
+        <source>semantic: word vectors built from attribute directions (king − man + woman ≈ queen); digits: 1797 8×8 images; file: the file below (File &gt; Open Embeddings…, or drop a file on the window)</source>
+        <translation>semantic：由属性方向构造的词向量（king − man + woman ≈ queen）；digits：1797 张 8×8 图像；file：下面的文件（文件 &gt; 打开嵌入文件…，或把文件拖到窗口上）</translation>
     </message>
     <message>
         <source>word2vec (text or binary), GloVe, TSV (+ metadata.tsv), CSV or .npy; setting it selects data set = file</source>

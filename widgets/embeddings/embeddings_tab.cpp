@@ -8,6 +8,7 @@
 #include "widgets/common/engine_message.h"
 #include "widgets/common/explanation_panel.h"
 #include "widgets/common/json_util.h"
+#include "widgets/common/number_text.h"
 #include "widgets/common/palette.h"
 #include "widgets/common/param_panel.h"
 #include "widgets/common/plot_view.h"
@@ -128,7 +129,6 @@ std::shared_ptr<EmbeddingsPrepared> prepare(const PrepareRequest& req, io::LoadC
 
 QString qs(const std::string& s) { return QString::fromStdString(s); }
 
-QString withThousands(long long v) { return QLocale(QLocale::English).toString(v); }
 
 QColor lighter(QColor c, double towardsWhite)
 {
@@ -149,7 +149,7 @@ ParamSet EmbeddingsTab::declareParams()
                        QT_TRANSLATE_NOOP("aimath::params", "File")})
               .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Data"))
               .tip(QT_TRANSLATE_NOOP("aimath::params",
-                                     "semantic: word vectors built from attribute directions (king − man + woman ≈ queen); digits: 1,797 8×8 images; "
+                                     "semantic: word vectors built from attribute directions (king − man + woman ≈ queen); digits: 1797 8×8 images; "
                                      "file: the file below (File > Open Embeddings…, or drop a file on the window)")));
     p.add(ParamSpec::path("file", QT_TRANSLATE_NOOP("aimath::params", "File"))
               .inGroup(QT_TRANSLATE_NOOP("aimath::params", "Data"))
@@ -894,7 +894,7 @@ void EmbeddingsTab::updateView(bool rescale)
     QString title = m_3d ? tr("Projection on three components (3-D)") : m_raw ? tr("Raw coordinates") : tr("Projection on two principal components");
     if (static_cast<int>(m_sample.size()) < m_data->table->rows())
         title = tr("%1 — showing %2 of %3 points")
-                    .arg(title, withThousands(static_cast<long long>(m_sample.size())), withThousands(m_data->table->rows()));
+                    .arg(title, countText(static_cast<long long>(m_sample.size())), countText(m_data->table->rows()));
     m_proj->setTitle(title);
     if (rescale) {
         if (m_3d) {
@@ -1198,8 +1198,8 @@ void EmbeddingsTab::updateReadouts()
     if (m_data) {
         const EmbeddingTable& t = *m_data->table;
         const linalg::PcaResult& p = m_data->pca;
-        rows.push_back({tr("Data set"), tr("%1 (%2 × %3)").arg(qs(t.source)).arg(withThousands(t.rows())).arg(t.dim())});
-        rows.push_back({tr("Showing"), tr("%1 of %2 points").arg(withThousands(static_cast<long long>(m_sample.size()))).arg(withThousands(t.rows()))});
+        rows.push_back({tr("Data set"), tr("%1 (%2 × %3)").arg(qs(t.source)).arg(countText(t.rows())).arg(t.dim())});
+        rows.push_back({tr("Showing"), tr("%1 of %2 points").arg(countText(static_cast<long long>(m_sample.size()))).arg(countText(t.rows()))});
         rows.push_back({tr("PCA"), p.randomized ? tr("randomized SVD (range finder, %1 power iterations)").arg(linalg::PcaOptions{}.powerIterations) : tr("exact (eigen-decomposition of C)")});
         rows.push_back({tr("Total variance tr(C)"), formatNumber(p.totalVariance)});
         for (std::size_t a = 0; a < m_axes.size() && !m_raw; ++a) {
@@ -1212,7 +1212,7 @@ void EmbeddingsTab::updateReadouts()
         rows.push_back({tr("Reconstruction error (k = %1)").arg(k), formatNumber(e(k))});
         rows.push_back({tr("Load / PCA time"), tr("%1 ms / %2 ms").arg(m_data->loadMs, 0, 'f', 1).arg(m_data->pcaMs, 0, 'f', 1)});
         if (!m_params.text("search").empty())
-            rows.push_back({tr("Search matches"), withThousands(static_cast<long long>(m_matches.size()))});
+            rows.push_back({tr("Search matches"), countText(static_cast<long long>(m_matches.size()))});
         if (m_selected >= 0) {
             rows.push_back({tr("Selected"), tr("%1 (#%2)").arg(rowName(m_selected).toHtmlEscaped()).arg(m_selected)});
             int i = 1;

@@ -330,7 +330,13 @@ private slots:
         // max_points samples what is drawn, never what PCA uses.
         setInteger(*tab, "max_points", 500);
         QCOMPARE(tab->shownPoints(), 500);
-        QVERIFY2(tab->projectionPlot()->title().endsWith("showing 500 of 1,797 points"), qPrintable(tab->projectionPlot()->title()));
+        // Counts grouped from 5 digits on, as every tab's (countText): 1797 plain, as in "1797 samples".
+        QVERIFY2(tab->projectionPlot()->title().endsWith("showing 500 of 1797 points"), qPrintable(tab->projectionPlot()->title()));
+        QMap<QString, QString> readouts;
+        for (const auto& [k, v] : tab->findChild<ReadoutPanel*>()->rows())
+            readouts.insert(k, v);
+        QCOMPARE(readouts.value(QStringLiteral("Showing")), QStringLiteral("500 of 1797 points"));
+        QVERIFY2(readouts.value(QStringLiteral("Data set")).endsWith(QStringLiteral("(1797 × 64)")), qPrintable(readouts.value(QStringLiteral("Data set"))));
         QCOMPARE(totalPoints(*tab), 500);
         QCOMPARE(tab->data()->pca.n, 1797);
     }

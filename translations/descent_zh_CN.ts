@@ -84,8 +84,8 @@
         <translation>步 t</translation>
     </message>
     <message>
-        <source>s(t) = lr_t / lr</source>
-        <translation>s(t) = lr_t / lr</translation>
+        <source>s(t) = lrₜ / lr</source>
+        <translation>s(t) = lrₜ / lr</translation>
     </message>
     <message>
         <source>s(t)</source>
@@ -112,8 +112,8 @@
         <translation>y</translation>
     </message>
     <message>
-        <source>log₁₀(f − f_min + δ)</source>
-        <translation>log₁₀(f − f_min + δ)</translation>
+        <source>log₁₀(f − fₘᵢₙ + δ)</source>
+        <translation>log₁₀(f − fₘᵢₙ + δ)</translation>
     </message>
     <message>
         <source>f</source>
@@ -289,8 +289,8 @@
         <translation>对数色标</translation>
     </message>
     <message>
-        <source>Colour by log₁₀(f − f_min + δ) instead of f; contour levels spaced geometrically</source>
-        <translation>按 log₁₀(f − f_min + δ) 而不是 f 着色；等高线水平按等比间隔</translation>
+        <source>Colour by log₁₀(f − fₘᵢₙ + δ) instead of f; contour levels spaced geometrically</source>
+        <translation>按 log₁₀(f − fₘᵢₙ + δ) 而不是 f 着色；等高线水平按等比间隔</translation>
     </message>
     <message>
         <source>Gradient field</source>
@@ -537,8 +537,8 @@
         <translation>预热 + 余弦</translation>
     </message>
     <message>
-        <source>lr_t = lr · s(t), t = 0 at the first step</source>
-        <translation>lr_t = lr · s(t)，第一步时 t = 0</translation>
+        <source>lrₜ = lr · s(t), t = 0 at the first step</source>
+        <translation>lrₜ = lr · s(t)，第一步时 t = 0</translation>
     </message>
     <message>
         <source>Halve every</source>

@@ -39,7 +39,7 @@ ParamSet DescentTab::declareParams()
               .tip(QT_TRANSLATE_NOOP("aimath::params", "Resolution of the heatmap and of the contour extraction")));
     p.add(ParamSpec::boolean("log_scale", QT_TRANSLATE_NOOP("aimath::params", "Log colour scale"), true).inGroup(surf)
               .tip(QT_TRANSLATE_NOOP("aimath::params",
-                                     "Colour by log₁₀(f − f_min + δ) instead of f; contour levels spaced geometrically")));
+                                     "Colour by log₁₀(f − fₘᵢₙ + δ) instead of f; contour levels spaced geometrically")));
     p.add(ParamSpec::boolean("show_field", QT_TRANSLATE_NOOP("aimath::params", "Gradient field"), false).inGroup(surf)
               .tip(QT_TRANSLATE_NOOP("aimath::params", "Arrows of the descent direction −∇f/‖∇f‖ over the map")));
     p.add(ParamSpec::boolean("show_taylor", QT_TRANSLATE_NOOP("aimath::params", "Taylor model at the start"), false).inGroup(surf)
@@ -118,7 +118,7 @@ ParamSet DescentTab::declareParams()
                        QT_TRANSLATE_NOOP("aimath::params", "Exponential decay"), QT_TRANSLATE_NOOP("aimath::params", "Cosine"),
                        QT_TRANSLATE_NOOP("aimath::params", "Warm-up + cosine")})
               .inGroup(around)
-              .tip(QT_TRANSLATE_NOOP("aimath::params", "lr_t = lr · s(t), t = 0 at the first step")));
+              .tip(QT_TRANSLATE_NOOP("aimath::params", "lrₜ = lr · s(t), t = 0 at the first step")));
     p.add(ParamSpec::integer("step_size", QT_TRANSLATE_NOOP("aimath::params", "Halve every"), 1, 10000, 100).inGroup(around)
               .tip(QT_TRANSLATE_NOOP("aimath::params", "Step schedule: steps between halvings")));
     p.add(ParamSpec::real("gamma", QT_TRANSLATE_NOOP("aimath::params", "γ"), 0.9, 1, 0.99).inGroup(around)

@@ -275,7 +275,7 @@ void DescentTab::buildPlots()
     m_lr = new PlotView(side);
     m_lr->setTitle(tr("Learning-rate schedule"));
     m_lr->xAxis->setLabel(tr("step t"));
-    m_lr->yAxis->setLabel(tr("s(t) = lr_t / lr"));
+    m_lr->yAxis->setLabel(tr("s(t) = lrₜ / lr"));
     m_lrGraph = m_lr->addGraph();
     m_lrGraph->setPen(QPen(QColor(40, 40, 40), 2));
     m_lrGraph->setName(tr("s(t)"));
@@ -751,7 +751,7 @@ void DescentTab::applyGrid(const GridPicture* prepared)
         for (int i = 0; i < m_grid.nx; ++i)
             data->setCell(i, j, picture.cells[static_cast<std::size_t>(j) * m_grid.nx + i]);
     m_heat->rescaleDataRange(true);
-    m_colorScale->axis()->setLabel(log ? tr("log₁₀(f − f_min + δ)") : tr("f"));
+    m_colorScale->axis()->setLabel(log ? tr("log₁₀(f − fₘᵢₙ + δ)") : tr("f"));
     m_contourCurve->setData(picture.cx, picture.cy);
 }
 

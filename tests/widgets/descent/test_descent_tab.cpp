@@ -118,6 +118,21 @@ private slots:
         QCOMPARE(visible, 3);
     }
 
+    // The colour bar names its scale with a subscript, not "f_min" (an ASCII underscore in a plot label).
+    void colourScaleLabelUsesSubscripts()
+    {
+        QCPColorScale* scale = m_tab->heatmap()->colorScale();
+        QVERIFY(scale);
+        QVERIFY(m_tab->params().boolean("log_scale"));
+        QCOMPARE(scale->axis()->label(), QStringLiteral("log₁₀(f − fₘᵢₙ + δ)"));
+        QVERIFY(!scale->axis()->label().contains(QLatin1Char('_')));
+        QCheckBox* log = control<QCheckBox>("log_scale");
+        QVERIFY(log);
+        log->setChecked(false);
+        QCOMPARE(scale->axis()->label(), QStringLiteral("f"));
+        QCOMPARE(m_tab->schedulePlot()->yAxis->label(), QStringLiteral("s(t) = lrₜ / lr"));
+    }
+
     void learningRateSliderChangesTheRun()
     {
         QSlider* slider = control<QSlider>("lr_sgd");

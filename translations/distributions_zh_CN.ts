@@ -547,34 +547,6 @@
 <context>
     <name>aimath::DistributionsTab</name>
     <message>
-        <source>fitting a Gaussian needs a continuous P</source>
-        <translation>高斯拟合需要连续的 P</translation>
-    </message>
-    <message>
-        <source>KL(Q‖P) is infinite for every Gaussian Q: P is zero outside its bounded support</source>
-        <translation>对任何高斯分布 Q，KL(Q‖P) 都是无穷大：P 在其有界支撑集之外为零</translation>
-    </message>
-    <message>
-        <source>no Gaussian gives a finite KL(Q‖P)</source>
-        <translation>没有任何高斯分布能使 KL(Q‖P) 有限</translation>
-    </message>
-    <message>
-        <source>no samples</source>
-        <translation>没有样本</translation>
-    </message>
-    <message>
-        <source>the beta likelihood has no finite maximum for this sample</source>
-        <translation>对这个样本，Beta 似然没有有限的最大值</translation>
-    </message>
-    <message>
-        <source>P and Q must both be continuous or both discrete</source>
-        <translation>P 和 Q 必须同为连续分布或同为离散分布</translation>
-    </message>
-    <message>
-        <source>the MLE is degenerate for this sample (%1)</source>
-        <translation>对这个样本，最大似然估计退化（%1）</translation>
-    </message>
-    <message>
         <source>Categorical(%1 values)</source>
         <translation>类别分布（%1 个取值）</translation>
     </message>

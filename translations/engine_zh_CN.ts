@@ -583,5 +583,109 @@
         <source>the normalisation was fitted to data with %1 columns, not %2</source>
         <translation>归一化是在 %1 列的数据上拟合的，而不是 %2 列</translation>
     </message>
+    <message>
+        <source>mu must be finite</source>
+        <translation>mu 必须是有限值</translation>
+    </message>
+    <message>
+        <source>sigma must be &gt; 0</source>
+        <translation>sigma 必须 &gt; 0</translation>
+    </message>
+    <message>
+        <source>scale must be &gt; 0</source>
+        <translation>scale 必须 &gt; 0</translation>
+    </message>
+    <message>
+        <source>low and high must be finite</source>
+        <translation>low 和 high 必须是有限值</translation>
+    </message>
+    <message>
+        <source>low must be &lt; high</source>
+        <translation>low 必须 &lt; high</translation>
+    </message>
+    <message>
+        <source>lambda must be &gt; 0</source>
+        <translation>lambda 必须 &gt; 0</translation>
+    </message>
+    <message>
+        <source>alpha must be &gt; 0</source>
+        <translation>alpha 必须 &gt; 0</translation>
+    </message>
+    <message>
+        <source>beta must be &gt; 0</source>
+        <translation>beta 必须 &gt; 0</translation>
+    </message>
+    <message>
+        <source>mu and mu2 must be finite</source>
+        <translation>mu 和 mu2 必须是有限值</translation>
+    </message>
+    <message>
+        <source>sigma2 must be &gt; 0</source>
+        <translation>sigma2 必须 &gt; 0</translation>
+    </message>
+    <message>
+        <source>w must be in [0, 1]</source>
+        <translation>w 必须在 [0, 1] 内</translation>
+    </message>
+    <message>
+        <source>p must be in [0, 1]</source>
+        <translation>p 必须在 [0, 1] 内</translation>
+    </message>
+    <message>
+        <source>n must be in [1, 100000]</source>
+        <translation>n 必须在 [1, 100000] 内</translation>
+    </message>
+    <message>
+        <source>probs must have at least one entry</source>
+        <translation>probs 至少要有一项</translation>
+    </message>
+    <message>
+        <source>probs entry %1 must be a finite non-negative weight</source>
+        <translation>probs 的第 %1 项必须是有限的非负权重</translation>
+    </message>
+    <message>
+        <source>probs must not be all zero</source>
+        <translation>probs 不能全为零</translation>
+    </message>
+    <message>
+        <source>unknown family</source>
+        <translation>未知的分布族</translation>
+    </message>
+    <message>
+        <source>P: %1</source>
+        <translation>P：%1</translation>
+    </message>
+    <message>
+        <source>Q: %1</source>
+        <translation>Q：%1</translation>
+    </message>
+    <message>
+        <source>P and Q must both be continuous or both discrete</source>
+        <translation>P 和 Q 必须同为连续分布或同为离散分布</translation>
+    </message>
+    <message>
+        <source>fitting a Gaussian needs a continuous P</source>
+        <translation>高斯拟合需要连续的 P</translation>
+    </message>
+    <message>
+        <source>KL(Q‖P) is infinite for every Gaussian Q: P is zero outside its bounded support</source>
+        <translation>对任何高斯分布 Q，KL(Q‖P) 都是无穷大：P 在其有界支撑集之外为零</translation>
+    </message>
+    <message>
+        <source>no Gaussian gives a finite KL(Q‖P)</source>
+        <translation>没有任何高斯分布能使 KL(Q‖P) 有限</translation>
+    </message>
+    <message>
+        <source>no samples</source>
+        <translation>没有样本</translation>
+    </message>
+    <message>
+        <source>the beta likelihood has no finite maximum for this sample</source>
+        <translation>对这个样本，Beta 似然没有有限的最大值</translation>
+    </message>
+    <message>
+        <source>the MLE is degenerate for this sample (%1)</source>
+        <translation>对这个样本，最大似然估计退化（%1）</translation>
+    </message>
 </context>
 </TS>

@@ -59,69 +59,71 @@ bool isDiscrete(Family f)
     return f == Family::Bernoulli || f == Family::Binomial || f == Family::Poisson || f == Family::Categorical;
 }
 
-std::string validate(const Distribution& d)
+Message validateMessage(const Distribution& d)
 {
     auto positive = [](double v) { return std::isfinite(v) && v > 0.0; };
     auto finite = [](double v) { return std::isfinite(v); };
     switch (d.family) {
     case Family::Gaussian:
         if (!finite(d.mu))
-            return "mu must be finite";
+            return Message(QT_TRANSLATE_NOOP("aimath::engine", "mu must be finite"));
         if (!positive(d.sigma))
-            return "sigma must be > 0";
+            return Message(QT_TRANSLATE_NOOP("aimath::engine", "sigma must be > 0"));
         return {};
     case Family::Laplace:
         if (!finite(d.mu))
-            return "mu must be finite";
+            return Message(QT_TRANSLATE_NOOP("aimath::engine", "mu must be finite"));
         if (!positive(d.scale))
-            return "scale must be > 0";
+            return Message(QT_TRANSLATE_NOOP("aimath::engine", "scale must be > 0"));
         return {};
     case Family::Uniform:
         if (!finite(d.low) || !finite(d.high))
-            return "low and high must be finite";
+            return Message(QT_TRANSLATE_NOOP("aimath::engine", "low and high must be finite"));
         if (!(d.low < d.high))
-            return "low must be < high";
+            return Message(QT_TRANSLATE_NOOP("aimath::engine", "low must be < high"));
         return {};
     case Family::Exponential:
     case Family::Poisson:
         if (!positive(d.lambda))
-            return "lambda must be > 0";
+            return Message(QT_TRANSLATE_NOOP("aimath::engine", "lambda must be > 0"));
         return {};
     case Family::Beta:
         if (!positive(d.alpha))
-            return "alpha must be > 0";
+            return Message(QT_TRANSLATE_NOOP("aimath::engine", "alpha must be > 0"));
         if (!positive(d.beta))
-            return "beta must be > 0";
+            return Message(QT_TRANSLATE_NOOP("aimath::engine", "beta must be > 0"));
         return {};
     case Family::Mixture:
         if (!finite(d.mu) || !finite(d.mu2))
-            return "mu and mu2 must be finite";
+            return Message(QT_TRANSLATE_NOOP("aimath::engine", "mu and mu2 must be finite"));
         if (!positive(d.sigma))
-            return "sigma must be > 0";
+            return Message(QT_TRANSLATE_NOOP("aimath::engine", "sigma must be > 0"));
         if (!positive(d.sigma2))
-            return "sigma2 must be > 0";
+            return Message(QT_TRANSLATE_NOOP("aimath::engine", "sigma2 must be > 0"));
         if (!(d.w >= 0.0 && d.w <= 1.0))
-            return "w must be in [0, 1]";
+            return Message(QT_TRANSLATE_NOOP("aimath::engine", "w must be in [0, 1]"));
         return {};
     case Family::Bernoulli:
     case Family::Binomial:
         if (!(d.p >= 0.0 && d.p <= 1.0))
-            return "p must be in [0, 1]";
+            return Message(QT_TRANSLATE_NOOP("aimath::engine", "p must be in [0, 1]"));
         if (d.family == Family::Binomial && (d.n < 1 || d.n > 100000))
-            return "n must be in [1, 100000]";
+            return Message(QT_TRANSLATE_NOOP("aimath::engine", "n must be in [1, 100000]"));
         return {};
     case Family::Categorical:
         if (d.probs.empty())
-            return "probs must have at least one entry";
+            return Message(QT_TRANSLATE_NOOP("aimath::engine", "probs must have at least one entry"));
         for (std::size_t i = 0; i < d.probs.size(); ++i)
             if (!std::isfinite(d.probs[i]) || d.probs[i] < 0.0)
-                return "probs entry " + std::to_string(i + 1) + " must be a finite non-negative weight";
+                return Message(QT_TRANSLATE_NOOP("aimath::engine", "probs entry %1 must be a finite non-negative weight"), {std::to_string(i + 1)});
         if (!(categoricalTotal(d.probs) > 0.0))
-            return "probs must not be all zero";
+            return Message(QT_TRANSLATE_NOOP("aimath::engine", "probs must not be all zero"));
         return {};
     }
-    return "unknown family";
+    return Message(QT_TRANSLATE_NOOP("aimath::engine", "unknown family"));
 }
+
+std::string validate(const Distribution& d) { return validateMessage(d).text(); }
 
 double logPdf(const Distribution& d, double x)
 {

@@ -4,6 +4,8 @@
 // Discrete families live on the integers k = 0, 1, 2, …; a categorical with K
 // weights puts its mass on k = 0 … K−1.
 
+#include "engine/core/message.h"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +38,8 @@ struct Distribution {
 
 /// "" when the parameters define a distribution, else a message naming the field ("sigma must be > 0").
 std::string validate(const Distribution& d);
+/// The same as a Message (empty when valid), for the window's language.
+Message validateMessage(const Distribution& d);
 
 /// Density (continuous) or mass at integer x (discrete; 0 off the integers).
 double pdf(const Distribution& d, double x);

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <utility>
 
 namespace aimath::prob {
 
@@ -193,19 +194,29 @@ double jsDivergence(const Distribution& p, const Distribution& q)
     return isDiscrete(p.family) ? discreteJs(p, q) : quadratureJs(p, q);
 }
 
+namespace {
+// The English text for the command line and logs, the Message for the window.
+template <class Result>
+void fail(Result& r, Message why)
+{
+    r.message = why.text();
+    r.why = std::move(why);
+}
+}  // namespace
+
 Comparison compare(const Distribution& p, const Distribution& q)
 {
     Comparison c;
-    if (auto e = validate(p); !e.empty()) {
-        c.message = "P: " + e;
+    if (Message e = validateMessage(p); !e.empty()) {
+        fail(c, Message(QT_TRANSLATE_NOOP("aimath::engine", "P: %1"), {e}));
         return c;
     }
-    if (auto e = validate(q); !e.empty()) {
-        c.message = "Q: " + e;
+    if (Message e = validateMessage(q); !e.empty()) {
+        fail(c, Message(QT_TRANSLATE_NOOP("aimath::engine", "Q: %1"), {e}));
         return c;
     }
     if (isDiscrete(p.family) != isDiscrete(q.family)) {
-        c.message = "P and Q must both be continuous or both discrete";
+        fail(c, Message(QT_TRANSLATE_NOOP("aimath::engine", "P and Q must both be continuous or both discrete")));
         return c;
     }
     c.entropyP = entropy(p);
@@ -268,12 +279,12 @@ std::array<double, 3> nelderMead2(F f, double x0, double y0, double step)
 GaussianFit fitGaussian(const Distribution& p, FitObjective objective)
 {
     GaussianFit fit;
-    if (auto e = validate(p); !e.empty()) {
-        fit.message = "P: " + e;
+    if (Message e = validateMessage(p); !e.empty()) {
+        fail(fit, Message(QT_TRANSLATE_NOOP("aimath::engine", "P: %1"), {e}));
         return fit;
     }
     if (isDiscrete(p.family)) {
-        fit.message = "fitting a Gaussian needs a continuous P";
+        fail(fit, Message(QT_TRANSLATE_NOOP("aimath::engine", "fitting a Gaussian needs a continuous P")));
         return fit;
     }
     Distribution q;
@@ -289,7 +300,7 @@ GaussianFit fitGaussian(const Distribution& p, FitObjective objective)
     }
     const Support sp = support(p);
     if (std::isfinite(sp.lo) || std::isfinite(sp.hi)) {
-        fit.message = "KL(Q‖P) is infinite for every Gaussian Q: P is zero outside its bounded support";
+        fail(fit, Message(QT_TRANSLATE_NOOP("aimath::engine", "KL(Q‖P) is infinite for every Gaussian Q: P is zero outside its bounded support")));
         return fit;
     }
     auto objectiveAt = [&p, &q](double mu, double logSigma) {
@@ -317,7 +328,7 @@ GaussianFit fitGaussian(const Distribution& p, FitObjective objective)
     fit.divergence = best[2];
     fit.ok = std::isfinite(best[2]);
     if (!fit.ok)
-        fit.message = "no Gaussian gives a finite KL(Q‖P)";
+        fail(fit, Message(QT_TRANSLATE_NOOP("aimath::engine", "no Gaussian gives a finite KL(Q‖P)")));
     return fit;
 }
 

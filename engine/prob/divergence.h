@@ -15,6 +15,7 @@ enum class Method { ClosedForm, Sum, Quadrature };
 struct Comparison {
     bool ok = false;
     std::string message;        ///< why !ok (P and Q of different kinds, invalid parameters)
+    Message why;                ///< the same, for the window's language
     double entropyP = 0.0;      ///< H(P)
     double entropyQ = 0.0;      ///< H(Q)
     double crossEntropy = 0.0;  ///< H(P, Q) = −E_P[ln q] = H(P) + KL(P‖Q)
@@ -39,6 +40,7 @@ enum class FitObjective { Forward, Reverse };
 struct GaussianFit {
     bool ok = false;
     std::string message;
+    Message why;  ///< message, for the window's language
     double mu = 0.0, sigma = 1.0;
     double divergence = 0.0;  ///< the minimised KL(P‖Q) (forward) or KL(Q‖P) (reverse)
 };

@@ -828,7 +828,8 @@ MleResult maximumLikelihood(const std::vector<double>& xs, const Distribution& m
     Distribution& f = r.fitted;
     const std::size_t n = xs.size();
     if (n == 0) {
-        r.message = "no samples";
+        r.why = Message(QT_TRANSLATE_NOOP("aimath::engine", "no samples"));
+        r.message = r.why.text();
         return r;
     }
     const SampleSummary& s = summary;
@@ -863,7 +864,8 @@ MleResult maximumLikelihood(const std::vector<double>& xs, const Distribution& m
     case Family::Exponential: f.lambda = s.mean > 0.0 ? 1.0 / s.mean : 0.0; break;
     case Family::Beta:
         if (!betaMle(xs, f.alpha, f.beta)) {
-            r.message = "the beta likelihood has no finite maximum for this sample";
+            r.why = Message(QT_TRANSLATE_NOOP("aimath::engine", "the beta likelihood has no finite maximum for this sample"));
+            r.message = r.why.text();
             return r;
         }
         break;
@@ -929,8 +931,9 @@ MleResult maximumLikelihood(const std::vector<double>& xs, const Distribution& m
         break;
     }
     }
-    if (auto e = validate(f); !e.empty()) {
-        r.message = "the MLE is degenerate for this sample (" + e + ")";
+    if (Message e = validateMessage(f); !e.empty()) {
+        r.why = Message(QT_TRANSLATE_NOOP("aimath::engine", "the MLE is degenerate for this sample (%1)"), {e});
+        r.message = r.why.text();
         return r;
     }
     r.ok = true;

@@ -70,6 +70,7 @@ void frequencies(const std::vector<double>& xs, int kmax, std::vector<double>& f
 struct MleResult {
     bool ok = false;
     std::string message;
+    Message why;  ///< message, for the window's language
     Distribution fitted;  ///< the family of the sampled distribution with its MLE parameters
 };
 /// Maximum-likelihood estimate of `family`'s parameters from xs. Gaussian: x̄ and

@@ -19,9 +19,12 @@
 #include "engine/linalg/pca.h"
 #include "engine/linalg/semantic_vectors.h"
 #include "engine/optim/surface.h"
+#include "engine/prob/divergence.h"
+#include "engine/prob/sampling.h"
 #include "widgets/common/engine_message.h"
 #include "widgets/common/number_text.h"
 #include "widgets/common/param_panel.h"
+#include "widgets/common/readout_panel.h"
 #include "widgets/common/tab.h"
 #include "widgets/distributions/distributions_tab.h"
 #include "widgets/embeddings/embeddings_tab.h"
@@ -40,6 +43,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <tuple>
 
 using namespace aimath;
 
@@ -426,10 +430,82 @@ class TestEngineMessages : public QObject {
         return out;
     }
 
+    /// The distributions engine's checks: every family's invalid parameters (what compare and fitGaussian
+    /// wrap as "P: …"/"Q: …" and a degenerate MLE as "(…)"), P and Q of two kinds, the reverse fit of a
+    /// bounded or discrete P, and the MLEs the sampling view reaches (one sample, all zeros).
+    static std::vector<Case> probCorpus()
+    {
+        using namespace prob;
+        std::vector<Case> out;
+        const double inf = std::numeric_limits<double>::infinity();
+        const auto with = [](Family f, auto change) {
+            Distribution d;
+            d.family = f;
+            change(d);
+            return d;
+        };
+        const std::vector<std::pair<std::string, Distribution>> bad{
+            {"gaussian mu", with(Family::Gaussian, [&](Distribution& d) { d.mu = inf; })},
+            {"gaussian sigma", with(Family::Gaussian, [](Distribution& d) { d.sigma = 0; })},
+            {"laplace scale", with(Family::Laplace, [](Distribution& d) { d.scale = -1; })},
+            {"uniform finite", with(Family::Uniform, [&](Distribution& d) { d.high = inf; })},
+            {"uniform order", with(Family::Uniform, [](Distribution& d) { d.low = 2; })},
+            {"exponential lambda", with(Family::Exponential, [](Distribution& d) { d.lambda = 0; })},
+            {"beta alpha", with(Family::Beta, [](Distribution& d) { d.alpha = 0; })},
+            {"beta beta", with(Family::Beta, [](Distribution& d) { d.beta = 0; })},
+            {"mixture mu", with(Family::Mixture, [&](Distribution& d) { d.mu2 = -inf; })},
+            {"mixture sigma", with(Family::Mixture, [](Distribution& d) { d.sigma = 0; })},
+            {"mixture sigma2", with(Family::Mixture, [](Distribution& d) { d.sigma2 = 0; })},
+            {"mixture w", with(Family::Mixture, [](Distribution& d) { d.w = 2; })},
+            {"bernoulli p", with(Family::Bernoulli, [](Distribution& d) { d.p = 1.5; })},
+            {"binomial n", with(Family::Binomial, [](Distribution& d) { d.n = 0; })},
+            {"categorical empty", with(Family::Categorical, [](Distribution& d) { d.probs.clear(); })},
+            {"categorical entry", with(Family::Categorical, [](Distribution& d) { d.probs = {1, -1}; })},
+            {"categorical zero", with(Family::Categorical, [](Distribution& d) { d.probs = {0, 0}; })},
+            {"family", with(static_cast<Family>(99), [](Distribution&) {})},
+        };
+        const Distribution gaussian;
+        for (const auto& [name, d] : bad) {
+            const std::string english = validate(d);
+            if (english.empty())
+                qFatal("distribution %s was accepted: it must be refused", name.c_str());
+            out.push_back({"validate " + name, validateMessage(d), english});
+            if (name == "family")
+                continue;  // no Gaussian goes with it in compare
+            const Comparison p = compare(d, isDiscrete(d.family) ? with(Family::Bernoulli, [](Distribution&) {}) : gaussian);
+            out.push_back({"compare P " + name, p.why, p.message});
+        }
+        const Comparison q = compare(gaussian, bad[1].second);
+        out.push_back({"compare Q", q.why, q.message});
+        const Comparison kinds = compare(gaussian, with(Family::Poisson, [](Distribution&) {}));
+        out.push_back({"compare kinds", kinds.why, kinds.message});
+        for (const auto& [name, p, objective] : {std::tuple{"fit invalid", bad[1].second, FitObjective::Forward},
+                                                 std::tuple{"fit discrete", with(Family::Poisson, [](Distribution&) {}), FitObjective::Forward},
+                                                 std::tuple{"fit bounded", with(Family::Uniform, [](Distribution&) {}), FitObjective::Reverse}}) {
+            const GaussianFit f = fitGaussian(p, objective);
+            if (f.ok)
+                qFatal("%s succeeded: it must be refused", name);
+            out.push_back({name, f.why, f.message});
+        }
+        const auto mle = [&](const char* name, const std::vector<double>& xs, const Distribution& model) {
+            const MleResult r = maximumLikelihood(xs, model);
+            if (r.ok)
+                qFatal("MLE %s succeeded: it must be refused", name);
+            out.push_back({std::string("mle ") + name, r.why, r.message});
+        };
+        mle("no samples", {}, gaussian);
+        mle("gaussian one", {0.5}, gaussian);
+        mle("laplace one", {0.5}, with(Family::Laplace, [](Distribution&) {}));
+        mle("uniform one", {0.5}, with(Family::Uniform, [](Distribution&) {}));
+        mle("poisson zeros", {0, 0}, with(Family::Poisson, [](Distribution&) {}));
+        mle("beta one", {0.5}, with(Family::Beta, [](Distribution&) {}));
+        return out;
+    }
+
     std::vector<Case> corpus() const
     {
         std::vector<Case> all = loaderCorpus();
-        for (auto* part : {&paramCorpus, &tabParamCorpus, &expressionCorpus, &attentionCorpus, &embeddingCorpus})
+        for (auto* part : {&paramCorpus, &tabParamCorpus, &expressionCorpus, &attentionCorpus, &embeddingCorpus, &probCorpus})
             for (Case& c : part())
                 all.push_back(std::move(c));
         return all;
@@ -499,6 +575,9 @@ private slots:
         QTest::newRow("pca") << "pca rows" << "PCA needs at least 2 rows and 1 column (the data has 1 × 3)";
         QTest::newRow("analogy") << "analogy king man" << "analogy: missing '+' or '-' before 'man' (separate terms with spaces: \"king - man + woman\")";
         QTest::newRow("select") << "select kingg" << "'kingg' is not a label of the data set";
+        QTest::newRow("prob entry") << "validate categorical entry" << "probs entry 2 must be a finite non-negative weight";
+        QTest::newRow("prob P") << "compare P gaussian sigma" << "P: sigma must be > 0";
+        QTest::newRow("prob mle") << "mle gaussian one" << "the MLE is degenerate for this sample (sigma must be > 0)";
     }
 
     void englishTextIsUnchanged()
@@ -554,6 +633,8 @@ private slots:
         QTest::newRow("select") << "select #99999" << "'#99999' 超出范围（行 #0 到 #%1）";
         QTest::newRow("analogy") << "analogy king - kingg" << "analogy：'kingg' 不是数据集中的标签";
         QTest::newRow("analogy operator") << "analogy king man" << "analogy：'man' 之前缺少 '+' 或 '-'（各项之间用空格分开：\"king - man + woman\"）";
+        QTest::newRow("prob entry") << "validate categorical entry" << "probs 的第 2 项必须是有限的非负权重";
+        QTest::newRow("prob mle") << "mle gaussian one" << "对这个样本，最大似然估计退化（sigma 必须 > 0）";
     }
 
     void chineseKeepsNumbersAndNames()
@@ -645,6 +726,32 @@ private slots:
                     QVERIFY(trEngine(why) != QString::fromStdString(why.text()));
                     QCOMPARE(tab->currentError(), QStringLiteral("logits：第 3 行：") + trEngine(why));
                 }
+            }
+        }
+    }
+
+    void distributionsMleNoteIsChinese()
+    {
+        // One sample: the Gaussian MLE has σ = 0. The readout read "对这个样本，最大似然估计退化（sigma must be > 0）":
+        // the tab translated the outer sentence and left the engine's reason English.
+        for (const QString& lang : {QStringLiteral("zh_CN"), QStringLiteral("en")}) {
+            installLanguage(lang);
+            for (const TabInfo& info : builtinTabs()) {
+                if (info.id != QLatin1String("distributions"))
+                    continue;
+                ParamSet params = info.declareParams();
+                for (const auto& [k, v] : {std::pair{"view", "sampling"}, {"p_family", "gaussian"}, {"samples", "1"}})
+                    QVERIFY(params.setFromString(k, v).empty());
+                std::unique_ptr<Tab> tab(info.create(params));
+                QVERIFY(tab->waitUntilIdle(60000));
+                const auto* panel = tab->findChild<ReadoutPanel*>();
+                QVERIFY(panel);
+                QStringList shown;
+                for (const auto& [k, v] : panel->rows())
+                    shown << v;
+                const QString want = lang == QLatin1String("en") ? QStringLiteral("the MLE is degenerate for this sample (sigma must be > 0)")
+                                                                 : QStringLiteral("对这个样本，最大似然估计退化（sigma 必须 > 0）");
+                QVERIFY2(shown.contains(want), qPrintable(shown.join(QStringLiteral(" | "))));
             }
         }
     }

@@ -139,27 +139,6 @@ QString familyLabel(Family f)
     return QCoreApplication::translate("aimath::params", names[static_cast<int>(f)]);
 }
 
-// Messages that come up from engine/prob in English: the ones a window user can reach are
-// translated here (the engine stays Qt-free); anything else is shown as the engine wrote it.
-QString engineMessage(const std::string& message)
-{
-    static const char* const known[] = {
-        QT_TRANSLATE_NOOP("aimath::DistributionsTab", "fitting a Gaussian needs a continuous P"),
-        QT_TRANSLATE_NOOP("aimath::DistributionsTab", "KL(Q‖P) is infinite for every Gaussian Q: P is zero outside its bounded support"),
-        QT_TRANSLATE_NOOP("aimath::DistributionsTab", "no Gaussian gives a finite KL(Q‖P)"),
-        QT_TRANSLATE_NOOP("aimath::DistributionsTab", "no samples"),
-        QT_TRANSLATE_NOOP("aimath::DistributionsTab", "the beta likelihood has no finite maximum for this sample"),
-        QT_TRANSLATE_NOOP("aimath::DistributionsTab", "P and Q must both be continuous or both discrete")};
-    for (const char* k : known)
-        if (message == k)
-            return QCoreApplication::translate("aimath::DistributionsTab", k);
-    static const std::string degenerate = "the MLE is degenerate for this sample (";
-    if (message.rfind(degenerate, 0) == 0 && message.size() > degenerate.size() && message.back() == ')')
-        return QCoreApplication::translate("aimath::DistributionsTab", "the MLE is degenerate for this sample (%1)")
-            .arg(QString::fromStdString(message.substr(degenerate.size(), message.size() - degenerate.size() - 1)));
-    return QString::fromStdString(message);
-}
-
 QString describe(const Distribution& d)
 {
     auto n = [](double v) { return formatNumber(v, 4); };
@@ -1240,7 +1219,7 @@ void DistributionsTab::drawCompare()
     // Readouts.
     std::vector<std::pair<QString, QString>> rows;
     if (!s.cmp.ok) {
-        rows.push_back({tr("error"), engineMessage(s.cmp.message)});
+        rows.push_back({tr("error"), trEngine(s.cmp.why)});
     } else {
         rows.push_back({discrete ? tr("H(P)") : tr("H(P) (differential)"), entropyText(s.cmp.entropyP)});
         rows.push_back({discrete ? tr("H(Q)") : tr("H(Q) (differential)"), entropyText(s.cmp.entropyQ)});
@@ -1261,8 +1240,8 @@ void DistributionsTab::drawCompare()
             m_fitNote->setText(fit == "forward" ? tr("Forward KL: Q covers all of P's mass (moment matching).")
                                                 : tr("Reverse KL: Q locks onto one mode of P."));
         } else {
-            rows.push_back({tr("fit"), engineMessage(s.fit.message)});
-            m_fitNote->setText(engineMessage(s.fit.message));
+            rows.push_back({tr("fit"), trEngine(s.fit.why)});
+            m_fitNote->setText(trEngine(s.fit.why));
         }
     } else {
         m_fitNote->setText(tr("Choose a Gaussian fit (forward or reverse KL) to enable Fit Q."));
@@ -1435,7 +1414,7 @@ void DistributionsTab::drawSampling()
         if (p.family == Family::Mixture && n > prob::kMixtureExactEmLimit)
             rows.push_back({tr("MLE note"), tr("EM on a 4096-bin histogram (binned MLE)")});
     } else {
-        rows.push_back({tr("MLE"), engineMessage(s.mle.message)});
+        rows.push_back({tr("MLE"), trEngine(s.mle.why)});
     }
     if (s.bernoulli) {
         const prob::BetaPosterior& b = s.posterior;
@@ -1538,7 +1517,8 @@ void DistributionsTab::drawDecoding()
 
     std::vector<std::pair<QString, QString>> rows;
     if (!d.ok) {
-        rows.push_back({tr("error"), engineMessage(d.message)});
+        // engine/prob's decoding checks are plain English: the parameters' ranges refuse first.
+        rows.push_back({tr("error"), QString::fromStdString(d.message)});
     } else {
         int kept = 0, best = 0;
         for (int i = 0; i < n; ++i) {
@@ -1561,7 +1541,8 @@ void DistributionsTab::drawJoint()
 {
     const prob::JointInfo& j = m_joint;
     if (!j.ok) {
-        readouts()->setRows({{tr("error"), engineMessage(j.message)}});
+        // engine/prob's joint checks are plain English: the parameters' ranges and constraint refuse first.
+        readouts()->setRows({{tr("error"), QString::fromStdString(j.message)}});
         return;
     }
     m_jointMap->data()->setSize(j.cols, j.rows);

@@ -437,31 +437,52 @@ bool checkCommon(const Options& opt, int n, Result& out)
 }  // namespace
 
 namespace {
-// The softmax of one row, eight values a step (two vectors of four, see vexp::exp): the maximum,
+// The softmax of one row, eight values a step (two vectors of four, or one of eight on AVX-512, see
+// vexp::exp): the maximum,
 // then a_j = e^{s_j − m} summed in eight compensated lanes, then a_j / z with the entropy's Σ a_j (s_j − m)
-// in eight lanes. The lanes are the same on every path (SSE2 or AVX2), so are the bits. A tail
+// in eight lanes. The lanes are the same on every path (SSE2, AVX2 or AVX-512: lane l of the eight is
+// lane l % W of vector l / W, W values a vector), so are the bits. A tail
 // shorter than a step goes through the same code, padded with −∞ (weight 0, adds nothing).
-constexpr int kVecs = 2;
-constexpr Eigen::Index kStep = 4 * kVecs;
+constexpr Eigen::Index kStep = 8;
+
+// V is vexp::Vec4 (K = 2 of them a step) or vexp::Vec8 (K = 1).
+template <class V>
+constexpr int kWidth = static_cast<int>(sizeof(V) / sizeof(double));
+template <class V>
+constexpr int kVecs = static_cast<int>(kStep) / kWidth<V>;
+
+// Lane l (0…7) of the eight a step is spread over.
+template <class V>
+[[gnu::always_inline]] inline double lane(const V (&v)[kVecs<V>], int l)
+{
+    return v[l / kWidth<V>][l % kWidth<V>];
+}
+
+// The eight lanes of a sum, added in one fixed order.
+template <class V>
+[[gnu::always_inline]] inline double laneSum(const V (&v)[kVecs<V>])
+{
+    return ((lane(v, 0) + lane(v, 4)) + (lane(v, 1) + lane(v, 5))) + ((lane(v, 2) + lane(v, 6)) + (lane(v, 3) + lane(v, 7)));
+}
 
 // The row maximum: eight lanes over the whole steps, the lanes in a fixed order, then the tail.
+template <class V>
 [[gnu::always_inline]] inline double rowMaxKernel(const double* s, Eigen::Index n)
 {
-    using vexp::Vec4;
+    constexpr int K = kVecs<V>;
     double m = kNegInf;
-    Vec4 mv[kVecs];
-    for (Vec4& v : mv)
-        v = Vec4{kNegInf, kNegInf, kNegInf, kNegInf};
+    V mv[K];
+    for (V& v : mv)
+        v = V{} + kNegInf;
     Eigen::Index j = 0;
     for (; j + kStep <= n; j += kStep)
-        for (int i = 0; i < kVecs; ++i) {
-            Vec4 v;
-            vexp::load(v, s + j + 4 * i);
+        for (int i = 0; i < K; ++i) {
+            V v;
+            vexp::load(v, s + j + kWidth<V> * i);
             mv[i] = v > mv[i] ? v : mv[i];
         }
-    for (const Vec4& v : mv)
-        for (int l = 0; l < 4; ++l)
-            m = std::max(m, v[l]);
+    for (int l = 0; l < static_cast<int>(kStep); ++l)
+        m = std::max(m, lane(mv, l));
     for (; j < n; ++j)
         m = std::max(m, s[j]);
     return m;
@@ -470,30 +491,30 @@ constexpr Eigen::Index kStep = 4 * kVecs;
 // s_j = l_j · f (each product rounded once, as Eigen's l * f) for j < visible, −∞ from there on, and
 // returns rowMaxKernel(s, n): unmasked, in the same pass and the same lanes and order as rowMaxKernel
 // (the same comparisons, so the same result even with NaN); masked, by rowMaxKernel on the written row.
+template <class V>
 [[gnu::always_inline]] inline double scaleMaxKernel(const double* l, double f, Eigen::Index visible, double* s, Eigen::Index n)
 {
-    using vexp::Vec4;
+    constexpr int K = kVecs<V>;
     if (visible < n) {
         scaleKernel(l, f, s, visible);
         std::fill(s + visible, s + n, kNegInf);
-        return rowMaxKernel(s, n);
+        return rowMaxKernel<V>(s, n);
     }
     double m = kNegInf;
-    Vec4 mv[kVecs];
-    for (Vec4& v : mv)
-        v = Vec4{kNegInf, kNegInf, kNegInf, kNegInf};
+    V mv[K];
+    for (V& v : mv)
+        v = V{} + kNegInf;
     Eigen::Index j = 0;
     for (; j + kStep <= n; j += kStep)
-        for (int i = 0; i < kVecs; ++i) {
-            Vec4 v;
-            vexp::load(v, l + j + 4 * i);
+        for (int i = 0; i < K; ++i) {
+            V v;
+            vexp::load(v, l + j + kWidth<V> * i);
             v = v * f;
-            vexp::store(s + j + 4 * i, v);
+            vexp::store(s + j + kWidth<V> * i, v);
             mv[i] = v > mv[i] ? v : mv[i];
         }
-    for (const Vec4& v : mv)
-        for (int k = 0; k < 4; ++k)
-            m = std::max(m, v[k]);
+    for (int k = 0; k < static_cast<int>(kStep); ++k)
+        m = std::max(m, lane(mv, k));
     for (; j < n; ++j) {
         s[j] = l[j] * f;
         m = std::max(m, s[j]);
@@ -502,14 +523,16 @@ constexpr Eigen::Index kStep = 4 * kVecs;
 }
 
 // The softmax of a row whose maximum m (rowMaxKernel's) is known.
+template <class V>
 [[gnu::always_inline]] inline double softmaxFromMaxKernel(const double* s, double* a, Eigen::Index n, double m)
 {
-    using vexp::Vec4;
+    constexpr int K = kVecs<V>;
+    constexpr int W = kWidth<V>;
     if (m == kNegInf) {
         std::fill(a, a + n, 0.0);
         return std::numeric_limits<double>::quiet_NaN();
     }
-    Vec4 zv[kVecs] = {}, zc[kVecs] = {}, dv[kVecs] = {};
+    V zv[K] = {}, zc[K] = {}, dv[K] = {};
     double sb[kStep], ab[kStep];
     for (Eigen::Index j = 0; j < n; j += kStep) {
         const Eigen::Index len = std::min(kStep, n - j);
@@ -519,27 +542,27 @@ constexpr Eigen::Index kStep = 4 * kVecs;
             std::copy(sp, sp + len, sb);
             sp = sb;
         }
-        Vec4 e[kVecs];
-        for (int i = 0; i < kVecs; ++i) {
-            vexp::load(e[i], sp + 4 * i);
+        V e[K];
+        for (int i = 0; i < K; ++i) {
+            vexp::load(e[i], sp + W * i);
             e[i] -= m;
         }
         vexp::exp(e);
         // Compensated (Kahan) lane sums: z within about an ulp however long the row.
-        for (int i = 0; i < kVecs; ++i) {
-            const Vec4 y = e[i] - zc[i];
-            const Vec4 t = zv[i] + y;
+        for (int i = 0; i < K; ++i) {
+            const V y = e[i] - zc[i];
+            const V t = zv[i] + y;
             zc[i] = (t - zv[i]) - y;
             zv[i] = t;
         }
         double* ap = len < kStep ? ab : a + j;
-        for (int i = 0; i < kVecs; ++i)
-            vexp::store(ap + 4 * i, e[i]);
+        for (int i = 0; i < K; ++i)
+            vexp::store(ap + W * i, e[i]);
         if (len < kStep)
             std::copy(ab, ab + len, a + j);
     }
     // z ≥ 1 (the maximum contributes e^0); lanes added in one fixed order.
-    const double z = ((zv[0][0] + zv[1][0]) + (zv[0][1] + zv[1][1])) + ((zv[0][2] + zv[1][2]) + (zv[0][3] + zv[1][3]));
+    const double z = laneSum(zv);
     const double inv = 1.0 / z;
     for (Eigen::Index j = 0; j < n; j += kStep) {
         const Eigen::Index len = std::min(kStep, n - j);
@@ -553,47 +576,60 @@ constexpr Eigen::Index kStep = 4 * kVecs;
             sp = sb;
             ap = ab;
         }
-        Vec4 an[kVecs];
-        for (int i = 0; i < kVecs; ++i) {
-            Vec4 sv, av;
-            vexp::load(sv, sp + 4 * i);
-            vexp::load(av, ap + 4 * i);
+        V an[K];
+        for (int i = 0; i < K; ++i) {
+            V sv, av;
+            vexp::load(sv, sp + W * i);
+            vexp::load(av, ap + W * i);
             an[i] = av * inv;
             // A masked entry (s = −∞, a = 0) adds nothing (0 · −∞ would be NaN).
             dv[i] += av > 0.0 ? an[i] * (sv - m) : 0.0;
         }
         double* out = len < kStep ? ab : a + j;
-        for (int i = 0; i < kVecs; ++i)
-            vexp::store(out + 4 * i, an[i]);
+        for (int i = 0; i < K; ++i)
+            vexp::store(out + W * i, an[i]);
         if (len < kStep)
             std::copy(ab, ab + len, a + j);
     }
-    const double dot = ((dv[0][0] + dv[1][0]) + (dv[0][1] + dv[1][1])) + ((dv[0][2] + dv[1][2]) + (dv[0][3] + dv[1][3]));
+    const double dot = laneSum(dv);
     // Each (s_j − m) ≤ 0, so H ≥ 0 up to rounding.
     return std::max(0.0, std::log(z) - dot);
 }
 
+template <class V>
 [[gnu::always_inline]] inline double softmaxRowKernel(const double* s, double* a, Eigen::Index n)
 {
-    return softmaxFromMaxKernel(s, a, n, rowMaxKernel(s, n));
+    return softmaxFromMaxKernel<V>(s, a, n, rowMaxKernel<V>(s, n));
 }
 }  // namespace
 
 namespace detail {
-double softmaxRowBaseline(const double* s, double* a, Eigen::Index n) { return softmaxRowKernel(s, a, n); }
+double softmaxRowBaseline(const double* s, double* a, Eigen::Index n) { return softmaxRowKernel<vexp::Vec4>(s, a, n); }
 double scaleSoftmaxRowBaseline(const double* l, double f, Eigen::Index visible, double* s, double* a, Eigen::Index n)
 {
-    return softmaxFromMaxKernel(s, a, n, scaleMaxKernel(l, f, visible, s, n));
+    return softmaxFromMaxKernel<vexp::Vec4>(s, a, n, scaleMaxKernel<vexp::Vec4>(l, f, visible, s, n));
 }
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-[[gnu::target("avx2")]] double softmaxRowAvx2(const double* s, double* a, Eigen::Index n) { return softmaxRowKernel(s, a, n); }
+[[gnu::target("avx2")]] double softmaxRowAvx2(const double* s, double* a, Eigen::Index n) { return softmaxRowKernel<vexp::Vec4>(s, a, n); }
 [[gnu::target("avx2")]] double scaleSoftmaxRowAvx2(const double* l, double f, Eigen::Index visible, double* s, double* a, Eigen::Index n)
 {
-    return softmaxFromMaxKernel(s, a, n, scaleMaxKernel(l, f, visible, s, n));
+    return softmaxFromMaxKernel<vexp::Vec4>(s, a, n, scaleMaxKernel<vexp::Vec4>(l, f, visible, s, n));
+}
+// Eight lanes in one register: about half the instructions of AVX2 for the exp (this file is compiled
+// with -ffp-contract=off: AVX-512F has FMA, and a fused multiply-add would change the bits).
+[[gnu::target("avx512f")]] double softmaxRowAvx512(const double* s, double* a, Eigen::Index n) { return softmaxRowKernel<vexp::Vec8>(s, a, n); }
+[[gnu::target("avx512f")]] double scaleSoftmaxRowAvx512(const double* l, double f, Eigen::Index visible, double* s, double* a, Eigen::Index n)
+{
+    return softmaxFromMaxKernel<vexp::Vec8>(s, a, n, scaleMaxKernel<vexp::Vec8>(l, f, visible, s, n));
 }
 #else
-double softmaxRowAvx2(const double* s, double* a, Eigen::Index n) { return softmaxRowKernel(s, a, n); }
+double softmaxRowAvx2(const double* s, double* a, Eigen::Index n) { return softmaxRowKernel<vexp::Vec4>(s, a, n); }
 double scaleSoftmaxRowAvx2(const double* l, double f, Eigen::Index visible, double* s, double* a, Eigen::Index n)
+{
+    return scaleSoftmaxRowBaseline(l, f, visible, s, a, n);
+}
+double softmaxRowAvx512(const double* s, double* a, Eigen::Index n) { return softmaxRowBaseline(s, a, n); }
+double scaleSoftmaxRowAvx512(const double* l, double f, Eigen::Index visible, double* s, double* a, Eigen::Index n)
 {
     return scaleSoftmaxRowBaseline(l, f, visible, s, a, n);
 }
@@ -601,12 +637,16 @@ double scaleSoftmaxRowAvx2(const double* l, double f, Eigen::Index visible, doub
 
 double scaleSoftmaxRow(const double* l, double f, Eigen::Index visible, double* s, double* a, Eigen::Index n)
 {
+    if (vexp::useAvx512())
+        return scaleSoftmaxRowAvx512(l, f, visible, s, a, n);
     return vexp::useAvx2() ? scaleSoftmaxRowAvx2(l, f, visible, s, a, n) : scaleSoftmaxRowBaseline(l, f, visible, s, a, n);
 }
 }  // namespace detail
 
 double softmaxRow(const double* s, double* a, Eigen::Index n)
 {
+    if (vexp::useAvx512())
+        return detail::softmaxRowAvx512(s, a, n);
     return vexp::useAvx2() ? detail::softmaxRowAvx2(s, a, n) : detail::softmaxRowBaseline(s, a, n);
 }
 

@@ -121,7 +121,7 @@ struct Result {
 /// Returns the entropy −Σ a_j ln a_j in nats (computed as ln Z − Σ a_j (s_j − m)),
 /// or NaN when every entry is −∞ (a row with nothing to attend to; `a` is then all 0).
 /// exp is vexp::exp (within 1 ulp of std::exp), the sums run in eight fixed lanes: the same bits on
-/// every thread and CPU (AVX2 where the CPU has it, else SSE2; see engine/core/vector_exp.h).
+/// every thread and CPU (AVX-512 or AVX2 where the CPU has it, else SSE2; see engine/core/vector_exp.h).
 double softmaxRow(const double* s, double* a, Eigen::Index n);
 namespace detail {
 double softmaxRowBaseline(const double* s, double* a, Eigen::Index n);  ///< softmaxRow on SSE2
@@ -132,6 +132,8 @@ double softmaxRowAvx2(const double* s, double* a, Eigen::Index n);      ///< sof
 double scaleSoftmaxRow(const double* l, double factor, Eigen::Index visible, double* s, double* a, Eigen::Index n);
 double scaleSoftmaxRowBaseline(const double* l, double factor, Eigen::Index visible, double* s, double* a, Eigen::Index n);
 double scaleSoftmaxRowAvx2(const double* l, double factor, Eigen::Index visible, double* s, double* a, Eigen::Index n);  ///< only if the CPU has AVX2
+double softmaxRowAvx512(const double* s, double* a, Eigen::Index n);  ///< softmaxRow on AVX-512F: only if cpu::cpuHasAvx512()
+double scaleSoftmaxRowAvx512(const double* l, double factor, Eigen::Index visible, double* s, double* a, Eigen::Index n);  ///< only if cpu::cpuHasAvx512()
 }  // namespace detail
 
 /// Cells per side of a pooling block so that n cells fit in at most maxCells.

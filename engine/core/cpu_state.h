@@ -26,10 +26,15 @@ namespace cpu {
 bool cpuHasAvx2Fma();
 /// The CPU has AVX2, FMA and F16C (the bf16/fp16 conversion also converts floats to fp16 in hardware).
 bool cpuHasAvx2F16c();
+/// The CPU (and the OS, which saves its registers) has AVX-512F, besides AVX2 and FMA.
+bool cpuHasAvx512();
 /// AIMATH_NO_AVX2 is set to something other than "" or "0" (as read at the first question).
 bool baselineForced();
 /// cpuHasAvx2Fma() && !baselineForced(): run the AVX2 (+ FMA) copies.
 bool avx2Allowed();
+/// cpuHasAvx512() && !baselineForced(), unless AIMATH_NO_AVX512 is set to something other than "" or
+/// "0" (read like AIMATH_NO_AVX2; AVX2 then runs): run the AVX-512 copies.
+bool avx512Allowed();
 /// cpuHasAvx2F16c() && !baselineForced(): run the AVX2 + F16C conversion.
 bool f16cAllowed();
 /// Reads AIMATH_NO_AVX2 again (tests that setenv between calls; not while kernels run elsewhere).

@@ -17,6 +17,15 @@ bool useAvx2()
 #endif
 }
 
+bool useAvx512()
+{
+#ifdef AIMATH_VEXP_HAS_AVX2
+    return cpu::avx512Allowed();
+#else
+    return false;
+#endif
+}
+
 namespace detail {
 
 void expArrayBaseline(const double* x, double* y, std::ptrdiff_t n) { expArrayN<2>(x, y, n); }

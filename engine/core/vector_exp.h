@@ -12,7 +12,8 @@
 //
 // The same x gives the same bits in every lane, at every position of an array, on every thread and
 // whatever the vector width the code is compiled for (SSE2 on baseline x86-64, AVX2 in a function
-// marked [[gnu::target("avx2")]]): every lane does the same IEEE operations, and none is fused (no
+// marked [[gnu::target("avx2")]], AVX-512 on Vec8 in one marked [[gnu::target("avx512f")]], in a file
+// compiled with -ffp-contract=off since AVX-512F has FMA): every lane does the same IEEE operations, and none is fused (no
 // FMA is enabled; an -march=native build may let the compiler fuse, which can change last bits
 // between builds, never between runs). Within 1 ulp of glibc's std::exp on the inputs of
 // tests/engine/core/test_vector_exp.cpp.
@@ -26,6 +27,23 @@ namespace aimath::vexp {
 /// Four doubles: two SSE2 registers on baseline x86-64, one AVX register where AVX is enabled.
 typedef double Vec4 __attribute__((vector_size(32)));
 typedef std::int64_t IVec4 __attribute__((vector_size(32)));
+/// Eight doubles: one AVX-512 register, in functions marked [[gnu::target("avx512f")]] only (by
+/// reference, like Vec4; nothing outside such functions touches one).
+typedef double Vec8 __attribute__((vector_size(64)));
+typedef std::int64_t IVec8 __attribute__((vector_size(64)));
+
+namespace detail {
+template <class V>
+struct IntLanes;
+template <>
+struct IntLanes<Vec4> {
+    using type = IVec4;
+};
+template <>
+struct IntLanes<Vec8> {
+    using type = IVec8;
+};
+}  // namespace detail
 
 inline constexpr double kExpMin = -746.0;  ///< e^−746 < 2^−1075: rounds to +0
 inline constexpr double kExpMax = 710.0;   ///< e^710 > DBL_MAX: +∞
@@ -33,24 +51,28 @@ inline constexpr double kExpMax = 710.0;   ///< e^710 > DBL_MAX: +∞
 // Vectors are passed by reference: by value they would change the ABI between SSE2 and AVX code.
 [[gnu::always_inline]] inline void load(Vec4& v, const double* p) { std::memcpy(&v, p, sizeof v); }
 [[gnu::always_inline]] inline void store(double* p, const Vec4& v) { std::memcpy(p, &v, sizeof v); }
+[[gnu::always_inline]] inline void load(Vec8& v, const double* p) { std::memcpy(&v, p, sizeof v); }
+[[gnu::always_inline]] inline void store(double* p, const Vec8& v) { std::memcpy(p, &v, sizeof v); }
 
-/// x[i] ← e^{x[i]} in every lane of the N vectors (method and range: see the file comment). Each
+/// x[i] ← e^{x[i]} in every lane of the N vectors (method and range: see the file comment), V
+/// Vec4 or Vec8 (the same operations in every lane, so the same bits). Each
 /// step is done for all N before the next, so N independent chains of dependent operations run
 /// side by side (one vector at a time left the core waiting on its chain, no faster than glibc).
-template <int N>
-[[gnu::always_inline]] inline void exp(Vec4 (&x)[N])
+template <class V, int N>
+[[gnu::always_inline]] inline void exp(V (&x)[N])
 {
+    using IV = typename detail::IntLanes<V>::type;
     constexpr double kShifter = 0x1.8p52;  // adding 1.5·2^52 rounds to an integer (ties to even) in the low bits
-    Vec4 k[N], r[N], r2[N], p[N];
-    IVec4 ki[N];
+    V k[N], r[N], r2[N], p[N];
+    IV ki[N];
     for (int i = 0; i < N; ++i) {
         // Comparisons with NaN are false, so NaN passes both clamps unchanged.
         x[i] = kExpMin > x[i] ? kExpMin : x[i];
         x[i] = kExpMax < x[i] ? kExpMax : x[i];
     }
     for (int i = 0; i < N; ++i) {
-        const Vec4 kd = x[i] * 0x1.71547652b82fep0 + kShifter;  // x · log2(e), rounded to an integer
-        ki[i] = __builtin_bit_cast(IVec4, kd) - __builtin_bit_cast(std::int64_t, kShifter);
+        const V kd = x[i] * 0x1.71547652b82fep0 + kShifter;  // x · log2(e), rounded to an integer
+        ki[i] = __builtin_bit_cast(IV, kd) - __builtin_bit_cast(std::int64_t, kShifter);
         k[i] = kd - kShifter;
     }
     for (int i = 0; i < N; ++i)
@@ -58,25 +80,25 @@ template <int N>
     // P(r) = (e^r − 1 − r) / r² = Σ_{j=0…11} r^j / (j+2)!
     for (int i = 0; i < N; ++i) {
         r2[i] = r[i] * r[i];
-        const Vec4 r4 = r2[i] * r2[i];
-        const Vec4 q0 = 1.0 / 2.0 + r[i] * (1.0 / 6.0);
-        const Vec4 q1 = 1.0 / 24.0 + r[i] * (1.0 / 120.0);
-        const Vec4 q2 = 1.0 / 720.0 + r[i] * (1.0 / 5040.0);
-        const Vec4 q3 = 1.0 / 40320.0 + r[i] * (1.0 / 362880.0);
-        const Vec4 q4 = 1.0 / 3628800.0 + r[i] * (1.0 / 39916800.0);
-        const Vec4 q5 = 1.0 / 479001600.0 + r[i] * (1.0 / 6227020800.0);
-        const Vec4 s0 = q0 + q1 * r2[i], s1 = q2 + q3 * r2[i], s2 = q4 + q5 * r2[i];
+        const V r4 = r2[i] * r2[i];
+        const V q0 = 1.0 / 2.0 + r[i] * (1.0 / 6.0);
+        const V q1 = 1.0 / 24.0 + r[i] * (1.0 / 120.0);
+        const V q2 = 1.0 / 720.0 + r[i] * (1.0 / 5040.0);
+        const V q3 = 1.0 / 40320.0 + r[i] * (1.0 / 362880.0);
+        const V q4 = 1.0 / 3628800.0 + r[i] * (1.0 / 39916800.0);
+        const V q5 = 1.0 / 479001600.0 + r[i] * (1.0 / 6227020800.0);
+        const V s0 = q0 + q1 * r2[i], s1 = q2 + q3 * r2[i], s2 = q4 + q5 * r2[i];
         p[i] = (s0 + s1 * r4) + s2 * (r4 * r4);
     }
     for (int i = 0; i < N; ++i) {
-        const Vec4 er = 1.0 + (r[i] + r2[i] * p[i]);
+        const V er = 1.0 + (r[i] + r2[i] * p[i]);
         // k ∈ [−1076, 1024] as two halves k1 + k2, each a normal power of two: er · 2^k1 is
         // exact, the second product rounds once (into the subnormals when the result is that small).
-        const Vec4 hd = k[i] * 0.5 + kShifter;
-        const IVec4 k1 = __builtin_bit_cast(IVec4, hd) - __builtin_bit_cast(std::int64_t, kShifter);
-        const IVec4 k2 = ki[i] - k1;
-        const IVec4 b1 = (k1 + 1023) << 52, b2 = (k2 + 1023) << 52;
-        x[i] = (er * __builtin_bit_cast(Vec4, b1)) * __builtin_bit_cast(Vec4, b2);
+        const V hd = k[i] * 0.5 + kShifter;
+        const IV k1 = __builtin_bit_cast(IV, hd) - __builtin_bit_cast(std::int64_t, kShifter);
+        const IV k2 = ki[i] - k1;
+        const IV b1 = (k1 + 1023) << 52, b2 = (k2 + 1023) << 52;
+        x[i] = (er * __builtin_bit_cast(V, b1)) * __builtin_bit_cast(V, b2);
     }
 }
 
@@ -113,6 +135,8 @@ void expArray(const double* x, double* y, std::ptrdiff_t n);
 /// True when the AVX2 copies of the vectorised kernels run: cpu::avx2Allowed() (the CPU has AVX2
 /// and FMA, and AIMATH_NO_AVX2 does not force the baseline).
 bool useAvx2();
+/// True when the AVX-512 copies (attention's rows) run: cpu::avx512Allowed().
+bool useAvx512();
 
 namespace detail {
 void expArrayBaseline(const double* x, double* y, std::ptrdiff_t n);

@@ -7,6 +7,7 @@
 #include "engine/attention/sqrt_d_curve.h"
 #include "engine/attention/token_vectors.h"
 #include "engine/attention/tokenizer.h"
+#include "engine/core/cpu_state.h"
 #include "tests/support/compare.h"
 
 #include <QTest>
@@ -1175,13 +1176,16 @@ void TestAttention::softmaxMatchesStdExpReference()
 
 void TestAttention::softmaxSameBitsOnEveryPath()
 {
-    // SSE2 and AVX2 do the same operations lane by lane and sum in the same eight lanes:
-    // the path the dispatcher picks on this CPU, and AVX2 itself where the CPU has it,
-    // give the baseline's bits.
+    // SSE2, AVX2 and AVX-512 do the same operations lane by lane and sum in the same eight lanes:
+    // the path the dispatcher picks on this CPU, and AVX2 and AVX-512 themselves where the CPU has
+    // them, give the baseline's bits.
     bool avx2 = false;
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
     avx2 = __builtin_cpu_supports("avx2");
 #endif
+    const bool avx512 = aimath::cpu::cpuHasAvx512();
+    if (!avx512)
+        qInfo("no AVX-512 on this CPU: its copy is not checked here");
     for (const std::vector<double>& s : softmaxRows()) {
         const auto n = static_cast<Eigen::Index>(s.size());
         std::vector<double> a(s.size()), b(s.size());
@@ -1195,6 +1199,12 @@ void TestAttention::softmaxSameBitsOnEveryPath()
             QVERIFY(std::memcmp(a.data(), c.data(), a.size() * sizeof(double)) == 0);
             QVERIFY(std::memcmp(&ha, &hc, sizeof ha) == 0);
         }
+        if (avx512) {
+            std::vector<double> c(s.size());
+            const double hc = detail::softmaxRowAvx512(s.data(), c.data(), n);
+            QVERIFY(std::memcmp(a.data(), c.data(), a.size() * sizeof(double)) == 0);
+            QVERIFY(std::memcmp(&ha, &hc, sizeof ha) == 0);
+        }
     }
 }
 
@@ -1202,7 +1212,7 @@ void TestAttention::fusedScaleSoftmaxMatchesDefinition()
 {
     // A temperature change on cached logits scales, masks and takes the softmax of a row in one call
     // (detail::scaleSoftmaxRow, the maximum found while scaling). It must give the bits of the plain
-    // steps, s = l · factor, −∞ from `visible` on, then softmaxRow, on SSE2 and on AVX2: on the rows
+    // steps, s = l · factor, −∞ from `visible` on, then softmaxRow, on SSE2, AVX2 and AVX-512: on the rows
     // above (lengths not multiples of 4 or 8, −∞ entries, huge offsets), on ties (all equal, the
     // maximum repeated), under factors from a huge temperature (1e-300: every score 0 or subnormal) to
     // a tiny one (1e300: scores overflow to ±∞), negative and zero, and under masks. Where the
@@ -1212,6 +1222,7 @@ void TestAttention::fusedScaleSoftmaxMatchesDefinition()
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
     avx2 = __builtin_cpu_supports("avx2");
 #endif
+    const bool avx512 = aimath::cpu::cpuHasAvx512();
     std::vector<std::vector<double>> rows = softmaxRows();
     for (int n : {1, 5, 8, 13, 64, 2047}) {
         rows.emplace_back(static_cast<std::size_t>(n), 0.25);  // ties: uniform
@@ -1249,6 +1260,12 @@ void TestAttention::fusedScaleSoftmaxMatchesDefinition()
                     std::vector<double> sv(l.size(), 3.0), av(l.size(), 3.0);
                     const double hv = detail::scaleSoftmaxRowAvx2(l.data(), f, visible, sv.data(), av.data(), n);
                     QVERIFY(same(sv, sRef) && same(av, aRef) && std::memcmp(&hv, &hRef, sizeof hv) == 0);
+                }
+                if (avx512) {
+                    std::vector<double> sv(l.size(), 3.0), av(l.size(), 3.0);
+                    const double hv = detail::scaleSoftmaxRowAvx512(l.data(), f, visible, sv.data(), av.data(), n);
+                    QVERIFY2(same(sv, sRef) && same(av, aRef) && std::memcmp(&hv, &hRef, sizeof hv) == 0,
+                             qPrintable(QStringLiteral("AVX-512: n %1, factor %2, visible %3").arg(n).arg(f).arg(visible)));
                 }
                 // The definition, where it is defined.
                 double m = -kInf;

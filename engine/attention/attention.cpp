@@ -215,24 +215,30 @@ void attend(const Options& opt, Cache* cache, Result& out)
     std::mutex progressMutex;
     Eigen::Index done = 0;
     const Eigen::Index total = blocks * computed;
-    const auto work = [&](int t, Eigen::Index b0, Eigen::Index b1, Part& part) {
+    // The computed heads; a unit of work is one row block of one of them, units in (head, block) order.
+    std::vector<int> ran;
+    for (int h = 0; h < heads; ++h)
+        if (run[static_cast<std::size_t>(h)])
+            ran.push_back(h);
+    // Takes units from next(h, b) until it has none (false), in the order it gives them.
+    const auto work = [&](int t, Part& part, auto next) {
         clearUpperVectorState();
         part.maxLogit.assign(static_cast<std::size_t>(heads), 0.0);
         part.maxScore.assign(static_cast<std::size_t>(heads), 0.0);
         RowMatrix& wsS = out.wsScores[t];
         RowMatrix& wsA = out.wsWeights[t];
-        for (int h = 0; h < heads; ++h) {
+        int h = 0;
+        Eigen::Index b = 0;
+        while (next(h, b)) {
             const auto hs = static_cast<std::size_t>(h);
-            if (!run[hs])
-                continue;
             HeadResult& hr = out.head[hs];
             double& maxLogit = part.maxLogit[hs];
             double& maxScore = part.maxScore[hs];
             if (!store[hs]) {
-                wsS.resize(std::min(kRowBlock, n), n);
+                wsS.resize(std::min(kRowBlock, n), n);  // no allocation when already that size
                 wsA.resize(std::min(kRowBlock, n), n);
             }
-            for (Eigen::Index b = b0; b < b1; ++b) {
+            {
                 if (opt.cancel && opt.cancel->load(std::memory_order_relaxed)) {
                     part.cancelled = true;
                     return;
@@ -311,13 +317,46 @@ void attend(const Options& opt, Cache* cache, Result& out)
     for (const Eigen::Index p : {light ? Eigen::Index(1) : tp, light ? Eigen::Index(1) : mp, dp})
         lcmPool = std::lcm(lcmPool, p);
     const Eigen::Index split = opt.threads >= 2 && n * n * computed >= (Eigen::Index(1) << 16) ? splitBlock(blocks, lcmPool) : 0;
+    // Rows b0…b1 of every computed head, head by head.
+    const auto range = [&ran](Eigen::Index b0, Eigen::Index b1) {
+        return [&ran, b0, b1, u = Eigen::Index(0)](int& h, Eigen::Index& b) mutable {
+            const Eigen::Index per = b1 - b0;
+            if (per <= 0 || u >= per * static_cast<Eigen::Index>(ran.size()))
+                return false;
+            h = ran[static_cast<std::size_t>(u / per)];
+            b = b0 + u % per;
+            ++u;
+            return true;
+        };
+    };
+    // Without the thumbnails and the mean (a long sequence's quick picture and its follow-up), no sum is
+    // shared between units when every pooled cell of the display lies within one row block: the two
+    // threads then take the next unit in turn, and one that loses its core to another program (this
+    // machine is shared) no longer holds the picture up while the other waits with half the rows done.
+    // The first unit with a fully masked row is still the first in (head, row) order: units are taken in
+    // that order, and a thread stops at the first such row it meets.
+    std::atomic<Eigen::Index> nextUnit{0};
+    const Eigen::Index units = blocks * static_cast<Eigen::Index>(ran.size());
+    const auto shared = [&ran, &nextUnit, units, blocks](int& h, Eigen::Index& b) {
+        const Eigen::Index u = nextUnit.fetch_add(1, std::memory_order_relaxed);
+        if (u >= units)
+            return false;
+        h = ran[static_cast<std::size_t>(u / blocks)];
+        b = u % blocks;
+        return true;
+    };
+    const bool inTurn = split > 0 && light && kRowBlock % lcmPool == 0;
     Part first, second;
-    if (split > 0) {
-        std::thread helper(work, 1, split, blocks, std::ref(second));
-        work(0, 0, split, first);
+    if (inTurn) {
+        std::thread helper(work, 1, std::ref(second), shared);
+        work(0, first, shared);
+        helper.join();
+    } else if (split > 0) {
+        std::thread helper(work, 1, std::ref(second), range(split, blocks));
+        work(0, first, range(0, split));
         helper.join();
     } else {
-        work(0, 0, blocks, first);
+        work(0, first, range(0, blocks));
     }
     if (first.cancelled || second.cancelled) {
         out.ok = false;

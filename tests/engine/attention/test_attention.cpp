@@ -139,6 +139,7 @@ private slots:
     void softmaxSameBitsOnEveryPath();
     void fusedScaleSoftmaxMatchesDefinition();
     void othersEntropyOnlyGivesSameNumbers();
+    void rowBlocksTakenInTurnGiveOneThreadsNumbers();
 };
 
 void TestAttention::softmaxStableAtHugeLogits()
@@ -1298,6 +1299,42 @@ void TestAttention::fusedScaleSoftmaxMatchesDefinition()
         }
     }
     QVERIFY(checkedAgainstDefinition > 1000 && masked > 1000);
+}
+
+void TestAttention::rowBlocksTakenInTurnGiveOneThreadsNumbers()
+{
+    // A long sequence's quick picture and its follow-up compute no thumbnails or mean: when the display's
+    // pooled cells (2 and 4 rows a side here) lie within a 64-row block, the two threads take the row
+    // blocks of every head in turn. Every number is one thread's, fresh and on cached logits (a
+    // temperature change), causal and unmasked, the display block means included.
+    for (const int n : {1000, 2000}) {
+        const Eigen::MatrixXd x = randomMatrix(n, 16, static_cast<std::uint64_t>(n));
+        for (const bool quick : {true, false}) {
+            for (const Mask mask : {Mask::Causal, Mask::None}) {
+                Options o;
+                o.heads = 2;
+                o.selectedHead = 1;
+                o.storeAllHeads = false;
+                o.maxDisplay = kFullStoreLimit;
+                o.mask = mask;
+                o.selectedHeadOnly = quick;
+                o.othersEntropyOnly = !quick;
+                Cache c2, c1;
+                Result two, one;
+                for (const double t : {1.0, 0.3, 2.5}) {
+                    o.temperature = t;
+                    computeAttention(x, o, c2, two);
+                    computeAttention(x, serial(o), c1, one);
+                    compareResults(two, one);
+                    QCOMPARE(two.displayPool, n / 500);
+                    QCOMPARE(two.display, one.display);
+                    QVERIFY(two.display.allFinite() && two.display.maxCoeff() > 0);
+                    // Both heads' row entropies were computed (the quick picture: the selected one alone).
+                    QCOMPARE(two.head[0].rowEntropy.array().isNaN().all(), quick);
+                }
+            }
+        }
+    }
 }
 
 void TestAttention::othersEntropyOnlyGivesSameNumbers()

@@ -1,5 +1,7 @@
 #include "widgets/attention/heatmap_util.h"
 
+#include "widgets/attention/lut_color_map.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -22,7 +24,7 @@ Heatmap addHeatmap(QCustomPlot* plot, QCPLayoutGrid* grid, int row, int col, boo
         a->grid()->setVisible(false);
     }
     y->setRangeReversed(true);
-    h.map = new QCPColorMap(x, y);
+    h.map = new LutColorMap(x, y);  // the same pixels, coloured from a table
     h.map->setInterpolate(false);
     h.map->setTightBoundary(false);
     h.map->setGradient(gradient);

@@ -352,7 +352,7 @@ int runApp(int argc, char** argv, const std::function<std::vector<TabInfo>()>& t
         return tab->currentErrorExitCode();
     }
     if (parser.isSet(dataOpt) && QFileInfo(parser.value(dataOpt)).suffix().compare(QLatin1String("csv"), Qt::CaseInsensitive) == 0 &&
-        tab->exportCsv().isEmpty()) {
+        !tab->exportCsvWriter()) {
         printErr(QStringLiteral("--export-data: the %1 tab has no table to write as CSV; use .json").arg(tab->id()));
         return kExitBadInput;
     }

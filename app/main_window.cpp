@@ -28,7 +28,9 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QThreadPool>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QVBoxLayout>
 
 #include <Eigen/Core>
@@ -76,6 +78,13 @@ MainWindow::MainWindow(std::vector<TabInfo> tabs, bool headless, QWidget* parent
     m_saveTimer->setSingleShot(true);
     m_saveTimer->setInterval(500);
     connect(m_saveTimer, &QTimer::timeout, this, &MainWindow::saveSettings);
+    m_exportPool = new QThreadPool(this);
+    m_exportPool->setMaxThreadCount(1);
+    m_dataWrite = new QFutureWatcher<ExportResult>(this);
+    connect(m_dataWrite, &QFutureWatcher<ExportResult>::finished, this, &MainWindow::onDataExportWritten);
+    m_dataExportPoll = new QTimer(this);
+    m_dataExportPoll->setInterval(250);
+    connect(m_dataExportPoll, &QTimer::timeout, this, &MainWindow::showDataExportProgress);
     m_timing = new QLabel(this);
     statusBar()->addPermanentWidget(m_timing);
     buildMenus();
@@ -99,6 +108,8 @@ MainWindow::MainWindow(std::vector<TabInfo> tabs, bool headless, QWidget* parent
 
 MainWindow::~MainWindow()
 {
+    // A data export still being written is finished, never cut off (no partial file, no temporary).
+    waitForDataExport();
     // The handlers capture this window; nothing may call them after it is gone.
     PlotView::setRequestHandler({});
     ParamPanel::setPathRequestHandler({});
@@ -378,13 +389,124 @@ ExportResult MainWindow::exportCurrentData(const QString& path)
 
 ExportResult MainWindow::exportTabData(Tab* t, const QString& path)
 {
+    ExportResult refused;
+    const DataJob job = dataExportJob(t, path, &refused);
+    return job ? job(nullptr) : refused;
+}
+
+MainWindow::DataJob MainWindow::dataExportJob(Tab* t, const QString& path, ExportResult* refused)
+{
     if (QFileInfo(path).suffix().compare(QLatin1String("csv"), Qt::CaseInsensitive) == 0) {
-        const QString csv = t->exportCsv();
-        if (csv.isEmpty())
-            return {false, tr("Cannot write %1: the %2 tab has no table to write as CSV; use .json").arg(path, t->id())};
-        return writeFileAtomic(path, csv.toUtf8());
+        std::function<QByteArray()> csv = t->exportCsvWriter();
+        if (!csv) {
+            *refused = {false, tr("Cannot write %1: the %2 tab has no table to write as CSV; use .json").arg(path, t->id())};
+            return {};
+        }
+        return [path, csv = std::move(csv)](std::atomic<qint64>* progress) {
+            const QByteArray bytes = csv();
+            const ExportResult r = writeFileAtomic(path, bytes);
+            if (progress && r.ok)
+                progress->store(bytes.size());
+            return r;
+        };
     }
-    return writeJsonAtomic(path, t->exportData());
+    return [path, write = t->exportDataWriter()](std::atomic<qint64>* progress) { return writeJsonAtomic(path, write, progress); };
+}
+
+bool MainWindow::isExportingData() const { return m_dataExportWaitsFor || !m_dataExportPath.isEmpty(); }
+
+QString MainWindow::dataExportBusyMessage() const
+{
+    if (m_dataExportPath.isEmpty())
+        return tr("The previous data export is still being prepared; Export Data is available again once it is written.");
+    return tr("%1 is still being written; Export Data is available again once it is.").arg(QDir::toNativeSeparators(m_dataExportPath));
+}
+
+bool MainWindow::startDataExport(const QString& path, QString* why)
+{
+    if (isExportingData()) {
+        if (why)
+            *why = dataExportBusyMessage();
+        return false;
+    }
+    Tab* t = currentTab();
+    if (!t) {
+        if (why)
+            *why = tr("Cannot write %1: no tab is open").arg(path);
+        return false;
+    }
+    // A tab may first finish in the background what the file needs (its progress shows meanwhile).
+    if (t->prepareExportData()) {
+        beginDataWrite(t, path);
+        return true;
+    }
+    m_dataExportWaitsFor = t;
+    connect(
+        t, &Tab::exportDataReady, this,
+        [this, t, path] {
+            if (m_dataExportWaitsFor != t)
+                return;
+            m_dataExportWaitsFor = nullptr;
+            beginDataWrite(t, path);
+        },
+        Qt::SingleShotConnection);
+    return true;
+}
+
+void MainWindow::beginDataWrite(Tab* t, const QString& path)
+{
+    // The snapshot is taken here, on the GUI thread: what the file holds is the view of this moment.
+    ExportResult refused;
+    DataJob job = dataExportJob(t, path, &refused);
+    if (!job) {
+        finishDataExport(path, refused);
+        return;
+    }
+    m_dataExportPath = path;
+    m_dataExportBytes->store(0);
+    const std::shared_ptr<std::atomic<qint64>> bytes = m_dataExportBytes;
+    m_dataWrite->setFuture(QtConcurrent::run(m_exportPool, [job = std::move(job), bytes] { return job(bytes.get()); }));
+    showDataExportProgress();
+    m_dataExportPoll->start();
+}
+
+void MainWindow::showDataExportProgress()
+{
+    if (m_dataExportPath.isEmpty())
+        return;
+    const double mb = static_cast<double>(m_dataExportBytes->load(std::memory_order_relaxed)) / 1e6;
+    statusBar()->showMessage(tr("Writing %1… %2 MB").arg(QDir::toNativeSeparators(m_dataExportPath)).arg(mb, 0, 'f', mb < 10 ? 1 : 0));
+}
+
+void MainWindow::onDataExportWritten()
+{
+    m_dataExportPoll->stop();
+    const QString path = m_dataExportPath;
+    m_dataExportPath.clear();
+    finishDataExport(path, m_dataWrite->result());
+}
+
+void MainWindow::finishDataExport(const QString& path, const ExportResult& r)
+{
+    if (r.ok)
+        statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+    else
+        statusBar()->clearMessage();
+    emit dataExportFinished(r.ok, r.message);
+    if (!r.ok)
+        showFailure(r.message);
+    if (m_closeAfterExport && !isExportingData()) {
+        m_closeAfterExport = false;
+        close();
+    }
+}
+
+void MainWindow::waitForDataExport()
+{
+    if (m_dataExportPath.isEmpty())
+        return;
+    m_dataWrite->waitForFinished();
+    onDataExportWritten();
 }
 
 void MainWindow::openDataFile(const QString& path)
@@ -403,6 +525,14 @@ void MainWindow::openDataFile(const QString& path)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (isExportingData()) {
+        // The file is finished first (never a partial file or a temporary left); the window
+        // closes when it is written, and stays open to show the message if that failed.
+        m_closeAfterExport = true;
+        statusBar()->showMessage(tr("The window closes once the data export is written…"));
+        event->ignore();
+        return;
+    }
     if (!m_headless)
         saveSettings();
     event->accept();
@@ -444,6 +574,10 @@ void MainWindow::onExportData()
     Tab* t = currentTab();
     if (!t)
         return;
+    if (isExportingData()) {
+        showFailure(dataExportBusyMessage());
+        return;
+    }
     QSettings s;
     const QString dir = s.value(QStringLiteral("export/dataDir")).toString();
     const QString path = QFileDialog::getSaveFileName(this, tr("Export Data"), QDir(dir).filePath(QStringLiteral("aimathlab-") + t->id() + QStringLiteral(".json")),
@@ -451,18 +585,9 @@ void MainWindow::onExportData()
     if (path.isEmpty())
         return;
     s.setValue(QStringLiteral("export/dataDir"), QFileInfo(path).absolutePath());
-    const auto write = [this, t, path] {
-        const ExportResult r = exportTabData(t, path);
-        if (!r.ok)
-            showFailure(r.message);
-        else
-            statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
-    };
-    // A tab may first finish in the background what the file needs (its progress shows meanwhile).
-    if (t->prepareExportData())
-        write();
-    else
-        connect(t, &Tab::exportDataReady, this, write, Qt::SingleShotConnection);
+    QString why;
+    if (!startDataExport(path, &why))
+        showFailure(why);
 }
 
 void MainWindow::onCopyImage()

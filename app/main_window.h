@@ -5,15 +5,20 @@
 #include "widgets/common/figure_export.h"
 #include "widgets/common/tab_registry.h"
 
+#include <QFutureWatcher>
 #include <QMainWindow>
 #include <QPointer>
 
+#include <atomic>
+#include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 class QLabel;
 class QTabWidget;
+class QThreadPool;
 class QTimer;
 
 namespace aimath {
@@ -50,7 +55,24 @@ public:
     ExportResult saveSession(const QString& path) const;
 
     ExportResult exportCurrentImage(const QString& path, QSize size, double scale, bool whiteBackground = true);
+    /// Writes the current tab's data now (headless --export-data): the same snapshot and writer
+    /// as File > Export Data, on this thread.
     ExportResult exportCurrentData(const QString& path);
+    /// File > Export Data once its dialog has a path: when the current tab has what the file needs
+    /// (Tab::prepareExportData), takes its snapshot and writes the file in the background; the
+    /// window stays live and the status bar shows the bytes written. dataExportFinished() tells the
+    /// outcome. Refused (false, nothing started, the reason in *why) while another data export is
+    /// prepared or written.
+    bool startDataExport(const QString& path, QString* why = nullptr);
+    /// A data export is waiting for its tab or being written.
+    bool isExportingData() const;
+    /// Blocks until a data export being written has finished (the destructor; tests).
+    void waitForDataExport();
+
+signals:
+    void dataExportFinished(bool ok, const QString& message);
+
+public:
 
     /// Restores window geometry, the last tab and every parameter from QSettings.
     void restoreSettings();
@@ -74,6 +96,15 @@ protected:
 private:
     /// The numbers of tab `t` as JSON, or as CSV for a .csv path.
     ExportResult exportTabData(Tab* t, const QString& path);
+    /// What exporting tab `t` to `path` writes, taken now; the function writes it on any thread
+    /// (progress: bytes so far). Null with *refused set when there is nothing to write.
+    using DataJob = std::function<ExportResult(std::atomic<qint64>* progress)>;
+    DataJob dataExportJob(Tab* t, const QString& path, ExportResult* refused);
+    void beginDataWrite(Tab* t, const QString& path);
+    void onDataExportWritten();
+    void finishDataExport(const QString& path, const ExportResult& r);
+    void showDataExportProgress();
+    QString dataExportBusyMessage() const;
     void buildMenus();
     void onCurrentChanged(int index);
     void onExportImage();
@@ -101,6 +132,14 @@ private:
     QTimer* m_saveTimer = nullptr;
     bool m_headless = false;
     QPointer<HelpWindow> m_help;
+    // File > Export Data in the background: one at a time, on a thread of its own.
+    QThreadPool* m_exportPool = nullptr;
+    QFutureWatcher<ExportResult>* m_dataWrite = nullptr;
+    QPointer<Tab> m_dataExportWaitsFor;  ///< the tab finishing what the file needs (prepareExportData)
+    QString m_dataExportPath;            ///< the file being written ("" when none)
+    std::shared_ptr<std::atomic<qint64>> m_dataExportBytes = std::make_shared<std::atomic<qint64>>(0);
+    QTimer* m_dataExportPoll = nullptr;
+    bool m_closeAfterExport = false;  ///< the window was closed while the file was written
 };
 
 }  // namespace aimath

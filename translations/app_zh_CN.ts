@@ -221,6 +221,22 @@
         <source>Plot copied to the clipboard</source>
         <translation>图表已复制到剪贴板</translation>
     </message>
+    <message>
+        <source>The previous data export is still being prepared; Export Data is available again once it is written.</source>
+        <translation>上一次数据导出仍在准备中；写入完成后才能再次导出数据。</translation>
+    </message>
+    <message>
+        <source>%1 is still being written; Export Data is available again once it is.</source>
+        <translation>%1 仍在写入中；写入完成后才能再次导出数据。</translation>
+    </message>
+    <message>
+        <source>Writing %1… %2 MB</source>
+        <translation>正在写入 %1… %2 MB</translation>
+    </message>
+    <message>
+        <source>The window closes once the data export is written…</source>
+        <translation>数据导出写入完成后窗口将关闭…</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>

@@ -61,6 +61,10 @@
         <source>Cannot write %1: rendering the %2 failed</source>
         <translation>无法写入 %1：%2 渲染失败</translation>
     </message>
+    <message>
+        <source>Cannot write %1: the JSON writer was given an invalid document</source>
+        <translation>无法写入 %1：JSON 写入器收到了无效的文档</translation>
+    </message>
 </context>
 <context>
     <name>ReadoutPanel</name>

@@ -6,6 +6,7 @@
 #include "widgets/common/engine_message.h"
 #include "widgets/common/explanation_panel.h"
 #include "widgets/common/json_util.h"
+#include "widgets/common/json_writer.h"
 #include "widgets/common/palette.h"
 #include "widgets/common/param_panel.h"
 #include "widgets/common/plot_view.h"
@@ -91,6 +92,22 @@ QString csvField(const std::string& s)
     QString t = q(s);
     t.replace(QLatin1Char('"'), QLatin1String("\"\""));
     return QLatin1Char('"') + t + QLatin1Char('"');
+}
+
+/// The CSV of one head's weights: a header row of keys, then a row per query.
+QString weightsCsv(const std::vector<std::string>& labels, const RowMatrix& weights)
+{
+    QString out = QStringLiteral("query\\key");
+    for (const auto& t : labels)
+        out += QLatin1Char(',') + csvField(t);
+    out += QLatin1Char('\n');
+    for (Eigen::Index i = 0; i < weights.rows(); ++i) {
+        out += csvField(labels[static_cast<std::size_t>(i)]);
+        for (Eigen::Index j = 0; j < weights.cols(); ++j)
+            out += QLatin1Char(',') + QString::number(weights(i, j), 'g', 17);
+        out += QLatin1Char('\n');
+    }
+    return out;
 }
 
 // Symmetric data range for signed matrices (never empty).
@@ -635,6 +652,8 @@ void AttentionTab::recompute(bool inputsChanged)
         hideProgress();  // a follow-up that was about to start no longer will
     m_asyncPending = false;
     beginCompute();
+    if (m_back.use_count() > 1)
+        m_back = std::make_shared<Result>();  // a data export still writes it
     run(in, spec, opt, m_syncCache, *m_back);
     if (!m_back->ok) {
         endCompute();
@@ -675,6 +694,8 @@ void AttentionTab::startAsync()
     else if (!m_progressReveal->isActive())
         m_progressReveal->start();  // from the first job of a busy spell
     beginCompute();
+    if (m_async.use_count() > 1)
+        m_async = std::make_shared<Result>();  // a data export still writes it
     Result* out = m_async.get();
     const Job job = m_runningJob;
     const std::shared_ptr<std::atomic<bool>> keepAlive = m_cancel;
@@ -1286,6 +1307,92 @@ void AttentionTab::onToyDragged(int kind, int index, double x, double y)
 
 QJsonObject AttentionTab::exportData() const
 {
+    QJsonObject o = exportHeader();
+    if (!m_hasResult)
+        return o;
+    const Result& r = *m_front;
+    QJsonArray heads;
+    for (int h = 0; h < r.heads; ++h) {
+        const HeadResult& hr = r.head[static_cast<std::size_t>(h)];
+        if (!hr.stored())
+            continue;  // long sequences: only the selected head is kept in full
+        QJsonObject ho;
+        ho.insert(QStringLiteral("head"), h);
+        ho.insert(QStringLiteral("q"), json::matrix(hr.q));
+        ho.insert(QStringLiteral("k"), json::matrix(hr.k));
+        ho.insert(QStringLiteral("v"), json::matrix(hr.v));
+        ho.insert(QStringLiteral("scores"), rowMatrixJson(hr.scores));
+        ho.insert(QStringLiteral("weights"), rowMatrixJson(hr.weights));
+        ho.insert(QStringLiteral("row_entropy_nats"), json::array(hr.rowEntropy));
+        ho.insert(QStringLiteral("output"), json::matrix(hr.output));
+        ho.insert(QStringLiteral("max_abs_qk"), json::number(hr.maxAbsLogit));
+        ho.insert(QStringLiteral("max_abs_score"), json::number(hr.maxAbsScore));
+        heads.append(ho);
+    }
+    o.insert(QStringLiteral("heads_data"), heads);
+    o.insert(QStringLiteral("output"), json::matrix(r.output));
+    return o;
+}
+
+Tab::DataWriter AttentionTab::exportDataWriter() const
+{
+    QJsonObject o = exportHeader();
+    if (!m_hasResult)
+        return [o](JsonWriter& w) { return w.document(o); };
+    // exportData()'s bytes, the matrices streamed from the result on screen, which the export
+    // holds: the tab computes into other results meanwhile. 2,048 tokens: 362 MB of text, and
+    // the QJsonObject it took was built on the GUI thread (seconds, ~1 GB).
+    o.insert(QStringLiteral("heads_data"), QJsonValue());  // placeholders, at their sorted places
+    o.insert(QStringLiteral("output"), QJsonValue());
+    std::shared_ptr<const Result> held = m_front;
+    return [o, held](JsonWriter& w) {
+        const Result& r = *held;
+        return w.document(o, [&r](JsonWriter& w, const QString& key) {
+            if (key == QLatin1String("output")) {
+                w.matrix(r.output);
+                return true;
+            }
+            if (key != QLatin1String("heads_data"))
+                return false;
+            w.beginArray();
+            for (int h = 0; h < r.heads; ++h) {
+                const HeadResult& hr = r.head[static_cast<std::size_t>(h)];
+                if (!hr.stored())
+                    continue;
+                QJsonObject ho;
+                ho.insert(QStringLiteral("head"), h);
+                ho.insert(QStringLiteral("max_abs_qk"), json::number(hr.maxAbsLogit));
+                ho.insert(QStringLiteral("max_abs_score"), json::number(hr.maxAbsScore));
+                for (const char* k : {"q", "k", "v", "scores", "weights", "row_entropy_nats", "output"})
+                    ho.insert(QLatin1String(k), QJsonValue());
+                w.object(ho, [&hr](JsonWriter& w, const QString& k) {
+                    if (k == QLatin1String("q"))
+                        w.matrix(hr.q);
+                    else if (k == QLatin1String("k"))
+                        w.matrix(hr.k);
+                    else if (k == QLatin1String("v"))
+                        w.matrix(hr.v);
+                    else if (k == QLatin1String("scores"))
+                        w.matrix(hr.scores);
+                    else if (k == QLatin1String("weights"))
+                        w.matrix(hr.weights);
+                    else if (k == QLatin1String("row_entropy_nats"))
+                        w.numbers(hr.rowEntropy);
+                    else if (k == QLatin1String("output"))
+                        w.matrix(hr.output);
+                    else
+                        return false;
+                    return true;
+                });
+            }
+            w.endArray();
+            return true;
+        });
+    };
+}
+
+QJsonObject AttentionTab::exportHeader() const
+{
     QJsonObject o;
     o.insert(QStringLiteral("tab"), QStringLiteral("attention"));
     if (!m_hasResult)
@@ -1316,26 +1423,6 @@ QJsonObject AttentionTab::exportData() const
         o.insert(QStringLiteral("vectors"), q(m_params.text("vectors")));
         o.insert(QStringLiteral("from_embeddings"), fromTable);
     }
-    QJsonArray heads;
-    for (int h = 0; h < r.heads; ++h) {
-        const HeadResult& hr = r.head[static_cast<std::size_t>(h)];
-        if (!hr.stored())
-            continue;  // long sequences: only the selected head is kept in full
-        QJsonObject ho;
-        ho.insert(QStringLiteral("head"), h);
-        ho.insert(QStringLiteral("q"), json::matrix(hr.q));
-        ho.insert(QStringLiteral("k"), json::matrix(hr.k));
-        ho.insert(QStringLiteral("v"), json::matrix(hr.v));
-        ho.insert(QStringLiteral("scores"), rowMatrixJson(hr.scores));
-        ho.insert(QStringLiteral("weights"), rowMatrixJson(hr.weights));
-        ho.insert(QStringLiteral("row_entropy_nats"), json::array(hr.rowEntropy));
-        ho.insert(QStringLiteral("output"), json::matrix(hr.output));
-        ho.insert(QStringLiteral("max_abs_qk"), json::number(hr.maxAbsLogit));
-        ho.insert(QStringLiteral("max_abs_score"), json::number(hr.maxAbsScore));
-        heads.append(ho);
-    }
-    o.insert(QStringLiteral("heads_data"), heads);
-    o.insert(QStringLiteral("output"), json::matrix(r.output));
     return o;
 }
 
@@ -1345,18 +1432,17 @@ QString AttentionTab::exportCsv() const
         return {};
     const Result& r = *m_front;
     const int h = std::clamp(static_cast<int>(m_params.integer("head")), 0, r.heads - 1);
-    const HeadResult& hr = r.head[static_cast<std::size_t>(h)];
-    QString out = QStringLiteral("query\\key");
-    for (const auto& t : m_prep.labels)
-        out += QLatin1Char(',') + csvField(t);
-    out += QLatin1Char('\n');
-    for (int i = 0; i < r.n; ++i) {
-        out += csvField(m_prep.labels[static_cast<std::size_t>(i)]);
-        for (int j = 0; j < r.n; ++j)
-            out += QLatin1Char(',') + QString::number(hr.weights(i, j), 'g', 17);
-        out += QLatin1Char('\n');
-    }
-    return out;
+    return weightsCsv(m_prep.labels, r.head[static_cast<std::size_t>(h)].weights);
+}
+
+std::function<QByteArray()> AttentionTab::exportCsvWriter() const
+{
+    if (!m_hasResult)
+        return {};
+    // As exportCsv(), formatted on the writer's thread from the held result (2,048 tokens: 4 M numbers).
+    const int h = std::clamp(static_cast<int>(m_params.integer("head")), 0, m_front->heads - 1);
+    std::shared_ptr<const Result> held = m_front;
+    return [labels = m_prep.labels, held, h] { return weightsCsv(labels, held->head[static_cast<std::size_t>(h)].weights).toUtf8(); };
 }
 
 }  // namespace aimath

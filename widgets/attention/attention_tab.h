@@ -47,6 +47,8 @@ public:
     QString title() const override { return staticTitle(); }
     QJsonObject exportData() const override;
     QString exportCsv() const override;
+    DataWriter exportDataWriter() const override;
+    std::function<QByteArray()> exportCsvWriter() const override;
     /// A long sequence's weights view keeps the selected head only, but the data file holds the layer's
     /// output concat(O_h) W_O, made of every head: the whole layer is computed in the background first.
     bool prepareExportData() override;
@@ -120,7 +122,9 @@ private:
     void onToyDragged(int kind, int index, double x, double y);
 
     // Results: front is on screen; back is the next synchronous result; async belongs to the worker.
-    std::unique_ptr<attention::Result> m_front, m_back, m_async;
+    // Shared: a data export being written holds the front result it was taken from; a compute
+    // never writes into a result someone else still holds (it takes a fresh one then).
+    std::shared_ptr<attention::Result> m_front, m_back, m_async;
     // Q, K, V and the logits Q Kᵀ of each path, kept apart from the results that take turns on
     // screen: a temperature drag redoes the softmax only. The worker's belongs to one job at a time.
     attention::Cache m_syncCache;
@@ -149,6 +153,8 @@ private:
         bool completion = false;  ///< the whole layer of the picture on screen, for a data export
         bool samePrep = false;    ///< prep is a copy of m_prep (a softmax-only change): nothing to copy back
     };
+    /// exportData() without "heads_data" and "output" (the outputs completed first).
+    QJsonObject exportHeader() const;
     /// The front result lacks what exportData() needs and only a whole-layer run gives it.
     bool exportNeedsWholeLayer() const;
     /// A data export waits for the front result to be whole (exportDataReady() when it is).

@@ -1,5 +1,6 @@
 #include "widgets/common/figure_export.h"
 
+#include "widgets/common/json_writer.h"
 #include "widgets/common/plot_view.h"
 #include "widgets/common/theme.h"
 
@@ -225,9 +226,15 @@ ExportResult writeFileAtomic(const QString& path, const QByteArray& bytes)
     QFileDevice& file = out.device();
     if (!out.open())
         return {false, describeSaveError(path, file)};
-    if (file.write(bytes) != bytes.size()) {
-        out.cancelWriting();
-        return {false, describeSaveError(path, file)};
+    // After a short write (a disk filling up) the rest is written again: that write fails with the reason.
+    for (qint64 done = 0; done < bytes.size();) {
+        const qint64 n = file.write(bytes.constData() + done, bytes.size() - done);
+        if (n <= 0) {
+            const QString why = describeSaveError(path, file);
+            out.cancelWriting();
+            return {false, why};
+        }
+        done += n;
     }
     if (!out.commit())
         return {false, describeSaveError(path, file)};
@@ -236,7 +243,26 @@ ExportResult writeFileAtomic(const QString& path, const QByteArray& bytes)
 
 ExportResult writeJsonAtomic(const QString& path, const QJsonObject& object)
 {
-    return writeFileAtomic(path, QJsonDocument(object).toJson(QJsonDocument::Indented));
+    return writeJsonAtomic(path, [&object](JsonWriter& w) { return w.document(object); });
+}
+
+ExportResult writeJsonAtomic(const QString& path, const std::function<bool(JsonWriter&)>& write, std::atomic<qint64>* progress)
+{
+    OutputFile out(path);
+    QFileDevice& file = out.device();
+    if (!out.open())
+        return {false, describeSaveError(path, file)};
+    JsonWriter writer(&file, progress);
+    if (!write(writer) || !writer.flush()) {
+        // A failed write leaves its reason on the device; otherwise the writer was misused.
+        const bool ioError = file.error() != QFileDevice::NoError;
+        const QString why = describeSaveError(path, file);
+        out.cancelWriting();
+        return {false, ioError ? why : QObject::tr("Cannot write %1: the JSON writer was given an invalid document").arg(path)};
+    }
+    if (!out.commit())
+        return {false, describeSaveError(path, file)};
+    return {true, {}};
 }
 
 }  // namespace aimath

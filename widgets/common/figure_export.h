@@ -8,9 +8,14 @@
 #include <QSize>
 #include <QString>
 
+#include <atomic>
+#include <functional>
+
 class QWidget;
 
 namespace aimath {
+
+class JsonWriter;
 
 struct ExportResult {
     bool ok = false;
@@ -31,5 +36,8 @@ QImage renderFigure(const QWidget* figure, QSize size, double scale, bool whiteB
 ExportResult writeFileAtomic(const QString& path, const QByteArray& bytes);
 /// Writes a JSON document (indented) atomically.
 ExportResult writeJsonAtomic(const QString& path, const QJsonObject& object);
+/// Streams a JSON document atomically: `write` puts it on the JsonWriter (QJsonDocument's
+/// indented bytes) and returns the writer's ok(). Any thread; progress counts bytes written.
+ExportResult writeJsonAtomic(const QString& path, const std::function<bool(JsonWriter&)>& write, std::atomic<qint64>* progress = nullptr);
 
 }  // namespace aimath

@@ -2,6 +2,7 @@
 
 #include "widgets/common/engine_message.h"
 #include "widgets/common/explanation_panel.h"
+#include "widgets/common/json_writer.h"
 #include "widgets/common/param_panel.h"
 #include "widgets/common/readout_panel.h"
 
@@ -100,6 +101,19 @@ void Tab::applyParams(const ParamSet& params)
 }
 
 QWidget* Tab::figure() const { return m_figureHost; }
+
+Tab::DataWriter Tab::exportDataWriter() const
+{
+    return [data = exportData()](JsonWriter& w) { return w.document(data); };
+}
+
+std::function<QByteArray()> Tab::exportCsvWriter() const
+{
+    QString csv = exportCsv();
+    if (csv.isEmpty())
+        return {};
+    return [csv = std::move(csv)] { return csv.toUtf8(); };
+}
 
 bool Tab::waitUntilIdle(int /*timeoutMs*/)
 {

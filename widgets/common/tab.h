@@ -12,6 +12,7 @@
 #include <QString>
 #include <QWidget>
 
+#include <functional>
 #include <set>
 #include <string>
 #include <utility>
@@ -24,6 +25,7 @@ class QVBoxLayout;
 
 namespace aimath {
 
+class JsonWriter;
 class ParamPanel;
 class ExplanationPanel;
 class ReadoutPanel;
@@ -56,6 +58,16 @@ public:
     virtual QJsonObject exportData() const = 0;
     /// A table form of the data for .csv exports; empty when the tab has none.
     virtual QString exportCsv() const { return {}; }
+    /// File > Export Data and --export-data write through these: taken on the GUI thread at the
+    /// moment of the export, the function writes the file on any thread later. It holds copies or
+    /// shared data nobody changes, never the tab (a slider moved meanwhile changes nothing written).
+    /// The JSON is exportData()'s, byte for byte as QJsonDocument::toJson(Indented) writes it.
+    using DataWriter = std::function<bool(JsonWriter&)>;
+    /// Default: exportData() built now, streamed later. A tab with big data overrides it to stream
+    /// its matrices from shared results instead.
+    virtual DataWriter exportDataWriter() const;
+    /// The CSV bytes, or a null function when the tab has no table. Default: exportCsv() now.
+    virtual std::function<QByteArray()> exportCsvWriter() const;
     /// File > Export Data asks first: true when exportData() can answer now; false when the tab
     /// first computes in the background what the file needs (showing its progress, the window
     /// stays live) and emits exportDataReady() when it has. exportData() itself never waits for

@@ -52,6 +52,9 @@ public:
     QString title() const override { return staticTitle(); }
     QJsonObject exportData() const override;
     QString exportCsv() const override;
+    DataWriter exportDataWriter() const override;
+    /// bulk false: "trajectories" is a null placeholder (exportDataWriter streams it).
+    QJsonObject exportData(bool bulk) const;
     bool waitUntilIdle(int timeoutMs) override;
     bool isBusy() const override { return m_gridBusy; }
 

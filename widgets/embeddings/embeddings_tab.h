@@ -64,6 +64,9 @@ public:
     QString title() const override { return staticTitle(); }
     QJsonObject exportData() const override;
     QString exportCsv() const override;
+    DataWriter exportDataWriter() const override;
+    /// bulk false: "labels" and "projection" are null placeholders (exportDataWriter streams them).
+    QJsonObject exportData(bool bulk) const;
     bool waitUntilIdle(int timeoutMs) override;
     bool isBusy() const override { return m_running; }
     int currentErrorExitCode() const override { return m_errorIsIo ? 1 : 2; }

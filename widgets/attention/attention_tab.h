@@ -130,6 +130,8 @@ private:
     attention::Cache m_syncCache;
     std::shared_ptr<attention::Cache> m_asyncCache = std::make_shared<attention::Cache>();
     attention::Prepared m_prep;  ///< inputs of the front result
+    /// A copy of m_prep that background jobs reusing it share (null until one does and after m_prep changes).
+    std::shared_ptr<attention::Prepared> m_prepShared;
     attention::Spec m_spec;      ///< spec of the front result
     bool m_hasResult = false;
     bool m_prepValid = false;

@@ -162,6 +162,31 @@ private slots:
         QCOMPARE(code, std::uint16_t{0x3f80});
     }
 
+    void avx512FollowsBothSwitches()
+    {
+        // AIMATH_NO_AVX512 keeps AVX2 (attention's softmax rows); AIMATH_NO_AVX2 turns AVX-512 off with the rest.
+        const std::optional<std::string> start512 = std::getenv("AIMATH_NO_AVX512") ? std::optional<std::string>(std::getenv("AIMATH_NO_AVX512")) : std::nullopt;
+        setSwitch(std::nullopt);
+        unsetenv("AIMATH_NO_AVX512");
+        cpu::rereadEnvironment();
+        QCOMPARE(cpu::avx512Allowed(), cpu::cpuHasAvx512());
+        QCOMPARE(vexp::useAvx512(), cpu::cpuHasAvx512());
+        setenv("AIMATH_NO_AVX512", "1", 1);
+        cpu::rereadEnvironment();
+        QVERIFY(!cpu::avx512Allowed());
+        QCOMPARE(cpu::avx2Allowed(), cpu::cpuHasAvx2Fma());  // AVX2 stays
+        setenv("AIMATH_NO_AVX512", "0", 1);
+        setSwitch(std::string("1"));
+        QVERIFY(!cpu::avx512Allowed());
+        if (start512)
+            setenv("AIMATH_NO_AVX512", start512->c_str(), 1);
+        else
+            unsetenv("AIMATH_NO_AVX512");
+        cpu::rereadEnvironment();
+        if (!cpu::cpuHasAvx512())
+            qInfo("no AVX-512 on this CPU: only the switches' off side is checked");
+    }
+
     void conversionPathsGiveTheSameBits_data()
     {
         QTest::addColumn<QString>("format");

@@ -684,8 +684,10 @@ double scaleSoftmaxRow(const double* l, double f, Eigen::Index visible, double* 
 
 double softmaxRow(const double* s, double* a, Eigen::Index n)
 {
-    if (vexp::useAvx512())
-        return detail::softmaxRowAvx512(s, a, n);
+    // AVX2 even where AVX-512 runs the rows of a temperature change: these rows come between the
+    // (SSE/AVX2) products Q Kᵀ of a fresh computation, which 512-bit code slowed down more than it
+    // saved here (the core's clock drops while 512-bit code runs; engine bench 'attention', n = 512
+    // to 2,048: 10-20% slower). The bits are the same either way.
     return vexp::useAvx2() ? detail::softmaxRowAvx2(s, a, n) : detail::softmaxRowBaseline(s, a, n);
 }
 

@@ -676,7 +676,11 @@ double scaleSoftmaxRowAvx512(const double* l, double f, Eigen::Index visible, do
 
 double scaleSoftmaxRow(const double* l, double f, Eigen::Index visible, double* s, double* a, Eigen::Index n)
 {
-    if (vexp::useAvx512())
+    // Long rows only (the background runs of more than 512 tokens): while 512-bit code runs the core's
+    // clock drops, and on the GUI thread's short rows (a synchronous change, up to 512 tokens) that
+    // slowed the replot after it more than it saved (latency bench, attention defaults: CPU a change
+    // 4.0 -> 5.8-6.4 ms in two of three runs). The bits are the same either way.
+    if (n >= 1024 && vexp::useAvx512())
         return scaleSoftmaxRowAvx512(l, f, visible, s, a, n);
     return vexp::useAvx2() ? scaleSoftmaxRowAvx2(l, f, visible, s, a, n) : scaleSoftmaxRowBaseline(l, f, visible, s, a, n);
 }

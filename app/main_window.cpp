@@ -241,6 +241,15 @@ void MainWindow::retranslateUi()
     // current parameters (same values, same errors); unbuilt ones are built in
     // the new language on first use. Only the current tab is rebuilt now.
     const int current = currentIndex();
+    // An export still waiting for its tab to finish what the file needs moves to the rebuilt tab
+    // (same parameters), instead of waiting for a tab that is gone.
+    int exportWaits = -1;
+    const QString exportWaitsPath = m_dataExportWaitsPath;
+    for (std::size_t i = 0; i < m_tabs.size(); ++i)
+        if (m_dataExportWaitsFor && m_tabs[i] == m_dataExportWaitsFor)
+            exportWaits = static_cast<int>(i);
+    m_dataExportWaitsFor = nullptr;
+    m_dataExportWaitsPath.clear();
     for (std::size_t i = 0; i < m_tabs.size(); ++i) {
         Tab* t = m_tabs[i];
         if (!t)
@@ -253,6 +262,12 @@ void MainWindow::retranslateUi()
         m_tabs[i] = nullptr;
     }
     tab(current);
+    if (exportWaits >= 0) {
+        if (Tab* t = tab(exportWaits))
+            prepareDataExport(t, exportWaitsPath);
+        else
+            finishDataExport(exportWaitsPath, {false, tr("Nothing was written to %1: its tab could not be rebuilt").arg(exportWaitsPath)});
+    }
     if (m_help)
         m_help->retranslate();
 }
@@ -435,22 +450,29 @@ bool MainWindow::startDataExport(const QString& path, QString* why)
             *why = tr("Cannot write %1: no tab is open").arg(path);
         return false;
     }
+    prepareDataExport(t, path);
+    return true;
+}
+
+void MainWindow::prepareDataExport(Tab* t, const QString& path)
+{
     // A tab may first finish in the background what the file needs (its progress shows meanwhile).
     if (t->prepareExportData()) {
         beginDataWrite(t, path);
-        return true;
+        return;
     }
     m_dataExportWaitsFor = t;
+    m_dataExportWaitsPath = path;
     connect(
         t, &Tab::exportDataReady, this,
         [this, t, path] {
             if (m_dataExportWaitsFor != t)
                 return;
             m_dataExportWaitsFor = nullptr;
+            m_dataExportWaitsPath.clear();
             beginDataWrite(t, path);
         },
         Qt::SingleShotConnection);
-    return true;
 }
 
 void MainWindow::beginDataWrite(Tab* t, const QString& path)

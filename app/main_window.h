@@ -100,6 +100,7 @@ private:
     /// (progress: bytes so far). Null with *refused set when there is nothing to write.
     using DataJob = std::function<ExportResult(std::atomic<qint64>* progress)>;
     DataJob dataExportJob(Tab* t, const QString& path, ExportResult* refused);
+    void prepareDataExport(Tab* t, const QString& path);
     void beginDataWrite(Tab* t, const QString& path);
     void onDataExportWritten();
     void finishDataExport(const QString& path, const ExportResult& r);
@@ -136,6 +137,7 @@ private:
     QThreadPool* m_exportPool = nullptr;
     QFutureWatcher<ExportResult>* m_dataWrite = nullptr;
     QPointer<Tab> m_dataExportWaitsFor;  ///< the tab finishing what the file needs (prepareExportData)
+    QString m_dataExportWaitsPath;       ///< the file it will go to
     QString m_dataExportPath;            ///< the file being written ("" when none)
     std::shared_ptr<std::atomic<qint64>> m_dataExportBytes = std::make_shared<std::atomic<qint64>>(0);
     QTimer* m_dataExportPoll = nullptr;

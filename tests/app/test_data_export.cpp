@@ -279,6 +279,32 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!w->isVisible(), 5000);  // and then it closed
     }
 
+    void anExportWaitingForItsTabFollowsALanguageSwitch()
+    {
+        // The export is asked for while the tab still computes, so it waits for the tab; a language
+        // switch then rebuilds the tab (same parameters). The file must still be written, from the
+        // rebuilt tab (it was dropped without a word, and Export Data stayed refused).
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("attention.json"));
+        auto w = window(QStringLiteral("attention"));
+        ParamSet p = w->paramsOf(w->currentIndex());
+        QVERIFY(p.trySetFromString("source", "random").empty() && p.trySetFromString("seq_len", "520").empty());  // > 512: computed in the background
+        w->applyParams(w->currentIndex(), p);
+        QSignalSpy done(w.get(), &MainWindow::dataExportFinished);
+        QVERIFY(w->startDataExport(path));
+        QVERIFY2(w->isExportingData() && !w->statusBar()->currentMessage().startsWith(QStringLiteral("Writing")),
+                 "the export should be waiting for the tab, not writing yet");
+        Tab* const before = w->currentTab();
+        w->setLanguage(QStringLiteral("zh_CN"));
+        QVERIFY(w->currentTab() != before);
+        QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1, 30000);
+        QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
+        QVERIFY(!w->isExportingData());
+        QVERIFY(w->currentTab()->waitUntilIdle(120000));
+        QVERIFY(readAll(path) == oldJson(w->currentTab()));
+        w->setLanguage(QStringLiteral("en"));
+    }
+
     void closingWaitsForARegularFile()
     {
         // Closed right after the start: the file is complete and no temporary is left.

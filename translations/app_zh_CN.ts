@@ -237,6 +237,10 @@
         <source>The window closes once the data export is written…</source>
         <translation>数据导出写入完成后窗口将关闭…</translation>
     </message>
+    <message>
+        <source>Nothing was written to %1: its tab could not be rebuilt</source>
+        <translation>%1 未写入：无法重建它的标签页</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>

@@ -273,7 +273,7 @@ int main(int argc, char** argv)
     const std::vector<Drag> drags{
         {"attention", "default", "temperature", {}, "defaults"},
         {"attention", "stress", "temperature", {{"source", "random"}, {"seq_len", "512"}, {"view", "heads"}}, "512 random tokens, all heads"},
-        {"attention", "stress", "temperature", {{"source", "random"}, {"seq_len", "2048"}}, "2,048 random tokens, one head", false, 60},
+        {"attention", "stress", "temperature", {{"source", "random"}, {"seq_len", "2048"}}, "2,048 random tokens, one head"},
         {"descent", "default", "lr_adam", {}, "defaults"},
         {"descent", "default", "time", {}, "defaults"},
         {"descent", "stress", "lr_adam", descentStress, "7 optimizers x 10,000 steps, 512^2 grid"},

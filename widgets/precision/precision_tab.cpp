@@ -753,13 +753,24 @@ void PrecisionTab::computeQuantization()
     const quint64 generation = ++m_quantGeneration;  // anything still running is stale now
     const double fraction = m_params.real("outlier_fraction"), scale = m_params.real("outlier_scale");
     const auto seed = static_cast<std::uint64_t>(m_params.integer("seed"));
-    auto job = [rows, cols, f, g, fraction, scale, seed, generation, key,
-                weights = key == m_weightsKey ? m_weights : std::shared_ptr<const std::vector<double>>()] {
+    std::shared_ptr<const std::vector<double>> stale;
+    if (key != m_weightsKey) {  // the held tensor is no use to this run or any later one
+        stale = std::move(m_weights);
+        m_weightsKey.clear();
+    }
+    auto job = [rows, cols, f, g, fraction, scale, seed, generation, key, stale = std::move(stale),
+                weights = key == m_weightsKey ? m_weights : std::shared_ptr<const std::vector<double>>()]() mutable {
         QuantOutcome o;
         o.generation = generation;
         o.weightsKey = key;
         o.weights = weights ? weights : std::make_shared<const std::vector<double>>(nm::generateWeights(rows, cols, fraction, scale, seed));
         o.result = nm::quantize(*o.weights, rows, cols, f, g);
+        // The tab shows histograms, grids and summaries, never ŵ element by element: dropped here, on the
+        // worker, since the GUI thread copies the outcome out of the future (32 MB at 2048 × 2048 took
+        // it ~29 ms, the longest stall of the view) and would free it again with the next result.
+        std::vector<double>().swap(o.result.dequantized);
+        // The tensor this run replaces is freed here too, not by the GUI thread.
+        stale.reset();
         return o;
     };
     if (static_cast<long long>(rows) * cols < kAsyncQuantCells) {
@@ -772,7 +783,7 @@ void PrecisionTab::computeQuantization()
     }
     // Millions of cells take a noticeable time: off the GUI thread; the old picture stays until then.
     m_quantBusy = true;
-    m_quantWatcher.setFuture(QtConcurrent::run(job));
+    m_quantWatcher.setFuture(QtConcurrent::run(std::move(job)));  // moved: the task holds the only `stale`
 }
 
 void PrecisionTab::onQuantizationFinished()

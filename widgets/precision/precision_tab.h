@@ -84,6 +84,7 @@ public:
     /// While summing on: the n asked for, of which accumulation() shows the part summed so far; 0 otherwise.
     long long accumulationPartialOf() const { return m_accumPartialOf; }
     const numerics::AccumulationResult& accumulation() const { return m_accum; }
+    /// The latest quantization, without its per-element `dequantized` values (the view shows none of them).
     const numerics::QuantizationResult& quantization() const { return m_quant; }
     const numerics::GradientResult& gradients() const { return m_grad; }
     const numerics::SoftmaxSweep& softmaxSweepResult() const { return m_sweep; }

@@ -521,10 +521,31 @@ private slots:
         QCOMPARE(tab.quantization().sqnrDb, ref.sqnrDb);
         QCOMPARE(tab.quantization().mse, ref.mse);
         QCOMPARE(tab.quantization().groupSize, 32);
+        // Everything the view draws arrives from the worker; the per-element ŵ (8 MB here) does not,
+        // so the GUI thread neither copies it out of the future nor frees it later.
+        QCOMPARE(tab.quantization().histOriginal, ref.histOriginal);
+        QCOMPARE(tab.quantization().errorCounts, ref.errorCounts);
+        QCOMPARE(tab.quantization().scales, ref.scales);
+        QCOMPARE(tab.quantization().gridOutlierGroup, ref.gridOutlierGroup);
+        QVERIFY(tab.quantization().dequantized.empty());
         double total = 0;
         for (auto it = tab.quantHistBars()->data()->constBegin(); it != tab.quantHistBars()->data()->constEnd(); ++it)
             total += it->value;
         QCOMPARE(total, 1024.0 * 1024.0);
+        // Another format on the same tensor, then a new tensor size and back: each result is still the engine's.
+        p.set("quant_format", std::string("int8"));
+        tab.applyParams(p);
+        QVERIFY(tab.waitUntilIdle(60000));
+        numerics::parseQuantFormat("int8", f);
+        QCOMPARE(tab.quantization().sqnrDb, numerics::quantize(w, 1024, 1024, f, numerics::QuantGranularity::Block32).sqnrDb);
+        p.set("quant_cols", 768LL);
+        tab.applyParams(p);
+        QVERIFY(tab.waitUntilIdle(60000));
+        p.set("quant_cols", 1024LL);
+        tab.applyParams(p);
+        QVERIFY(tab.isBusy());
+        QVERIFY(tab.waitUntilIdle(60000));
+        QCOMPARE(tab.quantization().sqnrDb, numerics::quantize(w, 1024, 1024, f, numerics::QuantGranularity::Block32).sqnrDb);
     }
 
     void lossScaleShiftsTheHistogram()

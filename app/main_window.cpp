@@ -108,8 +108,12 @@ MainWindow::MainWindow(std::vector<TabInfo> tabs, bool headless, QWidget* parent
 
 MainWindow::~MainWindow()
 {
-    // A data export still being written is finished, never cut off (no partial file, no temporary).
-    waitForDataExport();
+    // A data export still being written is finished, never cut off (no partial file, no temporary);
+    // a window being destroyed opens no dialog and emits nothing about it.
+    if (!m_dataExportPath.isEmpty())
+        m_dataWrite->waitForFinished();
+    m_dataExportPath.clear();
+    m_closeAfterExport = false;
     // The handlers capture this window; nothing may call them after it is gone.
     PlotView::setRequestHandler({});
     ParamPanel::setPathRequestHandler({});
@@ -497,11 +501,15 @@ void MainWindow::showDataExportProgress()
     if (m_dataExportPath.isEmpty())
         return;
     const double mb = static_cast<double>(m_dataExportBytes->load(std::memory_order_relaxed)) / 1e6;
-    statusBar()->showMessage(tr("Writing %1… %2 MB").arg(QDir::toNativeSeparators(m_dataExportPath)).arg(mb, 0, 'f', mb < 10 ? 1 : 0));
+    // One arg() call: a "%2" inside the file name is not a placeholder.
+    statusBar()->showMessage(tr("Writing %1… %2 MB").arg(QDir::toNativeSeparators(m_dataExportPath), QString::number(mb, 'f', mb < 10 ? 1 : 0)));
 }
 
 void MainWindow::onDataExportWritten()
 {
+    // After waitForDataExport() the watcher's finished event still arrives: the export was reported.
+    if (m_dataExportPath.isEmpty() || !m_dataWrite->isFinished())
+        return;
     m_dataExportPoll->stop();
     const QString path = m_dataExportPath;
     m_dataExportPath.clear();

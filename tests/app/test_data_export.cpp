@@ -279,6 +279,30 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!w->isVisible(), 5000);  // and then it closed
     }
 
+    void waitedForExportIsReportedOnceAndPercentInTheNameIsKept()
+    {
+        // waitForDataExport() reports the outcome; the watcher's own finished event, which still
+        // arrives afterwards, must not report it again (it emitted twice and showed "Saved " with no
+        // file). A "%2" in the file name is part of the name, not the MB placeholder.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("run%2b.json"));
+        auto w = window(QStringLiteral("attention"));
+        QSignalSpy done(w.get(), &MainWindow::dataExportFinished);
+        QVERIFY(w->startDataExport(path));
+        QVERIFY2(w->statusBar()->currentMessage().startsWith(QStringLiteral("Writing ") + path + QStringLiteral("… ")),
+                 qPrintable(w->statusBar()->currentMessage()));
+        w->waitForDataExport();
+        QCOMPARE(done.count(), 1);
+        QVERIFY(done.first().at(0).toBool());
+        for (int i = 0; i < 20; ++i) {
+            QApplication::processEvents();
+            QThread::msleep(5);
+        }
+        QCOMPARE(done.count(), 1);
+        QCOMPARE(w->statusBar()->currentMessage(), QStringLiteral("Saved ") + path);
+        QVERIFY(readAll(path) == oldJson(w->currentTab()));
+    }
+
     void anExportWaitingForItsTabFollowsALanguageSwitch()
     {
         // The export is asked for while the tab still computes, so it waits for the tab; a language

@@ -664,6 +664,8 @@ void AttentionTab::recompute(bool inputsChanged)
     beginCompute();
     if (m_back.use_count() > 1)
         m_back = std::make_shared<Result>();  // a data export still writes it
+    else
+        std::atomic_thread_fence(std::memory_order_acquire);  // the export thread's reads of it happen before our writes
     run(in, spec, opt, m_syncCache, *m_back);
     if (!m_back->ok) {
         endCompute();
@@ -708,6 +710,8 @@ void AttentionTab::startAsync()
     beginCompute();
     if (m_async.use_count() > 1)
         m_async = std::make_shared<Result>();  // a data export still writes it
+    else
+        std::atomic_thread_fence(std::memory_order_acquire);  // the export thread's reads of it happen before our writes
     Result* out = m_async.get();
     const Job job = m_runningJob;
     const std::shared_ptr<std::atomic<bool>> keepAlive = m_cancel;

@@ -230,7 +230,10 @@ void JsonWriter::object(const QJsonObject& o, const Fill& fill)
         key(it.key());
         if (!fill || !fill(*this, it.key()))
             value(it.value());
-        m_afterKey = false;
+        if (m_afterKey) {  // a fill that said it wrote the value but wrote nothing: "k": , is not JSON
+            m_ok = false;
+            m_afterKey = false;
+        }
     }
     endObject();
 }

@@ -162,6 +162,11 @@ private slots:
             return true;
         }, &ok);
         QVERIFY(!ok);
+        // A fill that says it wrote the value but wrote nothing ("a": , is not JSON).
+        streamed(QJsonObject{{QStringLiteral("a"), 1}, {QStringLiteral("b"), 2}}, [](JsonWriter&, const QString& key) {
+            return key == QLatin1String("a");
+        }, &ok);
+        QVERIFY(!ok);
     }
 
     void failedDeviceWriteIsAnError()

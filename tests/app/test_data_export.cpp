@@ -307,7 +307,7 @@ private slots:
     {
         // The export is asked for while the tab still computes, so it waits for the tab; a language
         // switch then rebuilds the tab (same parameters). The file must still be written, from the
-        // rebuilt tab (it was dropped without a word, and Export Data stayed refused).
+        // rebuilt tab (it was dropped without a word).
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("attention.json"));
         auto w = window(QStringLiteral("attention"));
